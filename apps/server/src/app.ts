@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import auth from './plugins/auth.ts';
+import problemJson, { sendProblem } from './plugins/problem-json.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { itemRoutes } from './modules/items/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { validationRoutes } from './modules/validation/routes.ts';
+
+/** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    trustProxy: ctx.config.env === 'production',
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(problemJson);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '警企通 API', description: 'Police–Enterprise Connect (淄博市公安局 二十条措施)', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jqt_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(auth, { ctx });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { ctx });
+      await api.register(validationRoutes);
+      await api.register(calendarRoutes, { ctx });
+      await api.register(accountRoutes, { ctx });
+      await api.register(itemRoutes, { ctx });
+      await api.register(notificationRoutes, { ctx });
+      await api.register(auditRoutes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
+
+  // The built web app, from the same port; any unknown non-API path is the single-page app.
+  if (existsSync(ctx.config.webDist)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return sendProblem(req, reply, 404, 'not_found');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+
+/** Every environment variable the server reads, parsed once (ARCHITECTURE rule 6). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  env: 'production' | 'development' | 'test';
+  /** Seed the demo city on an empty database (never in production). */
+  seedDemo: boolean;
+  /** Directory of the built web app to serve, if present. */
+  webDist: string;
+  sessionHours: number;
+  sweepSeconds: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    env: nodeEnv,
+    seedDemo: nodeEnv !== 'production',
+    webDist: resolve(new URL('../../web/dist', import.meta.url).pathname),
+    sessionHours: 8,
+    sweepSeconds: 60,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,243 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+export const units = pgTable('units', {
+  id: text('id').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  unitType: text('unit_type').notNull(),
+  district: text('district'),
+  parentId: text('parent_id'),
+});
+
+export const enterprises = pgTable('enterprises', {
+  id: uuid('id').primaryKey(),
+  uscc: text('uscc').notNull().unique(),
+  name: text('name').notNull(),
+  district: text('district').notNull(),
+  address: text('address').notNull().default(''),
+  liaisonOfficerId: uuid('liaison_officer_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    displayName: text('display_name').notNull(),
+    unitId: text('unit_id').references(() => units.id),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    mobile: text('mobile'),
+    idNumber: text('id_number'),
+    totpSecret: text('totp_secret'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
+    isDemo: boolean('is_demo').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('users_unit_idx').on(t.unitId, t.role), index('users_role_idx').on(t.role)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // sha-256 of the cookie value: a stolen table gives no session
+    userId: uuid('user_id').notNull().references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  notice: text('notice').notNull(),
+  title: text('title').notNull(),
+  loadedAt: ts('loaded_at').notNull().defaultNow(),
+  loadedBy: uuid('loaded_by'),
+});
+
+/** Days that differ from the weekday rule (holidays, make-up workdays, amended days), keyed by date. */
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name'),
+  notice: text('notice').notNull(),
+});
+
+export const calendarChanges = pgTable('calendar_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  date: date('date', { mode: 'string' }).notNull(),
+  oldKind: text('old_kind'),
+  newKind: text('new_kind').notNull(),
+  notice: text('notice').notNull(),
+  reason: text('reason').notNull(),
+  actorId: uuid('actor_id'),
+  at: ts('at').notNull().defaultNow(),
+});
+
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    version: integer('version').notNull(),
+    data: jsonb('data').notNull(),
+    acceptInput: jsonb('accept_input').notNull().default({}),
+    submitterId: uuid('submitter_id'),
+    enterpriseId: uuid('enterprise_id'),
+    unitId: text('unit_id').notNull(),
+    firstUnitId: text('first_unit_id').notNull(),
+    assigneeId: uuid('assignee_id'),
+    submittedAt: ts('submitted_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    answeredAt: ts('answered_at'),
+    closedAt: ts('closed_at'),
+    acceptDueAt: ts('accept_due_at'),
+    dueAt: ts('due_at'),
+    /** The clock the unit works against now (accept or handle), null once its part is done: queues sort by it. */
+    activeDueAt: ts('active_due_at'),
+    handleRule: jsonb('handle_rule').notNull(),
+    provisional: boolean('provisional').notNull().default(false),
+    pausedAt: ts('paused_at'),
+    pausedFrom: text('paused_from'),
+    pauses: jsonb('pauses').notNull().default([]),
+    transferCount: integer('transfer_count').notNull().default(0),
+    pendingTransfer: jsonb('pending_transfer'),
+    pendingUnitId: text('pending_unit_id'),
+    extension: jsonb('extension'),
+    supervision: jsonb('supervision'),
+    supervised: boolean('supervised').notNull().default(false),
+    listed: boolean('listed').notNull().default(false),
+    rating: jsonb('rating'),
+    ratingLevel: text('rating_level'),
+    followUpRating: jsonb('follow_up_rating'),
+    reopenedAt: ts('reopened_at'),
+    branches: jsonb('branches').notNull().default([]),
+    branchUnitIds: text('branch_unit_ids').array().notNull().default(sql`'{}'::text[]`),
+    answer: text('answer'),
+    escalationStage: integer('escalation_stage').notNull().default(0),
+    nextEscalationAt: ts('next_escalation_at'),
+    queryCodeHash: text('query_code_hash'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('items_unit_due_idx').on(t.unitId, t.activeDueAt),
+    index('items_enterprise_due_idx').on(t.enterpriseId, t.activeDueAt),
+    index('items_submitter_idx').on(t.submitterId),
+    index('items_pending_unit_idx').on(t.pendingUnitId),
+    index('items_branch_units_idx').using('gin', t.branchUnitIds),
+    index('items_escalation_idx').on(t.nextEscalationAt).where(sql`next_escalation_at is not null`),
+    index('items_provisional_idx').on(t.id).where(sql`provisional`),
+    index('items_due_idx').on(t.activeDueAt),
+    index('items_submitted_idx').on(t.submittedAt),
+  ],
+);
+
+/** The timeline: one row per change, never updated (a trigger refuses UPDATE and DELETE). */
+export const itemEvents = pgTable(
+  'item_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: uuid('item_id').notNull().references(() => items.id),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    detail: jsonb('detail').notNull().default({}),
+  },
+  (t) => [index('item_events_item_idx').on(t.itemId, t.id)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    actorKey: text('actor_key').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    itemId: uuid('item_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id').notNull(),
+    itemId: uuid('item_id'),
+    kind: text('kind').notNull(),
+    params: jsonb('params').notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_item_idx').on(t.itemId, t.kind)],
+);
+
+/** Append-only, hash-chained (SPEC §8). */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name').notNull(),
+  action: text('action').notNull(),
+  subject: text('subject').notNull(),
+  detail: jsonb('detail').notNull().default({}),
+  ip: text('ip'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey(),
+  uploaderId: uuid('uploader_id'),
+  filename: text('filename').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

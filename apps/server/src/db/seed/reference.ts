@@ -1,0 +1,75 @@
+import { STATUTORY_SCHEDULES, districts } from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import { listYears } from '../../modules/calendar/repository.ts';
+import { loadYear } from '../../modules/calendar/service.ts';
+import { units } from '../schema.ts';
+
+type UnitSeed = typeof units.$inferInsert;
+
+/** Zibo's police units and partner departments (SPEC §10). Ids are stable: tests and demo data name them. */
+export function ziboUnits(): UnitSeed[] {
+  const city: UnitSeed[] = [
+    { id: 'zb-liaison', nameZh: '淄博市公安局警企联络办', nameEn: 'Police–Enterprise Liaison Office', unitType: 'liaison-office' },
+    { id: 'zb-inspection', nameZh: '淄博市公安局督察支队', nameEn: 'Inspection Detachment', unitType: 'inspection' },
+    { id: 'zb-legal', nameZh: '淄博市公安局法制支队', nameEn: 'Legal Affairs Detachment', unitType: 'legal' },
+    { id: 'zb-cyber', nameZh: '淄博市公安局网络安全保卫支队', nameEn: 'Cyber Security Detachment', unitType: 'cyber' },
+    { id: 'zb-econ', nameZh: '淄博市公安局经济犯罪侦查支队', nameEn: 'Economic Crime Detachment', unitType: 'econ-crime' },
+    { id: 'zb-exit-entry', nameZh: '淄博市公安局出入境管理支队', nameEn: 'Exit-Entry Administration', unitType: 'exit-entry' },
+    { id: 'zb-hukou', nameZh: '淄博市公安局户政管理支队', nameEn: 'Household Registration Administration', unitType: 'hukou' },
+    { id: 'zb-traffic', nameZh: '淄博市公安局交通警察支队', nameEn: 'Traffic Police Detachment', unitType: 'traffic-police' },
+    { id: 'zb-vehicle-admin', nameZh: '淄博市公安局交警支队车辆管理所', nameEn: 'Vehicle Administration Office', unitType: 'vehicle-admin', parentId: 'zb-traffic' },
+  ];
+  const local: UnitSeed[] = districts.flatMap((d) => {
+    const county = d.zh.endsWith('县');
+    const short = d.zh.slice(0, 2);
+    return [
+      {
+        id: `${d.code}-branch`,
+        nameZh: county ? `${d.zh}公安局` : `淄博市公安局${short}分局`,
+        nameEn: `${d.en} Public Security Bureau`,
+        unitType: 'branch',
+        district: d.code,
+      },
+      { id: `${d.code}-traffic`, nameZh: `淄博市公安局交警支队${short}大队`, nameEn: `${d.en} Traffic Police Brigade`, unitType: 'traffic-brigade', district: d.code, parentId: 'zb-traffic' },
+    ];
+  });
+  const stations: UnitSeed[] = [
+    ['zhangdian', 'chezhan', '车站派出所', 'Chezhan'],
+    ['zhangdian', 'mashang', '马尚派出所', 'Mashang'],
+    ['zhangdian', 'hepingfang', '和平派出所', 'Heping'],
+    ['zichuan', 'banyang', '般阳派出所', 'Banyang'],
+    ['boshan', 'chengdong', '城东派出所', 'Chengdong'],
+    ['linzi', 'wenmiao', '闻韶派出所', 'Wenshao'],
+    ['zhoucun', 'qingnianlu', '青年路派出所', 'Qingnianlu'],
+    ['huantai', 'suozhen', '索镇派出所', 'Suozhen'],
+    ['gaoqing', 'tianzhen', '田镇派出所', 'Tianzhen'],
+    ['yiyuan', 'lishan', '历山派出所', 'Lishan'],
+  ].map(([district, code, zh, en]) => ({
+    id: `${district}-station-${code}`,
+    nameZh: zh,
+    nameEn: `${en} Police Station`,
+    unitType: 'station',
+    district,
+    parentId: `${district}-branch`,
+  }));
+  const partners: UnitSeed[] = [
+    ['kejiju', '淄博市科学技术局', 'Science and Technology Bureau'],
+    ['renshe', '淄博市人力资源和社会保障局', 'Human Resources and Social Security Bureau'],
+    ['jiaotong', '淄博市交通运输局', 'Transport Bureau'],
+    ['shengtai', '淄博市生态环境局', 'Ecology and Environment Bureau'],
+    ['shichang', '淄博市市场监督管理局', 'Market Regulation Bureau'],
+    ['zhujian', '淄博市住房和城乡建设局', 'Housing and Urban-Rural Development Bureau'],
+  ].map(([code, zh, en]) => ({ id: `partner-${code}`, nameZh: zh, nameEn: en, unitType: 'partner' }));
+  return [...city, ...local, ...stations, ...partners];
+}
+
+/** Reference data every database needs: units and the statutory calendars 2023–2026. Safe to run on every start. */
+export async function seedReference(ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+  await db.insert(units).values(ziboUnits()).onConflictDoNothing();
+  const loaded = new Set((await listYears(db)).map((y) => y.year));
+  for (const s of STATUTORY_SCHEDULES) {
+    if (loaded.has(s.year)) continue;
+    await loadYear(ctx, null, { year: s.year, notice: s.notice, title: s.title, days: s.days }, null);
+  }
+}

@@ -1,0 +1,133 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { apiTokens, enterprises, sessions, units, users } from '../../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return u;
+}
+
+export async function findUser(db: Queryable, id: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return u;
+}
+
+export async function recordFailedLogin(db: Queryable, id: string, lockUntil: Date | null) {
+  await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1`, ...(lockUntil ? { lockedUntil: lockUntil } : {}) })
+    .where(eq(users.id, id));
+}
+
+export async function resetFailedLogins(db: Queryable, id: string) {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+}
+
+export async function insertSession(db: Queryable, s: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(s);
+}
+
+export async function deleteSession(db: Queryable, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** The user behind a session, if the session is still valid at `now`. */
+export async function userBySession(db: Queryable, sessionId: string, now: Date) {
+  const [r] = await db
+    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return r;
+}
+
+export async function touchSession(db: Queryable, id: string, now: Date) {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+}
+
+export async function userByToken(db: Queryable, tokenHash: string, now: Date) {
+  const [r] = await db
+    .select({ user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), gt(apiTokens.expiresAt, now), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  return r?.user;
+}
+
+export async function insertToken(db: Queryable, t: typeof apiTokens.$inferInsert) {
+  await db.insert(apiTokens).values(t);
+}
+
+export async function insertUser(db: Queryable, u: typeof users.$inferInsert) {
+  await db.insert(users).values(u);
+}
+
+export async function updateUserRole(db: Queryable, id: string, role: string, unitId: string | null) {
+  await db.update(users).set({ role, unitId }).where(eq(users.id, id));
+}
+
+export async function insertEnterprise(db: Queryable, e: typeof enterprises.$inferInsert) {
+  await db.insert(enterprises).values(e);
+}
+
+export async function findEnterpriseByUscc(db: Queryable, uscc: string) {
+  const [e] = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc)).limit(1);
+  return e;
+}
+
+export async function findEnterprise(db: Queryable, id: string) {
+  const [e] = await db.select().from(enterprises).where(eq(enterprises.id, id)).limit(1);
+  return e;
+}
+
+export async function listUnits(db: Queryable) {
+  return db.select().from(units).orderBy(asc(units.id));
+}
+
+export async function findUnit(db: Queryable, id: string) {
+  const [u] = await db.select().from(units).where(eq(units.id, id)).limit(1);
+  return u;
+}
+
+export async function findUnitByRoute(db: Queryable, unitType: string, district: string | null) {
+  const [u] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.unitType, unitType), district ? eq(units.district, district) : isNull(units.district)))
+    .orderBy(asc(units.id))
+    .limit(1);
+  return u;
+}
+
+export async function listUsers(db: Queryable, limit: number, afterUsername: string | null) {
+  return db
+    .select()
+    .from(users)
+    .where(afterUsername ? gt(users.username, afterUsername) : undefined)
+    .orderBy(asc(users.username))
+    .limit(limit);
+}
+
+/** Ids of users of a unit with one of the roles, for notices. */
+export async function userIdsInUnit(db: Queryable, unitId: string, roles: string[]) {
+  const rows = await db
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.disabled, false)));
+  return rows.filter((r) => roles.includes(r.role)).map((r) => r.id);
+}
+
+export async function userIdsWithRole(db: Queryable, role: string) {
+  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, role), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}
+
+/** Users of one enterprise, for notices to the submitting enterprise. */
+export async function userIdsOfEnterprise(db: Queryable, enterpriseId: string) {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, enterpriseId));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { SESSION_COOKIE, userOf } from '../../plugins/auth.ts';
+import { presentActor, presentUser } from './present.ts';
+import * as repo from './repository.ts';
+import * as s from './schemas.ts';
+import * as service from './service.ts';
+
+const tags = ['accounts'];
+
+export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const secure = ctx.config.env === 'production';
+  const loginLimit = { max: 30, timeWindow: '1 minute', keyGenerator: (req: { ip: string; body?: unknown }) => `${req.ip}:${(req.body as { username?: string } | undefined)?.username ?? ''}` };
+
+  app.post(
+    '/auth/login',
+    { schema: { tags, summary: '登录 Sign in (session cookie)', body: s.loginBody }, config: { access: 'public', rateLimit: loginLimit } },
+    async (req, reply) => {
+      const { token, user } = await service.login(ctx, req.body, req.ip);
+      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ctx.config.sessionHours * 3600 });
+      return { user: presentActor(user) };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags, summary: '退出 Sign out' }, config: { access: 'public' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await service.logout(ctx, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/auth/me', { schema: { tags, summary: '当前用户 The signed-in user' }, config: { access: 'user' } }, async (req) => ({ user: presentActor(userOf(req)) }));
+
+  app.post(
+    '/auth/tokens',
+    { schema: { tags, summary: 'API 令牌 A bearer token for API clients', body: s.tokenBody }, config: { access: 'user' } },
+    async (req, reply) => reply.status(201).send(await service.createToken(ctx, userOf(req), req.body.name, req.ip)),
+  );
+
+  app.post(
+    '/enterprises/register',
+    { schema: { tags, summary: '企业注册 Register an enterprise and its admin', body: s.registerBody }, config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) => reply.status(201).send(await service.registerEnterprise(ctx, req.body, req.ip)),
+  );
+
+  app.get('/units', { schema: { tags, summary: '单位 Police units and partner departments' }, config: { access: 'user' } }, async () => ({
+    units: (await repo.listUnits(ctx.database.db)).map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, unitType: u.unitType, district: u.district })),
+  }));
+
+  app.get(
+    '/admin/users',
+    { schema: { tags, summary: '用户列表 Users', querystring: s.listUsersQuery }, config: { access: ['admin'] } },
+    async (req) => {
+      const rows = await repo.listUsers(ctx.database.db, req.query.limit + 1, req.query.cursor ?? null);
+      const page = rows.slice(0, req.query.limit);
+      return { users: page.map(presentUser), nextCursor: rows.length > req.query.limit ? page[page.length - 1].username : null };
+    },
+  );
+
+  app.post(
+    '/admin/users',
+    { schema: { tags, summary: '创建用户 Create a user', body: s.createUserBody }, config: { access: ['admin'] } },
+    async (req, reply) => reply.status(201).send(await service.createUser(ctx, userOf(req), req.body, req.ip)),
+  );
+
+  app.put(
+    '/admin/users/:id/role',
+    { schema: { tags, summary: '变更角色 Change a role (audited)', params: s.userIdParams, body: s.changeRoleBody }, config: { access: ['admin'] } },
+    async (req) => service.changeRole(ctx, userOf(req), req.params.id, req.body.role, req.body.unitId, req.ip),
+  );
+};

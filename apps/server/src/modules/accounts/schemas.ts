@@ -1,0 +1,48 @@
+import { roles } from '@jqt/domain';
+import { z } from 'zod';
+
+export const loginBody = z.object({
+  username: z.string().min(1).max(64).describe('Username'),
+  password: z.string().min(1).max(128).describe('Password'),
+  totp: z.string().max(10).optional().describe('6-digit TOTP code; required for officer, unit-leader, supervisor and admin'),
+});
+
+export const actorView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  unitId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+});
+
+export const tokenBody = z.object({ name: z.string().min(1).max(100).describe('What the token is for') }).strict();
+
+export const registerBody = z
+  .object({
+    uscc: z.string().max(40).describe('统一社会信用代码'),
+    name: z.string().min(2).max(100).describe('Enterprise name'),
+    district: z.string().max(20).describe('District code, e.g. zhangdian'),
+    address: z.string().max(200).optional(),
+    username: z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/).describe('3–32 letters, digits, . _ -'),
+    password: z.string().min(1).max(128),
+    displayName: z.string().min(1).max(50),
+    mobile: z.string().regex(/^1[3-9]\d{9}$/),
+  })
+  .strict();
+
+export const createUserBody = z
+  .object({
+    username: z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
+    password: z.string().min(1).max(128),
+    displayName: z.string().min(1).max(50),
+    role: z.enum(roles),
+    unitId: z.string().max(64).nullable().optional(),
+    enterpriseId: z.uuid().nullable().optional(),
+    mobile: z.string().regex(/^1[3-9]\d{9}$/).nullable().optional(),
+  })
+  .strict();
+
+export const changeRoleBody = z.object({ role: z.enum(roles), unitId: z.string().max(64).nullable() }).strict();
+export const userIdParams = z.object({ id: z.uuid() });
+export const listUsersQuery = z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { checkUscc, DomainError, isDistrict, totpRoles, type FieldError, type Role } from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import { recordAudit } from '../audit/service.ts';
+import { publicActor, type RequestActor, type UserActor } from './actor.ts';
+import { hashPassword, newSecret, passwordProblems, sha256, verifyPassword, verifyTotp } from './passwords.ts';
+import * as repo from './repository.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+export const IDLE_MINUTES = 30;
+export const TOKEN_DAYS = 90;
+
+export function toActor(u: repo.UserRow, via: 'session' | 'token'): UserActor {
+  return {
+    id: u.id,
+    role: u.role as Role,
+    username: u.username,
+    displayName: u.displayName,
+    unitId: u.unitId,
+    enterpriseId: u.enterpriseId,
+    via,
+  };
+}
+
+export async function login(ctx: AppContext, input: { username: string; password: string; totp?: string }, ip: string) {
+  const db = ctx.database.db;
+  const now = ctx.now();
+  const user = await repo.findUserByUsername(db, input.username);
+  const deny = async (code: string, status = 401, params?: Record<string, unknown>) => {
+    await recordAudit(db, { actor: publicActor, action: 'login.failed', subject: `user:${input.username}`, detail: { reason: code }, ip, at: now });
+    throw new DomainError(code, { status, ...(params ? { params } : {}) });
+  };
+  if (!user || user.disabled) {
+    // Same cost as a real check, so response time does not tell which usernames exist.
+    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Jz1S5pGeT8pRDVmS5u3Bg', input.password);
+    return deny('invalid_credentials');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    return deny('account_locked', 423, { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) });
+  }
+  if (ctx.config.env === 'production' && user.isDemo) return deny('demo_account_disabled', 403);
+  const fail = async (code: string) => {
+    const failures = (user.lockedUntil && user.lockedUntil <= now ? 0 : user.failedLogins) + 1;
+    await repo.recordFailedLogin(db, user.id, failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60000) : null);
+    return deny(code);
+  };
+  if (!(await verifyPassword(user.passwordHash, input.password))) return fail('invalid_credentials');
+  if (totpRoles.includes(user.role as Role)) {
+    if (!input.totp) return deny('totp_required');
+    if (!user.totpSecret || !verifyTotp(user.totpSecret, input.totp)) return fail('totp_invalid');
+  }
+  const token = newSecret();
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.resetFailedLogins(tx, user.id);
+    await repo.insertSession(tx, {
+      id: sha256(token),
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ctx.config.sessionHours * 3600_000),
+    });
+    await recordAudit(tx, { actor: toActor(user, 'session'), action: 'login', subject: `user:${user.id}`, ip, at: now });
+  });
+  return { token, user: toActor(user, 'session') };
+}
+
+export async function logout(ctx: AppContext, token: string) {
+  await repo.deleteSession(ctx.database.db, sha256(token));
+}
+
+/** The actor behind a session cookie, or null when the session is unknown, expired or idle too long. */
+export async function actorFromSession(ctx: AppContext, token: string): Promise<UserActor | null> {
+  const now = ctx.now();
+  const id = sha256(token);
+  const r = await ctx.database.db.transaction(async (tx) => repo.userBySession(tx, id, now));
+  if (!r || r.user.disabled) return null;
+  if (now.getTime() - r.lastSeenAt.getTime() > IDLE_MINUTES * 60000) return null;
+  // Touch at most once a minute: a write per request would make every read a write.
+  if (now.getTime() - r.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.database.db, id, now);
+  return toActor(r.user, 'session');
+}
+
+export async function actorFromToken(ctx: AppContext, token: string): Promise<UserActor | null> {
+  const u = await repo.userByToken(ctx.database.db, sha256(token), ctx.now());
+  return u && !u.disabled ? toActor(u, 'token') : null;
+}
+
+export async function createToken(ctx: AppContext, actor: UserActor, name: string, ip: string) {
+  const token = `jqt_${newSecret()}`;
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + TOKEN_DAYS * 86400_000);
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.insertToken(tx, { id: randomUUID(), tokenHash: sha256(token), userId: actor.id, name, createdAt: now, expiresAt });
+    await recordAudit(tx, { actor, action: 'token.create', subject: `user:${actor.id}`, detail: { name }, ip, at: now });
+  });
+  return { token, name, expiresAt };
+}
+
+export interface EnterpriseRegistration {
+  uscc: string;
+  name: string;
+  district: string;
+  address?: string;
+  username: string;
+  password: string;
+  displayName: string;
+  mobile: string;
+}
+
+/** An enterprise registers itself and its first admin user, in one transaction. */
+export async function registerEnterprise(ctx: AppContext, input: EnterpriseRegistration, ip: string) {
+  const errors: FieldError[] = [];
+  const uscc = checkUscc(input.uscc);
+  if (!uscc.valid) errors.push(...uscc.errors.map((e) => ({ path: 'uscc', code: e.code, params: e.params })));
+  if (!isDistrict(input.district)) errors.push({ path: 'district', code: 'not_in_options' });
+  errors.push(...passwordProblems(input.password).map((code) => ({ path: 'password', code })));
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  const db = ctx.database.db;
+  const now = ctx.now();
+  const normalized = uscc.normalized ?? input.uscc;
+  if (await repo.findEnterpriseByUscc(db, normalized)) {
+    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'uscc', code: 'uscc_registered' }] });
+  }
+  if (await repo.findUserByUsername(db, input.username)) {
+    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'username', code: 'username_taken' }] });
+  }
+  const enterpriseId = randomUUID();
+  const userId = randomUUID();
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await repo.insertEnterprise(tx, { id: enterpriseId, uscc: normalized, name: input.name, district: input.district, address: input.address ?? '', createdAt: now });
+    await repo.insertUser(tx, {
+      id: userId,
+      username: input.username,
+      passwordHash,
+      role: 'enterprise-admin',
+      displayName: input.displayName,
+      enterpriseId,
+      mobile: input.mobile,
+      createdAt: now,
+      passwordChangedAt: now,
+    });
+    await recordAudit(tx, { actor: publicActor, action: 'enterprise.register', subject: `enterprise:${enterpriseId}`, detail: { uscc: normalized, userId }, ip, at: now });
+  });
+  return { enterpriseId, userId, uscc: normalized };
+}
+
+export async function createUser(
+  ctx: AppContext,
+  actor: UserActor,
+  input: { username: string; password: string; displayName: string; role: Role; unitId?: string | null; enterpriseId?: string | null; mobile?: string | null },
+  ip: string,
+) {
+  const db = ctx.database.db;
+  const errors: FieldError[] = passwordProblems(input.password).map((code) => ({ path: 'password', code }));
+  const needsUnit = ['officer', 'unit-leader', 'partner'].includes(input.role);
+  if (needsUnit && !input.unitId) errors.push({ path: 'unitId', code: 'required' });
+  if (input.unitId && !(await repo.findUnit(db, input.unitId))) errors.push({ path: 'unitId', code: 'unit_not_found' });
+  if (input.role.startsWith('enterprise') && !input.enterpriseId) errors.push({ path: 'enterpriseId', code: 'required' });
+  if (input.enterpriseId && !(await repo.findEnterprise(db, input.enterpriseId))) errors.push({ path: 'enterpriseId', code: 'enterprise_not_found' });
+  if (await repo.findUserByUsername(db, input.username)) errors.push({ path: 'username', code: 'username_taken' });
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  const id = randomUUID();
+  const now = ctx.now();
+  const totpSecret = totpRoles.includes(input.role) ? randomBase32() : null;
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await repo.insertUser(tx, {
+      id,
+      username: input.username,
+      passwordHash,
+      role: input.role,
+      displayName: input.displayName,
+      unitId: input.unitId ?? null,
+      enterpriseId: input.enterpriseId ?? null,
+      mobile: input.mobile ?? null,
+      totpSecret,
+      createdAt: now,
+      passwordChangedAt: now,
+    });
+    await recordAudit(tx, { actor, action: 'user.create', subject: `user:${id}`, detail: { role: input.role, unitId: input.unitId ?? null }, ip, at: now });
+  });
+  return { id, totpSecret };
+}
+
+export async function changeRole(ctx: AppContext, actor: UserActor, userId: string, role: Role, unitId: string | null, ip: string) {
+  const db = ctx.database.db;
+  const user = await repo.findUser(db, userId);
+  if (!user) throw new DomainError('not_found', { status: 404 });
+  if (unitId && !(await repo.findUnit(db, unitId))) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'unitId', code: 'unit_not_found' }] });
+  const now = ctx.now();
+  await db.transaction(async (tx) => {
+    await repo.updateUserRole(tx, userId, role, unitId);
+    await recordAudit(tx, { actor, action: 'user.role', subject: `user:${userId}`, detail: { from: user.role, to: role, unitId }, ip, at: now });
+  });
+  return { id: userId, role, unitId };
+}
+
+function randomBase32(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => alphabet[b % 32]).join('');
+}
+
+export type { RequestActor };

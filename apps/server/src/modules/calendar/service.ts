@@ -1,0 +1,111 @@
+import { DomainError, WorkCalendar, isIsoDate, type DayKind, type FieldError } from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import type { Database, Queryable } from '../../db/client.ts';
+import type { UserActor } from '../accounts/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { recomputeOpenDeadlines } from '../items/service.ts';
+import * as repo from './repository.ts';
+
+/**
+ * The calendar is read on every deadline computation, so each process keeps it for a few seconds.
+ * Changes made here drop the cache at once; another instance sees them within CACHE_MS.
+ */
+const CACHE_MS = 10_000;
+const cache = new WeakMap<Database, { at: number; calendar: WorkCalendar }>();
+
+export async function calendarOf(ctx: AppContext, on?: Queryable): Promise<WorkCalendar> {
+  const hit = cache.get(ctx.database);
+  if (hit && Date.now() - hit.at < CACHE_MS && !on) return hit.calendar;
+  const rows = await repo.loadCalendarRows(on ?? ctx.database.db);
+  const calendar = new WorkCalendar({ loadedYears: rows.years, days: rows.days as { date: string; kind: DayKind; name: string | null }[] });
+  if (!on) cache.set(ctx.database, { at: Date.now(), calendar });
+  return calendar;
+}
+
+export function dropCalendarCache(ctx: AppContext) {
+  cache.delete(ctx.database);
+}
+
+export interface YearLoad {
+  year: number;
+  notice: string;
+  title: string;
+  days: { date: string; kind: 'holiday' | 'makeup-workday'; name: string }[];
+}
+
+function checkYearLoad(input: YearLoad): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  input.days.forEach((d, i) => {
+    // A notice may reach a month into the neighbouring years (2023's New Year holiday began 2022-12-31), never further.
+    const y = Number(d.date.slice(0, 4));
+    const m = d.date.slice(5, 7);
+    if (!isIsoDate(d.date)) errors.push({ path: `days.${i}.date`, code: 'invalid_date' });
+    else if (y !== input.year && !(y === input.year + 1 && m === '01') && !(y === input.year - 1 && m === '12')) {
+      errors.push({ path: `days.${i}.date`, code: 'calendar_day_outside_year', params: { year: input.year } });
+    }
+    if (seen.has(d.date)) errors.push({ path: `days.${i}.date`, code: 'calendar_day_duplicate' });
+    seen.add(d.date);
+  });
+  return errors;
+}
+
+/** An admin loads a year's State Council schedule; every open provisional deadline is recomputed. */
+export async function loadYear(ctx: AppContext, actor: UserActor | null, input: YearLoad, ip: string | null) {
+  const errors = checkYearLoad(input);
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  const now = ctx.now();
+  const result = await ctx.database.db.transaction(async (tx) => {
+    await repo.upsertYear(tx, { year: input.year, notice: input.notice, title: input.title, loadedAt: now, loadedBy: actor?.id ?? null });
+    await repo.replaceDays(
+      tx,
+      `${input.year}-01-01`,
+      `${input.year}-12-31`,
+      input.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name, notice: input.notice })),
+    );
+    await repo.insertChanges(
+      tx,
+      input.days.map((d) => ({ date: d.date, oldKind: null, newKind: d.kind, notice: input.notice, reason: `load ${input.year}`, actorId: actor?.id ?? null, at: now })),
+    );
+    if (actor) await recordAudit(tx, { actor, action: 'calendar.load-year', subject: `calendar:${input.year}`, detail: { notice: input.notice, days: input.days.length }, ip, at: now });
+    const calendar = await calendarOf(ctx, tx);
+    const recomputed = await recomputeOpenDeadlines(ctx, tx, calendar, { provisionalOnly: true, reason: 'calendar.load-year', notice: input.notice });
+    return { year: input.year, days: input.days.length, recomputed };
+  });
+  dropCalendarCache(ctx);
+  return result;
+}
+
+/** A single day amended mid-year (e.g. 2020's Spring Festival extension), with its notice and reason. */
+export async function amendDay(
+  ctx: AppContext,
+  actor: UserActor,
+  date: string,
+  input: { kind: DayKind; name?: string | null; notice: string; reason: string },
+  ip: string,
+) {
+  if (!isIsoDate(date)) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'date', code: 'invalid_date' }] });
+  const now = ctx.now();
+  const result = await ctx.database.db.transaction(async (tx) => {
+    const before = (await calendarOf(ctx, tx)).day(date);
+    await repo.upsertDay(tx, { date, kind: input.kind, name: input.name ?? null, notice: input.notice });
+    await repo.insertChanges(tx, [{ date, oldKind: before.kind, newKind: input.kind, notice: input.notice, reason: input.reason, actorId: actor.id, at: now }]);
+    await recordAudit(tx, { actor, action: 'calendar.amend-day', subject: `calendar:${date}`, detail: { from: before.kind, to: input.kind, notice: input.notice, reason: input.reason }, ip, at: now });
+    const calendar = await calendarOf(ctx, tx);
+    const recomputed = await recomputeOpenDeadlines(ctx, tx, calendar, { provisionalOnly: false, reason: 'calendar.amend-day', notice: input.notice, date });
+    return { date, from: before.kind, to: input.kind, recomputed, day: calendar.day(date) };
+  });
+  dropCalendarCache(ctx);
+  return result;
+}
+
+/** From 1 November, while next year's schedule is missing, admins are warned on every page. */
+export async function calendarStatus(ctx: AppContext) {
+  const now = ctx.now();
+  const shanghai = new Date(now.getTime() + 8 * 3600_000);
+  const year = shanghai.getUTCFullYear();
+  const years = (await repo.listYears(ctx.database.db)).map((y) => ({ year: y.year, notice: y.notice, title: y.title, loadedAt: y.loadedAt }));
+  const loaded = new Set(years.map((y) => y.year));
+  const warnNextYear = shanghai.getUTCMonth() >= 10 && !loaded.has(year + 1);
+  return { years, currentYearLoaded: loaded.has(year), nextYear: year + 1, nextYearLoaded: loaded.has(year + 1), warning: warnNextYear ? 'calendar_next_year_missing' : null };
+}

@@ -1,0 +1,76 @@
+import { abilities, formatShanghai, itemType, maskIdCard, maskMobile, type ItemState } from '@jqt/domain';
+import type { RequestActor } from '../accounts/actor.ts';
+import type { EventRow, ItemRow } from './repository.ts';
+
+const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
+const isoString = (s: string | null | undefined) => (s ? formatShanghai(new Date(s)) : null);
+
+/** Phone and ID numbers in the submitted data, masked unless the viewer needs them (PIPL). */
+function maskData(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const decl = itemType(type);
+  if (!decl) return data;
+  const out = { ...data };
+  for (const f of decl.form) {
+    if (f.kind !== 'checked' || typeof out[f.name] !== 'string') continue;
+    if (f.check === 'mobile') out[f.name] = maskMobile(out[f.name] as string);
+    if (f.check === 'idcard') out[f.name] = maskIdCard(out[f.name] as string);
+  }
+  return out;
+}
+
+function presentEvent(e: EventRow) {
+  return {
+    id: e.id,
+    at: iso(e.at),
+    actor: { id: e.actorId, name: e.actorName, role: e.actorRole },
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    detail: e.detail,
+  };
+}
+
+/** The only shape an item leaves the server in. */
+export function present(row: ItemRow, state: ItemState, actor: RequestActor, now: Date, opts: { timeline?: EventRow[]; unmasked: boolean }) {
+  const decl = itemType(row.type);
+  const active = row.activeDueAt;
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type,
+    typeName: decl ? decl.names : { zh: row.type, en: row.type },
+    status: row.status,
+    version: row.version,
+    data: opts.unmasked ? state.data : maskData(row.type, state.data),
+    enterpriseId: row.enterpriseId,
+    submitterId: row.submitterId,
+    unitId: row.unitId,
+    firstUnitId: row.firstUnitId,
+    assigneeId: row.assigneeId,
+    submittedAt: iso(row.submittedAt),
+    acceptedAt: iso(row.acceptedAt),
+    answeredAt: iso(row.answeredAt),
+    closedAt: iso(row.closedAt),
+    acceptDueAt: iso(row.acceptDueAt),
+    dueAt: iso(row.dueAt),
+    activeDueAt: iso(active),
+    provisional: row.provisional,
+    overdue: !!active && active.getTime() <= now.getTime(),
+    remainingSeconds: active ? Math.round((active.getTime() - now.getTime()) / 1000) : null,
+    paused: row.status === 'awaiting_supplement',
+    handleRule: state.handleRule,
+    transferCount: row.transferCount,
+    pendingTransfer: state.pendingTransfer ? { ...state.pendingTransfer, at: isoString(state.pendingTransfer.at) } : null,
+    extension: state.extension ? { ...state.extension, requestedAt: isoString(state.extension.requestedAt) } : null,
+    supervision: state.supervision ? { ...state.supervision, at: isoString(state.supervision.at), dueAt: isoString(state.supervision.dueAt) } : null,
+    rating: state.rating ? { ...state.rating, at: isoString(state.rating.at) } : null,
+    followUpRating: state.followUpRating ? { ...state.followUpRating, at: isoString(state.followUpRating.at) } : null,
+    reopenedAt: iso(row.reopenedAt),
+    branches: state.branches.map((b) => ({ ...b, openedAt: isoString(b.openedAt), doneAt: isoString(b.doneAt) })),
+    answer: row.answer,
+    escalationStage: row.escalationStage,
+    abilities: abilities(state, actor),
+    ...(opts.timeline ? { timeline: opts.timeline.map(presentEvent) } : {}),
+  };
+}

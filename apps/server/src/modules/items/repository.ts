@@ -1,0 +1,214 @@
+import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { activeDeadline, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
+import type { Queryable } from '../../db/client.ts';
+import { idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
+import type { UserActor } from '../accounts/actor.ts';
+
+export type ItemRow = typeof items.$inferSelect;
+export type EventRow = typeof itemEvents.$inferSelect;
+
+export function rowToState(r: ItemRow): ItemState {
+  return {
+    id: r.id,
+    type: r.type,
+    status: r.status as ItemState['status'],
+    version: r.version,
+    data: r.data as Record<string, unknown>,
+    acceptInput: r.acceptInput as Record<string, unknown>,
+    submitterId: r.submitterId,
+    enterpriseId: r.enterpriseId,
+    unitId: r.unitId,
+    firstUnitId: r.firstUnitId,
+    assigneeId: r.assigneeId,
+    submittedAt: r.submittedAt,
+    acceptedAt: r.acceptedAt,
+    answeredAt: r.answeredAt,
+    closedAt: r.closedAt,
+    acceptDueAt: r.acceptDueAt,
+    dueAt: r.dueAt,
+    handleRule: r.handleRule as ItemState['handleRule'],
+    provisional: r.provisional,
+    pausedAt: r.pausedAt,
+    pausedFrom: r.pausedFrom as ItemState['pausedFrom'],
+    pauses: r.pauses as ItemState['pauses'],
+    transferCount: r.transferCount,
+    pendingTransfer: r.pendingTransfer as ItemState['pendingTransfer'],
+    extension: r.extension as ItemState['extension'],
+    supervision: r.supervision as ItemState['supervision'],
+    rating: r.rating as ItemState['rating'],
+    followUpRating: r.followUpRating as ItemState['followUpRating'],
+    reopenedAt: r.reopenedAt,
+    branches: r.branches as ItemState['branches'],
+    answer: r.answer,
+    escalationStage: r.escalationStage,
+  };
+}
+
+/** The columns derived from the state, kept for indexes: queues, visibility and the sweeper read them. */
+function stateColumns(s: ItemState, cal: WorkCalendar) {
+  return {
+    status: s.status,
+    version: s.version,
+    data: s.data,
+    acceptInput: s.acceptInput,
+    unitId: s.unitId,
+    assigneeId: s.assigneeId,
+    acceptedAt: s.acceptedAt,
+    answeredAt: s.answeredAt,
+    closedAt: s.closedAt,
+    acceptDueAt: s.acceptDueAt,
+    dueAt: s.dueAt,
+    activeDueAt: activeDeadline(s),
+    handleRule: s.handleRule,
+    provisional: s.provisional,
+    pausedAt: s.pausedAt,
+    pausedFrom: s.pausedFrom,
+    pauses: s.pauses,
+    transferCount: s.transferCount,
+    pendingTransfer: s.pendingTransfer,
+    pendingUnitId: s.pendingTransfer?.toUnitId ?? null,
+    extension: s.extension,
+    supervision: s.supervision,
+    supervised: s.supervision !== null,
+    listed: s.supervision?.listed ?? false,
+    rating: s.rating,
+    ratingLevel: s.rating?.level ?? null,
+    followUpRating: s.followUpRating,
+    reopenedAt: s.reopenedAt,
+    branches: s.branches,
+    branchUnitIds: s.branches.map((b) => b.unitId),
+    answer: s.answer,
+    nextEscalationAt: nextEscalationAt(s, cal),
+  };
+}
+
+export async function insertItem(db: Queryable, s: ItemState, number: string, cal: WorkCalendar, queryCodeHash: string | null) {
+  await db.insert(items).values({
+    id: s.id,
+    number,
+    type: s.type,
+    submitterId: s.submitterId,
+    enterpriseId: s.enterpriseId,
+    firstUnitId: s.firstUnitId,
+    submittedAt: s.submittedAt,
+    escalationStage: s.escalationStage,
+    queryCodeHash,
+    updatedAt: s.submittedAt,
+    ...stateColumns(s, cal),
+  });
+}
+
+/**
+ * Writes a transition's result. The escalation stage is written only when the transition reset it,
+ * so a sweep that ran meanwhile is never undone.
+ */
+export async function updateItem(db: Queryable, before: ItemState, s: ItemState, cal: WorkCalendar, now: Date) {
+  const cols = stateColumns(s, cal);
+  const res = await db
+    .update(items)
+    .set({ ...cols, ...(s.escalationStage !== before.escalationStage ? { escalationStage: s.escalationStage } : {}), updatedAt: now })
+    .where(and(eq(items.id, s.id), eq(items.version, before.version)))
+    .returning({ id: items.id });
+  return res.length === 1;
+}
+
+export async function nextItemNumber(db: Queryable, prefix: string): Promise<string> {
+  const r = (await db.execute(sql`select nextval('item_number_seq') as n`)) as unknown as { rows: { n: string | number }[] };
+  return `${prefix}${String(r.rows[0].n).padStart(6, '0')}`;
+}
+
+export async function findItem(db: Queryable, id: string, forUpdate = false) {
+  const q = db.select().from(items).where(eq(items.id, id)).limit(1);
+  const [r] = forUpdate ? await q.for('update') : await q;
+  return r;
+}
+
+export async function findItemByNumber(db: Queryable, number: string) {
+  const [r] = await db.select().from(items).where(eq(items.number, number)).limit(1);
+  return r;
+}
+
+export async function insertEvent(db: Queryable, e: typeof itemEvents.$inferInsert) {
+  await db.insert(itemEvents).values(e);
+}
+
+export async function timelineOf(db: Queryable, itemId: string) {
+  return db.select().from(itemEvents).where(eq(itemEvents.itemId, itemId)).orderBy(asc(itemEvents.id));
+}
+
+export async function findIdempotent(db: Queryable, actorKey: string, key: string) {
+  const [r] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.actorKey, actorKey), eq(idempotencyKeys.key, key)))
+    .limit(1);
+  return r;
+}
+
+export async function insertIdempotent(db: Queryable, r: typeof idempotencyKeys.$inferInsert) {
+  await db.insert(idempotencyKeys).values(r);
+}
+
+/** Items an actor may see, as SQL (the domain's `canSee` says the same for one item). */
+export function visibleTo(actor: UserActor): SQL | undefined {
+  switch (actor.role) {
+    case 'admin':
+    case 'supervisor':
+      return undefined;
+    case 'enterprise-admin':
+    case 'enterprise-staff':
+      return actor.enterpriseId ? eq(items.enterpriseId, actor.enterpriseId) : sql`false`;
+    case 'applicant':
+      return eq(items.submitterId, actor.id);
+    case 'officer':
+    case 'unit-leader': {
+      if (!actor.unitId) return sql`false`;
+      return or(eq(items.unitId, actor.unitId), eq(items.pendingUnitId, actor.unitId), sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]`);
+    }
+    case 'partner':
+      return actor.unitId ? sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]` : sql`false`;
+  }
+}
+
+export interface ItemFilter {
+  type?: string;
+  status?: string;
+  supervised?: boolean;
+  listed?: boolean;
+  overdue?: boolean;
+  unitId?: string;
+}
+
+/** One page of a queue, nearest deadline first; items with no running clock come last. */
+export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, now: Date, cursor: { due: string | null; id: string } | null, limit: number) {
+  const conds: (SQL | undefined)[] = [visibleTo(actor)];
+  if (f.type) conds.push(eq(items.type, f.type));
+  if (f.status) conds.push(eq(items.status, f.status));
+  if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));
+  if (f.listed !== undefined) conds.push(eq(items.listed, f.listed));
+  if (f.unitId) conds.push(eq(items.unitId, f.unitId));
+  if (f.overdue) conds.push(and(isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
+  if (cursor) {
+    conds.push(
+      cursor.due === null
+        ? sql`(${items.activeDueAt} is null and ${items.id} > ${cursor.id})`
+        : sql`((${items.activeDueAt} > ${cursor.due} or (${items.activeDueAt} = ${cursor.due} and ${items.id} > ${cursor.id})) or ${items.activeDueAt} is null)`,
+    );
+  }
+  return db
+    .select()
+    .from(items)
+    .where(and(...conds))
+    .orderBy(sql`${items.activeDueAt} asc nulls last`, asc(items.id))
+    .limit(limit);
+}
+
+export async function openItems(db: Queryable, where: SQL | undefined) {
+  return db
+    .select()
+    .from(items)
+    .where(and(inArray(items.status, openStatuses as string[]), where))
+    .for('update');
+}
+
+export { items };

@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DomainError, formJsonSchema, itemTypes } from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import { userOf } from '../../plugins/auth.ts';
+import * as s from './schemas.ts';
+import * as service from './service.ts';
+
+const tags = ['items'];
+
+/** Anonymous submissions are limited per address; signed-in clients per session, far more loosely. */
+export const publicFormLimit = {
+  timeWindow: '1 minute',
+  keyGenerator: (req: { ip: string; headers: Record<string, unknown> }) => {
+    const credential = req.headers.authorization ?? /jqt_session=([^;]+)/.exec(String(req.headers.cookie ?? ''))?.[1];
+    return credential ? `auth:${String(credential).slice(-24)}` : `ip:${req.ip}`;
+  },
+  max: (_req: unknown, key: string) => (key.startsWith('ip:') ? 30 : 600),
+};
+
+/** The public catalog: every declaration, its clocks and its form as JSON Schema. */
+function catalog() {
+  return itemTypes.map((t) => ({
+    code: t.code,
+    names: t.names,
+    measure: t.measure,
+    submitters: t.submitters,
+    routing: t.routingNote,
+    deadlines: { accept: t.clocks.accept, handle: t.clocks.handle.map(({ when, rule, basis, label }) => ({ when: when ?? null, rule, basis, label: label ?? null })) },
+    ratingScale: t.ratingScale,
+    maxExtensionDays: t.maxExtensionDays,
+    guide: t.guide,
+    form: formJsonSchema(t.form),
+    acceptForm: t.acceptForm ? formJsonSchema(t.acceptForm) : null,
+  }));
+}
+
+export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const types = catalog();
+  app.get('/item-types', { schema: { tags, summary: '事项类型 Item type catalog (public)' }, config: { access: 'public' } }, async () => types);
+
+  app.post(
+    '/items',
+    {
+      schema: { tags, summary: '提交事项 Submit an item', body: s.submitBody },
+      // Open to the public for 12389 complaints, so rate-limited per address.
+      config: { access: 'public', rateLimit: publicFormLimit },
+    },
+    async (req, reply) => {
+      const rawKey = req.headers['idempotency-key'];
+      let idempotencyKey: string | undefined;
+      if (rawKey !== undefined) {
+        const parsed = s.idempotencyKey.safeParse(rawKey);
+        if (!parsed.success) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'Idempotency-Key', code: 'idempotency_key_invalid' }] });
+        idempotencyKey = parsed.data;
+      }
+      const r = await service.submitItem(ctx, req.actor, { type: req.body.type, data: req.body.data, idempotencyKey, ip: req.ip });
+      if (r.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).header('location', `/api/v1/items/${r.item.id}`).send(r.item);
+    },
+  );
+
+  app.get(
+    '/items',
+    { schema: { tags, summary: '事项列表 Items visible to you, nearest deadline first', querystring: s.listQuery }, config: { access: 'user' } },
+    async (req) => {
+      const q = req.query;
+      const filter = {
+        type: q.type,
+        status: q.status,
+        supervised: q.supervised === undefined ? undefined : q.supervised === 'true',
+        listed: q.listed === undefined ? undefined : q.listed === 'true',
+        overdue: q.overdue === 'true',
+        unitId: q.unitId,
+      };
+      return service.listItems(ctx, userOf(req), filter, q.cursor, q.limit);
+    },
+  );
+
+  app.get(
+    '/items/:id',
+    { schema: { tags, summary: '事项详情 An item with its timeline', params: s.idParams }, config: { access: 'user' } },
+    async (req) => service.getItem(ctx, userOf(req), req.params.id, { ip: req.ip }),
+  );
+
+  app.post(
+    '/items/:id/transitions',
+    { schema: { tags, summary: '办理 Act on an item', params: s.idParams, body: s.transitionBody }, config: { access: 'user' } },
+    async (req) => {
+      const { action, version, ...fields } = req.body;
+      return service.transitionItem(ctx, userOf(req), req.params.id, { action, version, fields, ip: req.ip });
+    },
+  );
+};

@@ -1,0 +1,34 @@
+import { itemActions, itemStatuses } from '@jqt/domain';
+import { z } from 'zod';
+
+export const submitBody = z
+  .object({
+    type: z.string().min(1).max(64).describe('Item type code, see GET /item-types'),
+    data: z.record(z.string(), z.unknown()).describe("The form, as the type's JSON Schema describes it"),
+  })
+  .strict();
+
+export const listQuery = z
+  .object({
+    type: z.string().max(64).optional(),
+    status: z.enum(itemStatuses).optional(),
+    supervised: z.enum(['true', 'false']).optional().describe('督办件'),
+    listed: z.enum(['true', 'false']).optional().describe('挂牌督办'),
+    overdue: z.enum(['true']).optional().describe('超期件'),
+    unitId: z.string().max(64).optional(),
+    cursor: z.string().max(400).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export const idParams = z.object({ id: z.uuid() });
+
+/** `action` and `version` are checked here; the action's own fields by the domain's declaration of that action. */
+export const transitionBody = z
+  .object({
+    action: z.enum(itemActions),
+    version: z.number().int().min(1).describe('The version the client saw; a stale one gets 409'),
+  })
+  .catchall(z.unknown());
+
+export const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,100}$/);

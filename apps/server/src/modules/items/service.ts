@@ -1,0 +1,276 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, gte, lte, or, sql } from 'drizzle-orm';
+import {
+  canSee,
+  createItem as newItemState,
+  DomainError,
+  itemType,
+  recomputeClock,
+  relationsOf,
+  shanghaiDate,
+  transition,
+  validateForm,
+  type ItemAction,
+  type ItemState,
+  type Submitter,
+  type WorkCalendar,
+  type DistrictCode,
+} from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import type { Queryable } from '../../db/client.ts';
+import { isUser, type RequestActor, type UserActor } from '../accounts/actor.ts';
+import { findEnterprise, findUnit, findUnitByRoute, findUser } from '../accounts/repository.ts';
+import { canonicalJson } from '../audit/chain.ts';
+import { recordAudit } from '../audit/service.ts';
+import { calendarOf } from '../calendar/service.ts';
+import { deliverNotices } from './notices.ts';
+import { present } from './present.ts';
+import * as repo from './repository.ts';
+import { items } from './repository.ts';
+
+export const NOTIFY_CHANNEL = 'jqt_notifications';
+
+function submitterKind(actor: RequestActor): Submitter | null {
+  if (actor.role === 'public') return 'public';
+  if (actor.role === 'enterprise-admin' || actor.role === 'enterprise-staff') return 'enterprise';
+  if (actor.role === 'applicant') return 'applicant';
+  return null;
+}
+
+const systemActor = { id: null, name: 'system', role: 'system' };
+
+export interface SubmitInput {
+  type: string;
+  data: unknown;
+  idempotencyKey?: string;
+  ip: string;
+}
+
+/** An item submitted, routed, clocked and recorded in one transaction; a retried key returns the first item. */
+export async function submitItem(ctx: AppContext, actor: RequestActor, input: SubmitInput) {
+  const type = itemType(input.type);
+  if (!type) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'type', code: 'item_type_unknown' }] });
+  const kind = submitterKind(actor);
+  if (!kind || !type.submitters.includes(kind)) {
+    if (kind === 'public') throw new DomainError('unauthenticated', { status: 401 });
+    throw new DomainError('submitter_not_allowed', { status: 403 });
+  }
+  const form = validateForm(type.form, input.data);
+  if (form.errors.length) throw new DomainError('validation_failed', { status: 422, errors: form.errors });
+
+  const db = ctx.database.db;
+  const actorKey = isUser(actor) ? `user:${actor.id}` : `ip:${input.ip}`;
+  const requestHash = createHash('sha256').update(canonicalJson({ type: type.code, data: form.value })).digest('hex');
+  if (input.idempotencyKey) {
+    const prior = await repo.findIdempotent(db, actorKey, input.idempotencyKey);
+    if (prior) return replay(ctx, actor, prior, requestHash);
+  }
+
+  const enterprise = isUser(actor) && actor.enterpriseId ? await findEnterprise(db, actor.enterpriseId) : undefined;
+  const target = type.route({ data: form.value, enterpriseDistrict: enterprise?.district as DistrictCode | undefined });
+  const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
+  if (!unit) throw new DomainError('no_unit_for_route', { status: 503, params: target as unknown as Record<string, unknown> });
+
+  const now = ctx.now();
+  const calendar = await calendarOf(ctx);
+  const state = newItemState({
+    id: randomUUID(),
+    type,
+    data: form.value,
+    submitterId: isUser(actor) ? actor.id : null,
+    enterpriseId: isUser(actor) ? actor.enterpriseId : null,
+    unitId: unit.id,
+    now,
+    calendar,
+  });
+  // Someone without an account follows the item with its number and this code.
+  const queryCode = kind === 'public' ? randomBytes(6).toString('hex') : null;
+  try {
+    const number = await db.transaction(async (tx) => {
+      const number = await repo.nextItemNumber(tx, `JQ${shanghaiDate(now).replace(/-/g, '')}`);
+      await repo.insertItem(tx, state, number, calendar, queryCode ? createHash('sha256').update(queryCode).digest('hex') : null);
+      if (input.idempotencyKey) await repo.insertIdempotent(tx, { actorKey, key: input.idempotencyKey, requestHash, itemId: state.id, createdAt: now });
+      await repo.insertEvent(tx, eventRow(state.id, now, actor, { action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail: { unitId: unit.id } }));
+      await recordAudit(tx, { actor, action: 'item.submit', subject: `item:${state.id}`, detail: { type: type.code, number }, ip: input.ip, at: now });
+      const notified = await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
+      await ctx.database.notify(NOTIFY_CHANNEL, JSON.stringify(notified)).catch(() => {});
+      return number;
+    });
+    const created = await getItem(ctx, actor, state.id, { bypassVisibility: true });
+    return { item: { ...created, ...(queryCode ? { queryCode } : {}) }, number, replayed: false };
+  } catch (e) {
+    // Two retries racing: the loser finds the winner's key and answers with the same item.
+    if (input.idempotencyKey && String((e as { code?: string; cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code) === '23505') {
+      const prior = await repo.findIdempotent(db, actorKey, input.idempotencyKey);
+      if (prior) return replay(ctx, actor, prior, requestHash);
+    }
+    throw e;
+  }
+}
+
+async function replay(ctx: AppContext, actor: RequestActor, prior: { itemId: string; requestHash: string }, requestHash: string) {
+  if (prior.requestHash !== requestHash) {
+    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'Idempotency-Key', code: 'idempotency_key_reused' }] });
+  }
+  const item = await getItem(ctx, actor, prior.itemId, { bypassVisibility: true });
+  return { item, number: item.number, replayed: true };
+}
+
+function eventRow(
+  itemId: string,
+  at: Date,
+  actor: RequestActor | typeof systemActor,
+  e: { action: string; fromStatus: string | null; toStatus: string; note: string | null; detail: Record<string, unknown> },
+) {
+  const named = 'username' in actor;
+  return {
+    itemId,
+    at,
+    actorId: actor.id,
+    actorName: named ? actor.displayName : 'name' in actor ? actor.name : '公众',
+    actorRole: actor.role,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    detail: e.detail,
+  };
+}
+
+export type PresentedItem = Awaited<ReturnType<typeof getItem>>;
+
+/** One item with its timeline, or 404 for anyone who may not see it. */
+export async function getItem(ctx: AppContext, actor: RequestActor, id: string, opts: { bypassVisibility?: boolean; ip?: string } = {}) {
+  const row = await repo.findItem(ctx.database.db, id);
+  if (!row) throw new DomainError('not_found', { status: 404 });
+  const state = repo.rowToState(row);
+  if (!opts.bypassVisibility && !canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
+  const timeline = await repo.timelineOf(ctx.database.db, id);
+  const fullPersonalData = isUser(actor) && (relationsOf(state, actor).has('submitter') || relationsOf(state, actor).has('owner-unit'));
+  if (fullPersonalData && isUser(actor) && !relationsOf(state, actor).has('submitter') && opts.ip !== undefined) {
+    // Staff seeing an unmasked phone or ID number is itself recorded (PIPL, SPEC §8).
+    await recordAudit(ctx.database.db, { actor, action: 'personal-data.view', subject: `item:${id}`, ip: opts.ip, at: ctx.now() });
+  }
+  return present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData });
+}
+
+export async function listItems(
+  ctx: AppContext,
+  actor: UserActor,
+  filter: repo.ItemFilter,
+  cursor: string | undefined,
+  limit: number,
+) {
+  let after: { due: string | null; id: string } | null = null;
+  if (cursor) {
+    try {
+      const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | null, string];
+      if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || (due !== null && Number.isNaN(Date.parse(due)))) throw new Error('bad');
+      after = { due, id };
+    } catch {
+      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
+    }
+  }
+  const now = ctx.now();
+  const rows = await repo.listItems(ctx.database.db, actor, filter, now, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > limit && last ? Buffer.from(JSON.stringify([last.activeDueAt?.toISOString() ?? null, last.id])).toString('base64url') : null;
+  return { items: page.map((r) => present(r, repo.rowToState(r), actor, now, { unmasked: false })), nextCursor };
+}
+
+export interface TransitionInput {
+  action: ItemAction;
+  version: number;
+  fields: Record<string, unknown>;
+  ip: string;
+}
+
+/** One step of the lifecycle: 404 if unseen, 409 if stale, then the domain decides 403/422, all in one transaction. */
+export async function transitionItem(ctx: AppContext, actor: UserActor, id: string, input: TransitionInput) {
+  const db = ctx.database.db;
+  const calendar = await calendarOf(ctx);
+  const now = ctx.now();
+  await db.transaction(async (tx) => {
+    const row = await repo.findItem(tx, id, true);
+    if (!row) throw new DomainError('not_found', { status: 404 });
+    const state = repo.rowToState(row);
+    if (!canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
+    if (state.version !== input.version) throw new StaleVersion();
+    const type = itemType(state.type)!;
+    const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID });
+    await checkReferences(tx, input.action, result.next, input.fields);
+    if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
+    await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
+    await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
+    const notified = await deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
+    if (notified.length) await ctx.database.notify(NOTIFY_CHANNEL, JSON.stringify(notified)).catch(() => {});
+  }).catch(async (e) => {
+    if (e instanceof StaleVersion) {
+      const current = await getItem(ctx, actor, id).catch(() => null);
+      throw new DomainError('stale_version', { status: 409, current });
+    }
+    throw e;
+  });
+  return getItem(ctx, actor, id);
+}
+
+class StaleVersion extends Error {}
+
+/** Facts the pure lifecycle cannot know: that a target unit exists, that an assignee works in the unit. */
+async function checkReferences(tx: Queryable, action: ItemAction, next: ItemState, fields: Record<string, unknown>) {
+  if ((action === 'transfer' || action === 'open-branch') && !(await findUnit(tx, String(fields.toUnitId)))) {
+    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'toUnitId', code: 'unit_not_found' }] });
+  }
+  if (action === 'assign') {
+    const u = /^[0-9a-f-]{36}$/.test(String(fields.assigneeId)) ? await findUser(tx, String(fields.assigneeId)) : undefined;
+    if (!u || u.unitId !== next.unitId || (u.role !== 'officer' && u.role !== 'unit-leader')) {
+      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'assigneeId', code: 'assignee_not_in_unit' }] });
+    }
+  }
+}
+
+/**
+ * After a year is loaded or a day amended: every open item whose clock may have changed is recomputed;
+ * a changed deadline gets a timeline event and a notice (SPEC §4).
+ */
+export async function recomputeOpenDeadlines(
+  ctx: AppContext,
+  tx: Queryable,
+  calendar: WorkCalendar,
+  scope: { provisionalOnly: boolean; reason: string; notice: string; date?: string },
+): Promise<number> {
+  const where = scope.provisionalOnly
+    ? sql`${items.provisional}`
+    : scope.date
+      ? and(lte(items.submittedAt, new Date(`${scope.date}T23:59:59+08:00`)), or(gte(items.dueAt, new Date(`${scope.date}T00:00:00+08:00`)), gte(items.acceptDueAt, new Date(`${scope.date}T00:00:00+08:00`))))
+      : undefined;
+  const rows = await repo.openItems(tx, where);
+  const now = ctx.now();
+  let changed = 0;
+  for (const row of rows) {
+    const state = repo.rowToState(row);
+    const type = itemType(state.type);
+    if (!type) continue;
+    const clock = recomputeClock(state, type, calendar);
+    const same =
+      clock.dueAt?.getTime() === state.dueAt?.getTime() && clock.acceptDueAt?.getTime() === state.acceptDueAt?.getTime() && clock.provisional === state.provisional;
+    if (same) continue;
+    const next: ItemState = { ...state, ...clock, version: state.version + 1 };
+    await repo.updateItem(tx, state, next, calendar, now);
+    await repo.insertEvent(
+      tx,
+      eventRow(state.id, now, systemActor, {
+        action: 'deadline-recomputed',
+        fromStatus: state.status,
+        toStatus: state.status,
+        note: scope.notice,
+        detail: { reason: scope.reason, from: { acceptDueAt: state.acceptDueAt, dueAt: state.dueAt }, to: { acceptDueAt: clock.acceptDueAt, dueAt: clock.dueAt }, provisional: clock.provisional },
+      }),
+    );
+    await deliverNotices(tx, { ...next, number: row.number }, [{ to: 'submitter', kind: 'deadline_recomputed' }, { to: 'handler', kind: 'deadline_recomputed' }], now);
+    changed += 1;
+  }
+  return changed;
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DomainError, type Role } from '@jqt/domain';
+import type { AppContext } from '../context.ts';
+import { publicActor, type RequestActor, type UserActor } from '../modules/accounts/actor.ts';
+import { actorFromSession, actorFromToken } from '../modules/accounts/service.ts';
+
+export const SESSION_COOKIE = 'jqt_session';
+
+/**
+ * Who may call a route, declared on every route as `config.access`:
+ * 'public' (anyone), 'user' (any signed-in user) or the list of roles.
+ */
+export type Access = 'public' | 'user' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: RequestActor;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+/** The signed-in actor of a request whose route requires one. */
+export function userOf(req: FastifyRequest): UserActor {
+  if (req.actor.id === null) throw new DomainError('unauthenticated', { status: 401 });
+  return req.actor;
+}
+
+/** Resolves the session cookie or bearer token to `request.actor`, then enforces the route's declared access. */
+export default fp(async function auth(app: FastifyInstance, opts: { ctx: AppContext }) {
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRoute', (route) => {
+    // Fail closed: a route that forgot to declare who may call it is a bug, not a public route.
+    if (!route.config || (route.config as { access?: Access }).access === undefined) {
+      if (!route.url.startsWith('/api/docs') && route.url !== '*' && !route.url.startsWith('/assets')) {
+        throw new Error(`route ${route.method} ${route.url} declares no access`);
+      }
+    }
+  });
+  app.addHook('preValidation', async (req) => {
+    req.actor = publicActor;
+    const bearer = /^Bearer (\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    if (bearer) req.actor = (await actorFromToken(opts.ctx, bearer)) ?? publicActor;
+    else if (cookie) req.actor = (await actorFromSession(opts.ctx, cookie)) ?? publicActor;
+    const access = (req.routeOptions.config as { access?: Access } | undefined)?.access;
+    if (access === undefined || access === 'public') return;
+    if (req.actor.id === null) throw new DomainError('unauthenticated', { status: 401 });
+    if (access !== 'user' && !access.includes(req.actor.role)) throw new DomainError('forbidden', { status: 403 });
+  });
+});

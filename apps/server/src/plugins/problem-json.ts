@@ -1,0 +1,93 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, formatMessage, type FieldError, type Locale } from '@jqt/domain';
+
+/** Chinese unless the client asks for English first. */
+export function localeOf(req: FastifyRequest): Locale {
+  const header = String(req.headers['accept-language'] ?? '').toLowerCase();
+  const first = header.split(',')[0]?.trim() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** Maps a zod issue to our stable field error codes. */
+function zodIssueToFieldError(v: { instancePath: string; keyword: string; params: Record<string, unknown> }, context: string): FieldError {
+  const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const p = v.params;
+  let code = 'invalid_type';
+  let params: Record<string, unknown> | undefined;
+  switch (v.keyword) {
+    case 'invalid_type':
+      code = p.input === undefined ? 'required' : 'invalid_type';
+      break;
+    case 'too_big':
+      code = p.origin === 'string' ? 'too_long' : 'too_large';
+      params = { max: p.maximum };
+      break;
+    case 'too_small':
+      code = p.origin === 'string' ? (Number(p.minimum) <= 1 ? 'required' : 'too_short') : 'too_small';
+      params = { min: p.minimum };
+      break;
+    case 'invalid_value':
+      code = 'not_in_options';
+      break;
+    case 'invalid_format':
+      code = p.format === 'date' ? 'invalid_date' : p.format === 'datetime' ? 'invalid_datetime' : 'invalid_type';
+      break;
+    case 'unrecognized_keys':
+      return { path: [path, ...((p.keys as string[]) ?? [])].filter(Boolean).join('.'), code: 'unknown_field' };
+    case 'custom':
+      code = typeof (p.params as Record<string, unknown> | undefined)?.code === 'string' ? String((p.params as Record<string, unknown>).code) : 'invalid_type';
+      break;
+  }
+  const prefix = context === 'body' ? '' : `${context}.`;
+  return { path: prefix + path || context, code, ...(params ? { params } : {}) };
+}
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  extra: { errors?: FieldError[]; params?: Record<string, unknown>; [k: string]: unknown } = {},
+) {
+  const locale = localeOf(req);
+  const { errors, params, ...rest } = extra;
+  const body: Record<string, unknown> = {
+    type: `urn:jqt:problem:${code}`,
+    title: formatMessage(locale, code, params),
+    status,
+    code,
+    instance: req.url.split('?')[0],
+    ...rest,
+  };
+  if (errors) {
+    body.errors = errors.map((e) => ({ path: e.path, code: e.code, message: formatMessage(locale, e.code, e.params) }));
+  }
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** The one error handler: every error leaves as RFC 9457 problem+json with a localized message. */
+export default fp(async function problemJson(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof DomainError) {
+      const { status, errors, params, ...rest } = error.details;
+      return sendProblem(req, reply, status ?? (errors ? 422 : 400), error.code, { errors, params, ...rest });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = (error as { validationContext?: string }).validationContext ?? 'body';
+      const errors = error.validation.map((v) => zodIssueToFieldError(v as never, context));
+      return sendProblem(req, reply, 422, 'validation_failed', { errors });
+    }
+    if (error.statusCode === 429) return sendProblem(req, reply, 429, 'rate_limited');
+    if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return sendProblem(req, reply, 413, 'payload_too_large');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(req, reply, 415, 'unsupported_media_type');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Malformed JSON and similar: still a field-less 4xx problem.
+      return sendProblem(req, reply, error.statusCode === 400 ? 422 : error.statusCode, 'validation_failed', { errors: [{ path: '', code: 'invalid_json' }] });
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(req, reply, 500, 'internal_error');
+  });
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'not_found'));
+});

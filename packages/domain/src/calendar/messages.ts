@@ -1,0 +1,22 @@
+import type { MessageTable } from '../messages/index.ts';
+
+export const calendarMessages: MessageTable = {
+  'zh-CN': {
+    calendar_range_invalid: '开始日期（{from}）不能晚于结束日期（{to}）',
+    calendar_range_too_long: '查询范围不能超过 {max} 天',
+    calendar_day_invalid: '日历中的日期或类型有误：{date}（{kind}）',
+    calendar_no_workday: '自 {from} 起 {days} 天内没有工作日，请检查节假日设置',
+    deadline_rule_unknown: '期限规则应为以下之一：{allowed}',
+    deadline_n_invalid: '期限数值应为 {min} 至 {max} 之间的整数',
+    instant_invalid: '时间应为带时区的 ISO 8601 格式（如 2026-01-05T09:00:00+08:00）',
+  },
+  en: {
+    calendar_range_invalid: 'The start date ({from}) must not be after the end date ({to})',
+    calendar_range_too_long: 'The range may span at most {max} days',
+    calendar_day_invalid: 'Invalid calendar day or kind: {date} ({kind})',
+    calendar_no_workday: 'No working day within {days} days from {from}; check the holiday settings',
+    deadline_rule_unknown: 'The deadline rule must be one of: {allowed}',
+    deadline_n_invalid: 'The deadline number must be a whole number from {min} to {max}',
+    instant_invalid: 'The time must be ISO 8601 with an offset (e.g. 2026-01-05T09:00:00+08:00)',
+  },
+};

@@ -1,0 +1,7 @@
+export * from './errors.ts';
+export * from './messages/index.ts';
+export * from './org/index.ts';
+export * from './calendar/index.ts';
+export * from './validation/index.ts';
+export * from './items/index.ts';
+export * from './traffic/index.ts';

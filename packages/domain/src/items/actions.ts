@@ -1,0 +1,409 @@
+import { computeDeadline, resumeDeadline, formatShanghai, parseIsoInstant, type WorkCalendar } from '../calendar/index.ts';
+import { DomainError, type FieldError } from '../errors.ts';
+import type { ActorRole } from '../org/index.ts';
+import { validateForm, type Form, type FormField } from './form.ts';
+import { handlingClock, isBadRating, ratingScales, type ItemTypeDeclaration } from './item-type.ts';
+import { openStatuses, type ItemState, type ItemStatus } from './item.ts';
+
+export const itemActions = [
+  'accept',
+  'refuse',
+  'assign',
+  'request-supplement',
+  'resume',
+  'transfer',
+  'accept-transfer',
+  'return',
+  'open-branch',
+  'complete-branch',
+  'answer',
+  'close',
+  'rate',
+  'reopen',
+  'supervise',
+  'extend',
+  'approve-extension',
+  'refuse-extension',
+] as const;
+export type ItemAction = (typeof itemActions)[number];
+
+/** Who is acting, as the lifecycle needs to know it. */
+export interface Actor {
+  id: string | null;
+  role: ActorRole;
+  unitId?: string | null;
+  enterpriseId?: string | null;
+}
+
+/** How an actor stands to an item. Computed here, so the server and the browser never re-derive it. */
+export type Relation = 'submitter' | 'owner-unit' | 'receiving-unit' | 'branch-unit' | 'oversight';
+
+export function relationsOf(item: ItemState, actor: Actor): Set<Relation> {
+  const r = new Set<Relation>();
+  const enterprisePerson = actor.role === 'enterprise-admin' || actor.role === 'enterprise-staff';
+  if (actor.id && item.submitterId === actor.id) r.add('submitter');
+  if (enterprisePerson && actor.enterpriseId && item.enterpriseId === actor.enterpriseId) r.add('submitter');
+  const inUnit = actor.role === 'officer' || actor.role === 'unit-leader' || actor.role === 'partner';
+  if (inUnit && actor.unitId) {
+    if (item.unitId === actor.unitId && actor.role !== 'partner') r.add('owner-unit');
+    if (item.pendingTransfer?.toUnitId === actor.unitId) r.add('receiving-unit');
+    if (item.branches.some((b) => b.unitId === actor.unitId)) r.add('branch-unit');
+  }
+  if (actor.role === 'supervisor') r.add('oversight');
+  return r;
+}
+
+/** Whether the actor may see the item at all (the server's list query says the same in SQL). */
+export function canSee(item: ItemState, actor: Actor): boolean {
+  return actor.role === 'admin' || relationsOf(item, actor).size > 0;
+}
+
+const note = (required: boolean, maxLength = 2000): FormField => ({
+  name: 'note',
+  kind: 'textarea',
+  maxLength,
+  required,
+  label: { zh: '说明', en: 'Note' },
+});
+const unitIdField: FormField = { name: 'toUnitId', kind: 'text', maxLength: 64, required: true, label: { zh: '目标单位', en: 'Target unit' } };
+
+interface ActionSpec {
+  /** Roles that may ever take this action … */
+  roles: readonly ActorRole[];
+  /** … when they stand to the item in one of these ways. */
+  relations: readonly Relation[];
+  from: readonly ItemStatus[];
+  input: (type: ItemTypeDeclaration) => Form;
+}
+
+const handlers: readonly ActorRole[] = ['officer', 'unit-leader'];
+const submitters: readonly ActorRole[] = ['enterprise-admin', 'enterprise-staff', 'applicant'];
+const working: readonly ItemStatus[] = ['accepted', 'in_progress'];
+
+/** The roles allowed on each transition, declared once (ARCHITECTURE rule 9). */
+export const actionSpecs: Record<ItemAction, ActionSpec> = {
+  accept: { roles: handlers, relations: ['owner-unit'], from: ['submitted'], input: (t) => [note(false), ...(t.acceptForm ?? [])] },
+  refuse: { roles: handlers, relations: ['owner-unit'], from: ['submitted'], input: () => [note(true)] },
+  assign: {
+    roles: ['unit-leader'],
+    relations: ['owner-unit'],
+    from: ['accepted', 'in_progress'],
+    input: () => [{ name: 'assigneeId', kind: 'text', maxLength: 64, required: true, label: { zh: '承办人', en: 'Handler' } }, note(false)],
+  },
+  'request-supplement': { roles: handlers, relations: ['owner-unit'], from: working, input: () => [note(true)] },
+  resume: { roles: submitters, relations: ['submitter'], from: ['awaiting_supplement'], input: () => [note(false)] },
+  transfer: {
+    roles: [...handlers, 'supervisor'],
+    relations: ['owner-unit', 'oversight'],
+    from: ['submitted', 'accepted', 'in_progress'],
+    input: () => [unitIdField, note(true)],
+  },
+  'accept-transfer': { roles: handlers, relations: ['receiving-unit'], from: ['submitted', 'accepted', 'in_progress'], input: () => [note(false)] },
+  return: { roles: handlers, relations: ['receiving-unit'], from: ['submitted', 'accepted', 'in_progress'], input: () => [note(true)] },
+  'open-branch': { roles: handlers, relations: ['owner-unit'], from: working, input: () => [unitIdField, note(true)] },
+  'complete-branch': {
+    roles: [...handlers, 'partner'],
+    relations: ['branch-unit'],
+    from: working,
+    input: () => [{ name: 'branchId', kind: 'text', maxLength: 64, required: true, label: { zh: '联办分支', en: 'Branch' } }, note(true)],
+  },
+  answer: { roles: handlers, relations: ['owner-unit'], from: working, input: () => [note(true, 5000)] },
+  close: { roles: [...handlers, ...submitters], relations: ['owner-unit', 'submitter'], from: ['answered'], input: () => [note(false)] },
+  rate: {
+    roles: submitters,
+    relations: ['submitter'],
+    from: ['answered', 'closed'],
+    input: (t) => [
+      {
+        name: 'rating',
+        kind: 'select',
+        required: true,
+        label: { zh: '评价', en: 'Rating' },
+        options: ratingScales[t.ratingScale].map((v) => ({ value: v, label: { zh: v, en: v } })),
+      },
+      note(false, 500),
+    ],
+  },
+  reopen: { roles: submitters, relations: ['submitter'], from: ['answered', 'closed'], input: () => [note(true)] },
+  supervise: {
+    roles: ['supervisor'],
+    relations: ['oversight'],
+    from: [...openStatuses, 'answered'],
+    input: () => [
+      note(true),
+      { name: 'listed', kind: 'boolean', label: { zh: '挂牌督办', en: 'List on the board' } },
+      { name: 'dueAt', kind: 'text', maxLength: 40, label: { zh: '督办期限', en: 'Supervision deadline' } },
+    ],
+  },
+  extend: {
+    roles: handlers,
+    relations: ['owner-unit'],
+    from: working,
+    input: (t) => [{ name: 'days', kind: 'number', integer: true, min: 1, max: t.maxExtensionDays, required: true, label: { zh: '延期天数', en: 'Days' } }, note(true)],
+  },
+  'approve-extension': { roles: ['unit-leader'], relations: ['owner-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(false)] },
+  'refuse-extension': { roles: ['unit-leader'], relations: ['owner-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(true)] },
+};
+
+/** Who should hear about a change; the server resolves these to users. */
+export type NoticeAudience = 'submitter' | 'handler' | 'unit-leader' | 'supervisors' | 'receiving-unit' | 'branch-unit';
+export interface Notice {
+  to: NoticeAudience;
+  kind: string;
+  unitId?: string;
+}
+
+export interface TransitionContext {
+  actor: Actor;
+  now: Date;
+  calendar: WorkCalendar;
+  type: ItemTypeDeclaration;
+  /** New branch ids come from outside: the domain makes no randomness of its own. */
+  newId?: () => string;
+}
+
+export interface TransitionResult {
+  next: ItemState;
+  event: { action: ItemAction; fromStatus: ItemStatus; toStatus: ItemStatus; note: string | null; detail: Record<string, unknown> };
+  notices: Notice[];
+}
+
+export const REOPEN_WINDOW_DAYS = 7;
+
+/** 403 when the role or relation may not; 422 when the status may not. Version is checked by the caller first. */
+function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext): void {
+  const spec = actionSpecs[action];
+  const rel = relationsOf(item, ctx.actor);
+  if (!spec.roles.includes(ctx.actor.role) || !spec.relations.some((r) => rel.has(r))) {
+    throw new DomainError('forbidden', { status: 403 });
+  }
+  if (!spec.from.includes(item.status)) {
+    throw new DomainError('action_not_allowed_in_status', { status: 422, params: { action, status: item.status } });
+  }
+}
+
+function fail(code: string, status = 422, params?: Record<string, unknown>): never {
+  throw new DomainError(code, { status, ...(params ? { params } : {}) });
+}
+
+/**
+ * The lifecycle as one pure function: the next state, the timeline event and the notices, or a DomainError.
+ * `input` is the action's fields (note, toUnitId, rating, days, …) without `action` and `version`.
+ */
+export function transition(item: ItemState, action: ItemAction, input: unknown, ctx: TransitionContext): TransitionResult {
+  authorize(item, action, ctx);
+  const form = validateForm(actionSpecs[action].input(ctx.type), input ?? {}, '');
+  const errors: FieldError[] = form.errors.map((e) => ({ ...e, path: e.path.replace(/^\./, '') }));
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  const v = form.value;
+  const noteText = typeof v.note === 'string' ? v.note : null;
+  const now = ctx.now;
+  const iso = now.toISOString();
+  const next: ItemState = { ...item, version: item.version + 1, branches: item.branches.map((b) => ({ ...b })) };
+  const notices: Notice[] = [];
+  const detail: Record<string, unknown> = {};
+  const cal = ctx.calendar;
+
+  switch (action) {
+    case 'accept': {
+      const acceptInput = Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'note'));
+      const clock = handlingClock(ctx.type, item.data, acceptInput);
+      const due = computeDeadline(cal, clock.rule, now);
+      Object.assign(next, { status: 'accepted', acceptedAt: now, acceptInput, handleRule: clock.rule, dueAt: due.due, provisional: due.provisional, escalationStage: 0 });
+      detail.dueAt = formatShanghai(due.due);
+      if (Object.keys(acceptInput).length) detail.accept = acceptInput;
+      notices.push({ to: 'submitter', kind: 'item_accepted' });
+      break;
+    }
+    case 'refuse':
+      Object.assign(next, { status: 'refused', closedAt: now });
+      notices.push({ to: 'submitter', kind: 'item_refused' });
+      break;
+    case 'assign':
+      next.assigneeId = String(v.assigneeId);
+      if (item.status === 'accepted') next.status = 'in_progress';
+      detail.assigneeId = next.assigneeId;
+      notices.push({ to: 'handler', kind: 'item_assigned' });
+      break;
+    case 'request-supplement':
+      Object.assign(next, { status: 'awaiting_supplement', pausedAt: now, pausedFrom: item.status });
+      notices.push({ to: 'submitter', kind: 'supplement_requested' });
+      break;
+    case 'resume': {
+      const moved = resumeDeadline(cal, item.handleRule, item.dueAt ?? now, item.pausedAt ?? now, now);
+      Object.assign(next, {
+        status: 'in_progress',
+        pausedAt: null,
+        pausedFrom: null,
+        pauses: [...item.pauses, { from: (item.pausedAt ?? now).toISOString(), to: iso }],
+        dueAt: moved.due,
+        provisional: item.provisional || moved.provisional,
+      });
+      detail.dueAt = formatShanghai(moved.due);
+      notices.push({ to: 'handler', kind: 'supplement_received' });
+      break;
+    }
+    case 'transfer': {
+      const toUnitId = String(v.toUnitId);
+      if (toUnitId === item.unitId) fail('transfer_same_unit');
+      if (item.pendingTransfer) fail('transfer_pending');
+      // An item cannot bounce: from the third transfer on, only a supervisor may move it.
+      if (item.transferCount >= 2 && ctx.actor.role !== 'supervisor') fail('third_transfer_needs_supervisor', 403);
+      next.pendingTransfer = { fromUnitId: item.unitId, toUnitId, note: noteText ?? '', at: iso };
+      detail.toUnitId = toUnitId;
+      notices.push({ to: 'receiving-unit', kind: 'transfer_requested', unitId: toUnitId });
+      break;
+    }
+    case 'accept-transfer': {
+      const t = item.pendingTransfer!;
+      Object.assign(next, { unitId: t.toUnitId, pendingTransfer: null, transferCount: item.transferCount + 1, assigneeId: null });
+      detail.fromUnitId = t.fromUnitId;
+      detail.toUnitId = t.toUnitId;
+      notices.push({ to: 'handler', kind: 'transfer_accepted', unitId: t.fromUnitId });
+      break;
+    }
+    case 'return': {
+      // A returned transfer goes back to the unit that sent it, which stays responsible.
+      const t = item.pendingTransfer!;
+      next.pendingTransfer = null;
+      detail.toUnitId = t.fromUnitId;
+      notices.push({ to: 'handler', kind: 'transfer_returned', unitId: t.fromUnitId });
+      break;
+    }
+    case 'open-branch': {
+      const unitId = String(v.toUnitId);
+      if (unitId === item.unitId) fail('branch_same_unit');
+      if (item.branches.some((b) => b.unitId === unitId && b.status === 'open')) fail('branch_exists');
+      const id = ctx.newId ? ctx.newId() : `${item.id}-${item.branches.length + 1}`;
+      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null });
+      if (item.status === 'accepted') next.status = 'in_progress';
+      detail.branchId = id;
+      detail.unitId = unitId;
+      notices.push({ to: 'branch-unit', kind: 'branch_opened', unitId });
+      break;
+    }
+    case 'complete-branch': {
+      const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
+      if (!branch) fail('branch_not_found');
+      Object.assign(branch, { status: 'done', doneAt: iso, answer: noteText });
+      detail.branchId = branch.id;
+      notices.push({ to: 'handler', kind: 'branch_done' });
+      break;
+    }
+    case 'answer':
+      if (item.branches.some((b) => b.status === 'open')) fail('branches_open');
+      if (item.pendingTransfer) fail('transfer_pending');
+      Object.assign(next, { status: 'answered', answeredAt: now, answer: noteText });
+      notices.push({ to: 'submitter', kind: 'item_answered' });
+      break;
+    case 'close':
+      Object.assign(next, { status: 'closed', closedAt: now });
+      break;
+    case 'rate': {
+      const level = String(v.rating);
+      const rating = { level, note: noteText ?? '', at: iso, bad: isBadRating(level) };
+      if (!item.rating) next.rating = rating;
+      // After a reopening the submitter may add one follow-up rating (追评).
+      else if (item.reopenedAt && !item.followUpRating && item.status === 'answered') next.followUpRating = rating;
+      else fail('already_rated');
+      detail.rating = level;
+      if (rating.bad) notices.push({ to: 'unit-leader', kind: 'bad_rating' });
+      break;
+    }
+    case 'reopen': {
+      if (!item.rating?.bad) fail('reopen_requires_bad_rating');
+      if (item.reopenedAt) fail('already_reopened');
+      const answeredAt = item.answeredAt ?? now;
+      if (now.getTime() - answeredAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) fail('reopen_window_passed', 422, { days: REOPEN_WINDOW_DAYS });
+      const due = computeDeadline(cal, item.handleRule, now);
+      Object.assign(next, {
+        status: 'in_progress',
+        reopenedAt: now,
+        closedAt: null,
+        assigneeId: null,
+        dueAt: due.due,
+        provisional: due.provisional,
+        escalationStage: 0,
+        supervision: { listed: false, dueAt: null, note: noteText ?? '', at: iso, reason: 'reopened' },
+      });
+      detail.dueAt = formatShanghai(due.due);
+      notices.push({ to: 'unit-leader', kind: 'item_reopened' }, { to: 'supervisors', kind: 'item_reopened' });
+      break;
+    }
+    case 'supervise': {
+      let dueAt: string | null = null;
+      if (v.dueAt !== undefined) {
+        const d = parseIsoInstant(v.dueAt);
+        if (!d) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'dueAt', code: 'invalid_datetime' }] });
+        if (d.getTime() <= now.getTime()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'dueAt', code: 'due_in_past' }] });
+        dueAt = d.toISOString();
+      }
+      next.supervision = { listed: v.listed === true, dueAt, note: noteText ?? '', at: iso, reason: 'supervisor' };
+      detail.listed = next.supervision.listed;
+      if (dueAt) detail.dueAt = formatShanghai(new Date(dueAt));
+      notices.push({ to: 'handler', kind: 'item_supervised' }, { to: 'unit-leader', kind: 'item_supervised' });
+      break;
+    }
+    case 'extend':
+      if (item.extension) fail('extension_used');
+      next.extension = { days: Number(v.days), note: noteText ?? '', status: 'pending', requestedAt: iso };
+      detail.days = v.days;
+      notices.push({ to: 'unit-leader', kind: 'extension_requested' });
+      break;
+    case 'approve-extension':
+    case 'refuse-extension': {
+      if (item.extension?.status !== 'pending') fail('no_pending_extension');
+      const approved = action === 'approve-extension';
+      next.extension = { ...item.extension, status: approved ? 'approved' : 'refused' };
+      if (approved) {
+        // 行政许可法 art. 42: the new deadline and its reason are told to the submitter.
+        const due = computeDeadline(cal, { kind: 'workdays', n: item.extension.days }, item.dueAt ?? now);
+        Object.assign(next, { dueAt: due.due, provisional: item.provisional || due.provisional, escalationStage: 0 });
+        detail.dueAt = formatShanghai(due.due);
+        detail.reason = item.extension.note;
+        notices.push({ to: 'submitter', kind: 'deadline_extended' });
+      }
+      notices.push({ to: 'handler', kind: approved ? 'extension_approved' : 'extension_refused' });
+      break;
+    }
+  }
+  return { next, event: { action, fromStatus: item.status, toStatus: next.status, note: noteText, detail }, notices };
+}
+
+/** What the actor may do now, for the buttons: `{ canAccept: true, … }` (ARCHITECTURE rule 10). */
+export function abilities(item: ItemState, actor: Actor): Record<string, boolean> {
+  const rel = relationsOf(item, actor);
+  const out: Record<string, boolean> = {};
+  for (const action of itemActions) {
+    const spec = actionSpecs[action];
+    let ok = spec.roles.includes(actor.role) && spec.relations.some((r) => rel.has(r)) && spec.from.includes(item.status);
+    if (ok) ok = preconditionHolds(item, action, actor);
+    out[`can${action.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`] = ok;
+  }
+  return out;
+}
+
+function preconditionHolds(item: ItemState, action: ItemAction, actor: Actor): boolean {
+  switch (action) {
+    case 'transfer':
+      return !item.pendingTransfer && (item.transferCount < 2 || actor.role === 'supervisor');
+    case 'accept-transfer':
+    case 'return':
+      return !!item.pendingTransfer;
+    case 'answer':
+      return !item.pendingTransfer && item.branches.every((b) => b.status === 'done');
+    case 'complete-branch':
+      return item.branches.some((b) => b.status === 'open' && b.unitId === actor.unitId);
+    case 'rate':
+      return !item.rating || (!!item.reopenedAt && !item.followUpRating && item.status === 'answered');
+    case 'reopen':
+      return !!item.rating?.bad && !item.reopenedAt;
+    case 'extend':
+      return !item.extension;
+    case 'approve-extension':
+    case 'refuse-extension':
+      return item.extension?.status === 'pending';
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,30 @@
+import { validationMessages } from '../validation/messages.ts';
+import { calendarMessages } from '../calendar/messages.ts';
+import { trafficMessages } from '../traffic/messages.ts';
+import { itemMessages } from '../items/messages.ts';
+import { commonMessages } from './common.ts';
+
+export type Locale = 'zh-CN' | 'en';
+export type MessageTable = Record<Locale, Record<string, string>>;
+
+const tables: MessageTable[] = [commonMessages, validationMessages, calendarMessages, trafficMessages, itemMessages];
+const merged: MessageTable = { 'zh-CN': {}, en: {} };
+for (const t of tables) {
+  Object.assign(merged['zh-CN'], t['zh-CN']);
+  Object.assign(merged.en, t.en);
+}
+
+/** The user-facing text of an error code, with `{name}` placeholders filled from params. */
+export function formatMessage(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
+  const template = merged[locale][code] ?? merged['zh-CN'][code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+export function hasMessage(code: string): boolean {
+  return code in merged['zh-CN'];
+}
+
+/** Every code known, for tests that check both locales are complete. */
+export function messageCodes(): { zh: string[]; en: string[] } {
+  return { zh: Object.keys(merged['zh-CN']), en: Object.keys(merged.en) };
+}

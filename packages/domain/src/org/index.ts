@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './districts.ts';
+export * from './unit-types.ts';

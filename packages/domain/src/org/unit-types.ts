@@ -1,0 +1,20 @@
+/**
+ * Kinds of unit an item can be routed to. A unit row carries one of these and, for local units, a district;
+ * item types route by (unitType, district), so renaming or adding a unit is data, not code.
+ */
+export const unitTypes = [
+  'liaison-office', // 警企联络办 (city): supervisors
+  'inspection', // 督察支队: 12389 conduct complaints
+  'legal', // 法制支队 / 公职律师
+  'cyber', // 网安支队
+  'econ-crime', // 经侦支队
+  'exit-entry', // 出入境管理支队
+  'hukou', // 户政管理
+  'traffic-police', // 交警支队 (city)
+  'traffic-brigade', // 交警大队 (district)
+  'vehicle-admin', // 车管所
+  'branch', // 分县局 (district)
+  'station', // 派出所 (district)
+  'partner', // another department (科技局, 人社局 …)
+] as const;
+export type UnitType = (typeof unitTypes)[number];

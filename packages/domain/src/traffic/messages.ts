@@ -1,0 +1,61 @@
+import type { MessageTable } from '../messages/index.ts';
+
+/**
+ * Texts of the access decisions (read by drivers and dispatchers: say why, and what to do) and of the
+ * rule-set editor's errors (read by admins). `{windows}` and `{time}` come from the rule data, so an
+ * admin who moves a window never leaves a message telling the old hours.
+ */
+export const trafficMessages: MessageTable = {
+  'zh-CN': {
+    access_outside_zone: '该道路不在货车限行区域内，可以通行',
+    access_pass_code: '该车持有覆盖本道路和时间的有效货车通行码（有效期至 {validTo}），可以通行',
+    access_nev_special_filing: '该新能源环卫车、渣土车或混凝土运输车已备案本路线和时段（备案有效期至 {validTo}），可以通行',
+    access_expressway: '限行区域内的城市快速路禁止货车通行，新能源货车和夜间通道也不例外',
+    access_nev_light: '新能源货车（总质量 4.5 吨及以下，或享有轻型货车同等路权）除城市快速路外全天不禁行',
+    access_nev_heavy_offpeak: '新能源货车（总质量 4.5 吨以上）在 {windows} 以外可以驶入限行区域，当前 {time} 不在限行时段',
+    access_nev_heavy_peak: '新能源货车（总质量 4.5 吨以上）在 {windows} 禁止驶入限行区域，当前 {time} 处于限行时段',
+    access_night_corridor: '中型、重型货车在 {windows} 可免通行码经夜间通道通行',
+    access_pass_code_required: '货车驶入限行区域须持有效通行码，该车当前没有覆盖本道路和时间的通行码',
+    access_advice_temporary_pass_code: '可在线申请临时通行码，即时核发；经常往来可申请短期或长期通行码，1 个工作日内完成审核',
+    access_advice_expressway: '请改走普通道路；确需驶入城市快速路的，请申请覆盖城市快速路的通行码',
+    access_advice_avoid_peak: '请避开 {windows} 通行，或在线申请临时通行码，即时核发',
+    rule_set_invalid: '通行规则配置有误，请按提示修改后再保存',
+    rule_invalid_id: '规则编号只能使用小写字母、数字和连字符，并以字母开头（如 night-corridor）',
+    rule_duplicate_id: '规则编号 {id} 重复，每条规则（含时段外结果）的编号必须唯一',
+    rule_invalid_code: '编码只能使用小写字母、数字和下划线，并以字母开头（如 access_expressway）',
+    rule_invalid_window: '时间“{value}”格式不正确，应为 HH:MM（00:00–23:59），如 07:00',
+    rule_empty_window: '时段的开始和结束不能相同；跨零点的时段请写成 23:00–06:00',
+    rule_windows_required: '设置了时段方式、时段外结果或终止标记时，必须填写时段',
+    rule_invalid_condition: '条件应为 all、any、not 之一，或由 fact、op、value 组成的比较',
+    rule_unknown_fact: '不认识的条件项“{fact}”',
+    rule_unknown_operator: '不认识的比较方式“{op}”，可用 eq、ne、lt、lte、gt、gte、in',
+    rule_operator_not_allowed: '条件项“{fact}”不能用“{op}”比较',
+    rule_invalid_value: '比较值与条件项“{fact}”的类型或可选值不符',
+  },
+  en: {
+    access_outside_zone: 'This road is outside the truck restricted zone: access allowed',
+    access_pass_code: 'The truck holds a valid pass code for this road and time (valid until {validTo}): access allowed',
+    access_nev_special_filing: 'This NEV sanitation, muck or concrete truck has filed this route and time (filing valid until {validTo}): access allowed',
+    access_expressway: 'Trucks may not use city expressways in the restricted zone, new-energy trucks and night corridors included',
+    access_nev_light: 'New-energy trucks of 4.5 t or less (or with light-truck rights) may use every road except city expressways at any time',
+    access_nev_heavy_offpeak: 'New-energy trucks over 4.5 t may enter the restricted zone outside {windows}; {time} is outside those hours',
+    access_nev_heavy_peak: 'New-energy trucks over 4.5 t may not enter the restricted zone during {windows}; {time} is within those hours',
+    access_night_corridor: 'Medium and heavy trucks may use night corridors during {windows} without a pass code',
+    access_pass_code_required: 'Trucks need a valid pass code in the restricted zone, and this truck has none for this road and time',
+    access_advice_temporary_pass_code: 'Apply online for a temporary pass code, issued instantly; for regular trips apply for a short- or long-term pass code, reviewed within 1 working day',
+    access_advice_expressway: 'Take an ordinary road, or apply for a pass code that covers city expressways',
+    access_advice_avoid_peak: 'Travel outside {windows}, or apply online for a temporary pass code, issued instantly',
+    rule_set_invalid: 'The access rules are invalid; correct them before saving',
+    rule_invalid_id: 'Rule ids use lower-case letters, digits and hyphens, starting with a letter (e.g. night-corridor)',
+    rule_duplicate_id: 'The rule id {id} is used twice; every rule and otherwise-outcome needs its own id',
+    rule_invalid_code: 'Codes use lower-case letters, digits and underscores, starting with a letter (e.g. access_expressway)',
+    rule_invalid_window: 'The time "{value}" must be HH:MM (00:00–23:59), e.g. 07:00',
+    rule_empty_window: 'A window cannot start and end at the same time; write a window across midnight as 23:00–06:00',
+    rule_windows_required: 'windowsMode, otherwise and stop need windows',
+    rule_invalid_condition: 'A condition is all, any, not, or a comparison of fact, op and value',
+    rule_unknown_fact: 'Unknown fact "{fact}"',
+    rule_unknown_operator: 'Unknown operator "{op}"; use eq, ne, lt, lte, gt, gte or in',
+    rule_operator_not_allowed: 'The fact "{fact}" cannot be compared with "{op}"',
+    rule_invalid_value: 'The value does not fit the type or options of the fact "{fact}"',
+  },
+};

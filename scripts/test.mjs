@@ -1,0 +1,41 @@
+// Runs node's test runner over one suite's files. Node 20's --test does not expand globs, so we list them here.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const suites = {
+  domain: ['packages/domain/src'],
+  server: ['apps/server/test'],
+  e2e: ['apps/web/e2e'],
+};
+const which = process.argv[2] ?? 'all';
+const roots = which === 'all' ? [...suites.domain, ...suites.server, ...suites.e2e] : suites[which];
+if (!roots) {
+  console.error(`unknown suite ${which}; one of: all, ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+
+function walk(dir) {
+  let out = [];
+  let entries = [];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    if (name === 'node_modules') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(walk(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+const files = roots.flatMap(walk).sort();
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test' } },
+);
+process.exit(r.status ?? 1);
