@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { calendarOf } from '../modules/calendar/service.ts';
 import { deliverNotices } from '../modules/items/notices.ts';
 import { rowToState } from '../modules/items/repository.ts';
-import { NOTIFY_CHANNEL } from '../modules/items/service.ts';
+import { wake } from '../modules/items/service.ts';
 import { itemEvents, items } from '../db/schema.ts';
 
 const BATCH = 500;
@@ -51,10 +51,10 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
         users.forEach((u) => woken.add(u));
         notices += r.notices.length;
       }
-      if (woken.size) await ctx.database.notify(NOTIFY_CHANNEL, JSON.stringify([...woken])).catch(() => {});
-      return rows.length;
+      return { count: rows.length, woken };
     });
-    if (batch < BATCH) break;
+    await wake(ctx, [...batch.woken]);
+    if (batch.count < BATCH) break;
   }
   return { escalated, notices };
 }

@@ -1,7 +1,28 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, formatMessage, type FieldError, type Locale } from '@jqt/domain';
+import { DomainError, formatMessage, hasMessage, type FieldError, type Locale, type MessageTable } from '@jqt/domain';
+import { accountMessages } from '../modules/accounts/messages.ts';
+import { calendarAdminMessages } from '../modules/calendar/messages.ts';
+
+/** Codes only the server raises (transport errors; module use cases whose texts are not in the domain yet). */
+const serverMessages: MessageTable[] = [
+  {
+    'zh-CN': { invalid_json: '请求内容不是有效的 JSON', unsupported_media_type: '不支持的内容类型，请以 application/json 提交' },
+    en: { invalid_json: 'The request body is not valid JSON', unsupported_media_type: 'Unsupported content type; send application/json' },
+  },
+  accountMessages,
+  calendarAdminMessages,
+];
+
+/** The localized text of a code: the domain's locale files first, then the server's own codes; never the bare code. */
+export function messageOf(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
+  if (hasMessage(code)) return formatMessage(locale, code, params);
+  const table = serverMessages.find((t) => code in t['zh-CN']);
+  if (!table) return formatMessage(locale, code, params);
+  const template = table[locale][code] ?? table['zh-CN'][code];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
 
 /** Chinese unless the client asks for English first. */
 export function localeOf(req: FastifyRequest): Locale {
@@ -55,14 +76,14 @@ export function sendProblem(
   const { errors, params, ...rest } = extra;
   const body: Record<string, unknown> = {
     type: `urn:jqt:problem:${code}`,
-    title: formatMessage(locale, code, params),
+    title: messageOf(locale, code, params),
     status,
     code,
     instance: req.url.split('?')[0],
     ...rest,
   };
   if (errors) {
-    body.errors = errors.map((e) => ({ path: e.path, code: e.code, message: formatMessage(locale, e.code, e.params) }));
+    body.errors = errors.map((e) => ({ path: e.path, code: e.code, message: messageOf(locale, e.code, e.params) }));
   }
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }

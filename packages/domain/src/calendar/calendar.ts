@@ -175,7 +175,7 @@ export class WorkCalendar {
   }
 
   private exhausted(from: string): never {
-    throw new DomainError('calendar_no_workday', { status: 422, params: { from, days: MAX_SCAN_DAYS } });
+    throw new DomainError('calendar_no_workday', { params: { from, days: MAX_SCAN_DAYS } });
   }
 }
 

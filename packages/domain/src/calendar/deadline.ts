@@ -3,7 +3,7 @@
  * calendar and every instant; a day-based deadline is 23:59:59 +08:00 of its day.
  */
 import { DomainError, type FieldError } from '../errors.ts';
-import type { WorkCalendar } from './calendar.ts';
+import type { DayStep, WorkCalendar } from './calendar.ts';
 import { addDays, daysBetween, endOfShanghaiDay, shanghaiDate } from './local-time.ts';
 
 export type DeadlineRule =
@@ -36,8 +36,8 @@ export function isDeadlineRule(x: unknown): x is DeadlineRule {
   return (kind === 'workdays' || kind === 'calendarDays' || kind === 'hours') && validN(n);
 }
 
-function checkedStart(startedAt: Date): number {
-  const t = startedAt instanceof Date ? startedAt.getTime() : NaN;
+function checkedInstant(instant: Date): number {
+  const t = instant instanceof Date ? instant.getTime() : NaN;
   if (!Number.isFinite(t)) throw new DomainError('instant_invalid', { status: 422 });
   return t;
 }
@@ -51,7 +51,7 @@ function unknownRule(rule: unknown): never {
   throw new DomainError('deadline_rule_unknown', { status: 422, params: { allowed: RULE_KINDS.join(', '), value: String((rule as { kind?: unknown } | null)?.kind) } });
 }
 
-const endOf = (step: { date: string; provisional: boolean }): Deadline => ({ due: endOfShanghaiDay(step.date), provisional: step.provisional });
+const endOf = (step: DayStep): Deadline => ({ due: endOfShanghaiDay(step.date), provisional: step.provisional });
 
 /**
  * The deadline of a clock started at `startedAt` (SPEC §4):
@@ -61,7 +61,7 @@ const endOf = (step: { date: string; provisional: boolean }): Deadline => ({ due
  * - hours N: startedAt + N hours; instant: startedAt. Neither consults the calendar, so neither is provisional.
  */
 export function computeDeadline(cal: WorkCalendar, rule: DeadlineRule, startedAt: Date): Deadline {
-  const t = checkedStart(startedAt);
+  const t = checkedInstant(startedAt);
   switch (rule?.kind) {
     case 'workdays':
       return endOf(cal.workdayAfter(shanghaiDate(startedAt), checkedN(rule)));
@@ -108,7 +108,7 @@ export function workingDaysBetween(cal: WorkCalendar, from: Date, to: Date): num
  * A resume stamped before its pause (clock skew between machines) moves nothing.
  */
 export function resumeDeadline(cal: WorkCalendar, rule: DeadlineRule, due: Date, pausedAt: Date, resumedAt: Date): Deadline {
-  const [d, p, r] = [checkedStart(due), checkedStart(pausedAt), checkedStart(resumedAt)];
+  const [d, p, r] = [checkedInstant(due), checkedInstant(pausedAt), checkedInstant(resumedAt)];
   const pausedMs = Math.max(0, r - p);
   switch (rule?.kind) {
     case 'workdays':
@@ -138,7 +138,7 @@ export function resumeDeadline(cal: WorkCalendar, rule: DeadlineRule, due: Date,
  * the due instant, the supervisor at 23:59:59 of the first working day after the due date.
  */
 export function escalationPoints(cal: WorkCalendar, startedAt: Date, due: Date): { remindAt: Date; overdueAt: Date; supervisorAt: Date } {
-  const [s, d] = [checkedStart(startedAt), checkedStart(due)];
+  const [s, d] = [checkedInstant(startedAt), checkedInstant(due)];
   return {
     remindAt: new Date(s + Math.floor(Math.max(0, d - s) * 0.75)),
     overdueAt: new Date(d),

@@ -1,4 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createItem,
+  districts,
+  escalate,
+  itemType,
+  makeUscc,
+  transition,
+  type Actor,
+  type DistrictCode,
+  type ItemAction,
+  type ItemState,
+  type Role,
+} from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
+import { findUnitByRoute, findUserByUsername, insertEnterprise, insertUser } from '../../modules/accounts/repository.ts';
+import { hashPassword } from '../../modules/accounts/passwords.ts';
+import { calendarOf } from '../../modules/calendar/service.ts';
+import { insertEvent, insertItem, nextItemNumber } from '../../modules/items/repository.ts';
+import { items } from '../schema.ts';
+import { eq } from 'drizzle-orm';
 
-/** Placeholder until the demo city lands. */
-export async function seedDemo(_ctx: AppContext): Promise<void> {}
+/** Fixed demo credentials (SPEC §10): tests outside the project sign in with them. Never valid in production. */
+export const DEMO_PASSWORD = 'Jqt#2026demo';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+const DEMO_ITEMS = 360;
+
+/** A small seeded generator, so every demo city is the same city. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const enterpriseNames: [string, DistrictCode][] = [
+  ['淄博齐鲁新材料科技有限公司', 'zhangdian'],
+  ['淄博博远智能装备有限公司', 'zhangdian'],
+  ['淄博华光陶瓷科技文化有限公司', 'zhangdian'],
+  ['山东淄川建筑陶瓷有限公司', 'zichuan'],
+  ['淄博博山琉璃工艺品有限公司', 'boshan'],
+  ['淄博临淄石化配套服务有限公司', 'linzi'],
+  ['淄博周村古商城文旅发展有限公司', 'zhoucun'],
+  ['桓台县金诚化工有限公司', 'huantai'],
+  ['高青县黄河生态农业有限公司', 'gaoqing'],
+  ['沂源县红苹果食品有限公司', 'yiyuan'],
+];
+
+interface DemoUser extends Actor {
+  id: string;
+  role: Role;
+  username: string;
+  displayName: string;
+}
+
+export async function seedDemo(ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+  if (await findUserByUsername(db, 'admin')) return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const enterpriseIds: { id: string; district: DistrictCode }[] = [];
+  for (const [i, [name, district]] of enterpriseNames.entries()) {
+    const division = districts.find((d) => d.code === district)!.division;
+    const id = randomUUID();
+    await insertEnterprise(db, { id, uscc: makeUscc(20230616 + i, division), name, district, address: `${districts.find((d) => d.code === district)!.zh}示范路 ${i + 1} 号` });
+    enterpriseIds.push({ id, district });
+  }
+
+  const users = new Map<string, DemoUser>();
+  const addUser = async (username: string, role: Role, displayName: string, opts: { unitId?: string; enterpriseId?: string } = {}) => {
+    const u: DemoUser = { id: randomUUID(), role, username, displayName, unitId: opts.unitId ?? null, enterpriseId: opts.enterpriseId ?? null };
+    await insertUser(db, {
+      id: u.id,
+      username,
+      passwordHash,
+      role,
+      displayName,
+      unitId: u.unitId,
+      enterpriseId: u.enterpriseId,
+      mobile: `1390533${String(users.size).padStart(4, '0')}`,
+      totpSecret: ['officer', 'unit-leader', 'supervisor', 'admin'].includes(role) ? DEMO_TOTP_SECRET : null,
+      isDemo: true,
+    });
+    users.set(username, u);
+    return u;
+  };
+  await addUser('admin', 'admin', '平台管理员');
+  await addUser('supervisor', 'supervisor', '警企联络办 督察员', { unitId: 'zb-liaison' });
+  await addUser('officer.zhangdian', 'officer', '张店分局 李警官', { unitId: 'zhangdian-branch' });
+  await addUser('leader.zhangdian', 'unit-leader', '张店分局 王局长', { unitId: 'zhangdian-branch' });
+  await addUser('officer.jiaojing', 'officer', '交警支队 赵警官', { unitId: 'zb-traffic' });
+  await addUser('officer.churujing', 'officer', '出入境管理支队 孙警官', { unitId: 'zb-exit-entry' });
+  await addUser('partner.kejiju', 'partner', '市科技局 外专科', { unitId: 'partner-kejiju' });
+  await addUser('ent.demo1', 'enterprise-admin', '齐鲁新材料 张经理', { enterpriseId: enterpriseIds[0].id });
+  await addUser('ent.demo2', 'enterprise-admin', '博远智能 刘经理', { enterpriseId: enterpriseIds[1].id });
+  for (const [i, e] of enterpriseIds.entries()) if (i >= 2) await addUser(`ent.demo${i + 1}`, 'enterprise-admin', `${enterpriseNames[i][0].slice(0, 6)} 联系人`, { enterpriseId: e.id });
+  for (const d of districts) {
+    if (d.code === 'zhangdian') continue;
+    await addUser(`officer.${d.code}`, 'officer', `${d.zh} 值班民警`, { unitId: `${d.code}-branch` });
+    await addUser(`leader.${d.code}`, 'unit-leader', `${d.zh} 负责人`, { unitId: `${d.code}-branch` });
+  }
+  await addUser('officer.ducha', 'officer', '督察支队 周警官', { unitId: 'zb-inspection' });
+  await addUser('leader.ducha', 'unit-leader', '督察支队 吴支队长', { unitId: 'zb-inspection' });
+
+  await seedDemoItems(ctx, [...users.values()], enterpriseIds);
+}
+
+/** Lifecycle paths of demo items; `rate-bad` and `supervise-listed` are variants of rate and supervise. */
+type Step = ItemAction | 'rate-bad' | 'supervise-listed';
+const plans: Step[][] = [
+  [],
+  ['refuse'],
+  ['accept'],
+  ['accept', 'assign'],
+  ['accept', 'request-supplement'],
+  ['accept', 'request-supplement', 'resume'],
+  ['accept', 'answer'],
+  ['accept', 'assign', 'answer', 'rate'],
+  ['accept', 'answer', 'rate', 'close'],
+  ['accept', 'request-supplement', 'resume', 'answer', 'rate', 'close'],
+  ['accept', 'extend', 'approve-extension'],
+  ['accept', 'answer', 'rate-bad', 'reopen'],
+  ['supervise', 'accept'],
+  ['accept', 'supervise-listed'],
+];
+const weights = [10, 3, 6, 8, 5, 4, 7, 8, 30, 6, 3, 3, 3, 3];
+
+async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { id: string; district: DistrictCode }[]) {
+  const db = ctx.database.db;
+  const rand = prng(34);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const cal = await calendarOf(ctx);
+  const now = ctx.now();
+  const byUnit = (unitId: string, role: Role) => users.find((u) => u.unitId === unitId && u.role === role);
+  const supervisor = users.find((u) => u.role === 'supervisor')!;
+  const types = ['appeal', 'appeal', 'appeal', 'public-order-complaint', 'petition', 'conduct-complaint'];
+  const samples: Record<string, Record<string, unknown>[]> = {
+    appeal: [
+      { category: 'policy', title: '咨询外籍技术人员居留许可办理时限', content: '公司拟聘用两名德国工程师，想了解工作许可和居留许可能否同时办理。' },
+      { category: 'guidance', title: '批量办理员工居住证的材料要求', content: '新入职外地员工约 80 人，希望了解集中代办居住证需要准备哪些材料。' },
+      { category: 'difficulty', title: '厂区周边道路货车通行受限影响发货', content: '我司物流车辆白天进入限行区域受限，请求协调通行码办理。' },
+      { category: 'other', title: '希望安排安全防范宣讲', content: '年底前希望公安机关到企业开展防范电信诈骗宣讲。' },
+    ],
+    'public-order-complaint': [
+      { problem: 'obstruction', location: '厂区东门施工现场', content: '有人员多次到施工现场阻工，要求承揽土方工程。' },
+      { problem: 'theft', location: '仓库后院', content: '近两周仓库电缆多次被盗，损失约两万元。' },
+    ],
+    petition: [{ title: '反映案件办理进度', content: '我司被合同诈骗一案报案已三个月，希望了解办理进度。' }],
+    'conduct-complaint': [{ subject: '某派出所窗口', content: '窗口工作人员办理业务时态度生硬，未一次性告知所需材料。' }],
+  };
+  const contact = { contactName: '企业联系人', contactPhone: '13905331234' };
+
+  for (let i = 0; i < DEMO_ITEMS; i++) {
+    const typeCode = pick(types);
+    const type = itemType(typeCode)!;
+    // Most demo items belong to 张店 enterprises, so the demo officer's queue is full.
+    const enterprise = rand() < 0.6 ? enterprises[Math.floor(rand() * 3)] : pick(enterprises);
+    const anonymous = typeCode === 'conduct-complaint' && rand() < 0.5;
+    const submitter = users.find((u) => u.enterpriseId === enterprise.id)!;
+    const target = type.route({ data: {}, enterpriseDistrict: enterprise.district });
+    const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
+    if (!unit) continue;
+    const officer = byUnit(unit.id, 'officer');
+    const leader = byUnit(unit.id, 'unit-leader');
+    if (!officer || !leader) continue;
+    let r = rand() * weights.reduce((a, b) => a + b, 0);
+    let plan = plans[0];
+    for (const [k, w] of weights.entries()) {
+      if ((r -= w) <= 0) {
+        plan = plans[k];
+        break;
+      }
+    }
+    // Items still open are mostly recent, as in a unit that keeps up; a few old ones show as overdue.
+    const open = !plan.some((s) => s === 'answer' || s === 'refuse');
+    const ageDays = open && rand() < 0.85 ? rand() * 6 : rand() * 75;
+    let at = new Date(now.getTime() - ageDays * 86400_000);
+    const data = { ...pick(samples[typeCode]), ...contact };
+    let state: ItemState = createItem({
+      id: randomUUID(),
+      type,
+      data,
+      submitterId: anonymous ? null : submitter.id,
+      enterpriseId: anonymous ? null : enterprise.id,
+      unitId: unit.id,
+      now: at,
+      calendar: cal,
+    });
+    const number = await nextItemNumber(db, `JQ${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')}`);
+    const events: Parameters<typeof insertEvent>[1][] = [
+      { itemId: state.id, at, actorId: anonymous ? null : submitter.id, actorName: anonymous ? '公众' : submitter.displayName, actorRole: anonymous ? 'public' : submitter.role, action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail: { unitId: unit.id } },
+    ];
+    for (const step of plan) {
+      const next = new Date(at.getTime() + (2 + rand() * 40) * 3600_000);
+      if (next > now) break;
+      at = next;
+      let action = step as ItemAction;
+      let fields: Record<string, unknown> = {};
+      let actor: DemoUser = officer;
+      switch (step) {
+        case 'accept':
+          fields = typeCode === 'conduct-complaint' ? { major: rand() < 0.3 } : {};
+          break;
+        case 'refuse':
+          fields = { note: '不属于公安机关职责范围，已告知向市场监管部门反映' };
+          break;
+        case 'assign':
+          actor = leader;
+          fields = { assigneeId: officer.id };
+          break;
+        case 'request-supplement':
+          fields = { note: '请补充营业执照副本和相关合同复印件' };
+          break;
+        case 'resume':
+          if (anonymous) continue;
+          actor = submitter;
+          fields = { note: '已上传补充材料' };
+          break;
+        case 'answer':
+          fields = { note: '经核查，已按规定办理完毕，具体情况已电话告知企业联系人。' };
+          break;
+        case 'rate':
+        case 'rate-bad':
+          if (anonymous) continue;
+          actor = submitter;
+          action = 'rate';
+          fields = { rating: step === 'rate-bad' || rand() < 0.08 ? 'dissatisfied' : rand() < 0.8 ? 'satisfied' : 'basically-satisfied', note: '' };
+          break;
+        case 'close':
+          break;
+        case 'reopen':
+          if (anonymous || !state.rating?.bad) continue;
+          actor = submitter;
+          fields = { note: '问题仍未解决，请重新处理' };
+          break;
+        case 'extend':
+          fields = { days: 3, note: '需协调相关部门共同核查' };
+          break;
+        case 'approve-extension':
+          actor = leader;
+          break;
+        case 'supervise':
+        case 'supervise-listed':
+          actor = supervisor;
+          action = 'supervise';
+          fields = { note: '请按期办结并报告结果', listed: step === 'supervise-listed' };
+          break;
+      }
+      try {
+        const res = transition(state, action, fields, { actor, now: at, calendar: cal, type, newId: randomUUID });
+        state = res.next;
+        events.push({ itemId: state.id, at, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, action, fromStatus: res.event.fromStatus, toStatus: res.event.toStatus, note: res.event.note, detail: res.event.detail });
+      } catch {
+        break;
+      }
+    }
+    await insertItem(db, state, number, cal, null);
+    // Escalations the demo's past already passed are marked sent, so a first start does not flood everyone.
+    const esc = escalate(state, cal, now);
+    await db.update(items).set({ escalationStage: esc.stage, nextEscalationAt: esc.nextAt }).where(eq(items.id, state.id));
+    for (const e of events) await insertEvent(db, e);
+  }
+}

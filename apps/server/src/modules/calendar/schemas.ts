@@ -1,13 +1,15 @@
 import { z } from 'zod';
 
+// Query fields are checked in the service (parseDayRange, parseDeadlineRule), not here, so that one answer
+// lists every bad field under its own name ('from', not 'querystring.from'), a missing one included.
 export const daysQuery = z.object({
-  from: z.string().describe('First day, YYYY-MM-DD'),
-  to: z.string().describe('Last day, YYYY-MM-DD (at most three years after from)'),
+  from: z.string().optional().describe('First day, YYYY-MM-DD (required)'),
+  to: z.string().optional().describe('Last day, YYYY-MM-DD (required; at most three years after from)'),
 });
 export const deadlineQuery = z.object({
-  acceptedAt: z.string().describe('ISO 8601 instant with offset'),
-  rule: z.string().describe('workdays | sameday | calendarDays | hours'),
-  n: z.string().optional().describe('Number of units (not for sameday)'),
+  acceptedAt: z.string().optional().describe('ISO 8601 instant with offset (required)'),
+  rule: z.string().optional().describe('workdays | sameday | calendarDays | hours (required)'),
+  n: z.string().optional().describe('Number of units, 1–3650 (not for sameday)'),
 });
 const dayKind = z.enum(['workday', 'weekend', 'holiday', 'makeup-workday']);
 export const loadYearBody = z

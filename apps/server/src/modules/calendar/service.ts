@@ -1,4 +1,16 @@
-import { DomainError, WorkCalendar, isIsoDate, type DayKind, type FieldError } from '@jqt/domain';
+import {
+  DomainError,
+  WorkCalendar,
+  computeDeadline,
+  formatShanghai,
+  isIsoDate,
+  parseDayRange,
+  parseDeadlineRule,
+  parseIsoInstant,
+  type CalendarDay,
+  type DayKind,
+  type FieldError,
+} from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Database, Queryable } from '../../db/client.ts';
 import type { UserActor } from '../accounts/actor.ts';
@@ -24,6 +36,26 @@ export async function calendarOf(ctx: AppContext, on?: Queryable): Promise<WorkC
 
 export function dropCalendarCache(ctx: AppContext) {
   cache.delete(ctx.database);
+}
+
+/** `GET /calendar/days`: every day of the range, or a 422 naming each bad field. */
+export async function calendarDays(ctx: AppContext, query: { from?: string; to?: string }): Promise<CalendarDay[]> {
+  const range = parseDayRange(query.from, query.to);
+  if (!range.ok) throw new DomainError('validation_failed', { status: 422, errors: range.errors });
+  return (await calendarOf(ctx)).days(range.from, range.to);
+}
+
+/** `GET /calendar/deadline`: the due instant in +08:00, `provisional` only when a weekday guess was consulted. */
+export async function deadlineOf(ctx: AppContext, query: { acceptedAt?: string; rule?: string; n?: string }) {
+  const errors: FieldError[] = [];
+  const at = parseIsoInstant(query.acceptedAt);
+  if (query.acceptedAt === undefined || query.acceptedAt === '') errors.push({ path: 'acceptedAt', code: 'required' });
+  else if (!at) errors.push({ path: 'acceptedAt', code: 'instant_invalid' });
+  const rule = parseDeadlineRule(query.rule, query.n);
+  if (!rule.ok) errors.push(...rule.errors);
+  if (!at || !rule.ok) throw new DomainError('validation_failed', { status: 422, errors });
+  const d = computeDeadline(await calendarOf(ctx), rule.rule, at);
+  return { due: formatShanghai(d.due), ...(d.provisional ? { provisional: true as const } : {}) };
 }
 
 export interface YearLoad {
@@ -97,6 +129,11 @@ export async function amendDay(
   });
   dropCalendarCache(ctx);
   return result;
+}
+
+/** The latest calendar changes (loads and amendments), newest first. */
+export async function calendarChanges(ctx: AppContext) {
+  return repo.listChanges(ctx.database.db, 200);
 }
 
 /** From 1 November, while next year's schedule is missing, admins are warned on every page. */

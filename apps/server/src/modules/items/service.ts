@@ -85,6 +85,7 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
   });
   // Someone without an account follows the item with its number and this code.
   const queryCode = kind === 'public' ? randomBytes(6).toString('hex') : null;
+  let notified: string[] = [];
   try {
     const number = await db.transaction(async (tx) => {
       const number = await repo.nextItemNumber(tx, `JQ${shanghaiDate(now).replace(/-/g, '')}`);
@@ -92,10 +93,10 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
       if (input.idempotencyKey) await repo.insertIdempotent(tx, { actorKey, key: input.idempotencyKey, requestHash, itemId: state.id, createdAt: now });
       await repo.insertEvent(tx, eventRow(state.id, now, actor, { action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail: { unitId: unit.id } }));
       await recordAudit(tx, { actor, action: 'item.submit', subject: `item:${state.id}`, detail: { type: type.code, number }, ip: input.ip, at: now });
-      const notified = await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
-      await ctx.database.notify(NOTIFY_CHANNEL, JSON.stringify(notified)).catch(() => {});
+      notified = await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
       return number;
     });
+    await wake(ctx, notified);
     const created = await getItem(ctx, actor, state.id, { bypassVisibility: true });
     return { item: { ...created, ...(queryCode ? { queryCode } : {}) }, number, replayed: false };
   } catch (e) {
@@ -192,6 +193,7 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
   const db = ctx.database.db;
   const calendar = await calendarOf(ctx);
   const now = ctx.now();
+  let notified: string[] = [];
   await db.transaction(async (tx) => {
     const row = await repo.findItem(tx, id, true);
     if (!row) throw new DomainError('not_found', { status: 404 });
@@ -204,8 +206,7 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
     if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
     await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
     await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
-    const notified = await deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
-    if (notified.length) await ctx.database.notify(NOTIFY_CHANNEL, JSON.stringify(notified)).catch(() => {});
+    notified = await deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
   }).catch(async (e) => {
     if (e instanceof StaleVersion) {
       const current = await getItem(ctx, actor, id).catch(() => null);
@@ -213,7 +214,13 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
     }
     throw e;
   });
+  await wake(ctx, notified);
   return getItem(ctx, actor, id);
+}
+
+/** Tells every instance's live streams which users have news; only after commit, so they read committed rows. */
+export async function wake(ctx: AppContext, userIds: string[]) {
+  if (userIds.length) await ctx.database.notify(NOTIFY_CHANNEL, JSON.stringify(userIds)).catch(() => {});
 }
 
 class StaleVersion extends Error {}

@@ -1,0 +1,52 @@
+import { Layout, Button, Space } from 'antd';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/language-switch';
+import { ElderToggle } from '../../components/elder-toggle';
+import { homeForRole, paths } from '../../config/paths';
+import { useMe } from '../../features/auth/api/get-me';
+
+/** The public side (惠企服务专区): brand bar, language, large font, sign-in; open to everyone. */
+export default function PortalLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <Layout.Header className="jqt-portal-header" role="banner">
+        <Link to={paths.home} className="jqt-brand">
+          <img src="/favicon.svg" alt="" aria-hidden />
+          <span>{t('app.name')}</span>
+        </Link>
+        <nav className="jqt-header-tools" aria-label={t('common.siteTools')}>
+          <LanguageSwitch dark />
+          <ElderToggle dark />
+          {me.data ? (
+            <Button size="small" onClick={() => navigate(homeForRole(me.data!.role))} data-testid="my-center">
+              {t('portal.myCenter')}
+            </Button>
+          ) : (
+            <Space size={4}>
+              <Button size="small" onClick={() => navigate(paths.login())} data-testid="portal-login">
+                {t('auth.login')}
+              </Button>
+              <Button size="small" onClick={() => navigate(paths.register)}>
+                {t('auth.register')}
+              </Button>
+            </Space>
+          )}
+        </nav>
+      </Layout.Header>
+      <Layout.Content id="main" role="main" tabIndex={-1}>
+        <Outlet />
+      </Layout.Content>
+      <Layout.Footer className="jqt-footer" role="contentinfo">
+        <div>{t('portal.footer')}</div>
+        <div>{t('portal.footerHotline')}</div>
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,58 @@
+/** Every route path of the web app and the builders of links to them. */
+export const paths = {
+  home: '/',
+  services: '/services',
+  service: (code: string) => `/services/${encodeURIComponent(code)}`,
+  complaint: '/complaint',
+  truckCheck: '/truck-access',
+  measure: (n: number) => `/measures/${n}`,
+  login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
+  register: '/register',
+  enterprise: {
+    root: '/enterprise',
+    items: '/enterprise/items',
+    newItem: (type?: string) => (type ? `/enterprise/new?type=${encodeURIComponent(type)}` : '/enterprise/new'),
+    item: (id: string) => `/enterprise/items/${id}`,
+    notifications: '/enterprise/notifications',
+  },
+  workbench: {
+    root: '/workbench',
+    item: (id: string) => `/workbench/items/${id}`,
+    notifications: '/workbench/notifications',
+  },
+  dashboard: {
+    root: '/dashboard',
+    item: (id: string) => `/dashboard/items/${id}`,
+  },
+  admin: {
+    root: '/admin',
+    users: '/admin/users',
+    calendar: '/admin/calendar',
+    audit: '/admin/audit',
+    itemTypes: '/admin/item-types',
+  },
+} as const;
+
+/** Route patterns (for the router). */
+export const routePatterns = {
+  service: '/services/:code',
+  enterpriseItem: '/enterprise/items/:id',
+  workbenchItem: '/workbench/items/:id',
+  dashboardItem: '/dashboard/items/:id',
+} as const;
+
+/** Where each role lands after signing in (navigation only: the server decides what each may do). */
+export function homeForRole(role: string): string {
+  switch (role) {
+    case 'enterprise-admin':
+    case 'enterprise-staff':
+    case 'applicant':
+      return paths.enterprise.root;
+    case 'supervisor':
+      return paths.dashboard.root;
+    case 'admin':
+      return paths.admin.root;
+    default:
+      return paths.workbench.root;
+  }
+}

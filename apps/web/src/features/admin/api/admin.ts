@@ -1,0 +1,100 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { Role } from '../../../types/api';
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  enterpriseId: string | null;
+  mobile: string | null;
+  locked: boolean;
+  disabled: boolean;
+}
+
+export function useAdminUsers() {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'users'],
+    queryFn: ({ pageParam }) => api<{ users: AdminUser[]; nextCursor: string | null }>('/admin/users', { query: { limit: 50, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (l) => l.nextCursor ?? undefined,
+  });
+}
+
+export interface CreateUserInput {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  unitId?: string;
+  enterpriseId?: string;
+  mobile?: string;
+}
+
+export function useCreateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateUserInput) => api<unknown>('/admin/users', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+export function useChangeRole() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; role: Role; unitId: string | null }) => api<unknown>(`/admin/users/${v.id}/role`, { method: 'PUT', body: { role: v.role, unitId: v.unitId } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+export interface CalendarStatus {
+  years: { year: number; notice: string; title: string; loadedAt: string }[];
+  currentYearLoaded: boolean;
+  nextYear: number;
+  nextYearLoaded: boolean;
+  warning: 'calendar_next_year_missing' | null;
+}
+
+export function useCalendarStatus(enabled = true) {
+  return useQuery({ queryKey: ['admin', 'calendar-status'], queryFn: () => api<CalendarStatus>('/admin/calendar/status'), enabled, staleTime: 5 * 60_000 });
+}
+
+export interface CalendarYearInput {
+  year: number;
+  notice: string;
+  title: string;
+  days: { date: string; kind: 'holiday' | 'makeup-workday'; name: string }[];
+}
+
+export function useLoadCalendarYear() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CalendarYearInput) => api<unknown>('/admin/calendar/years', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'calendar-status'] }),
+  });
+}
+
+export interface AuditEntry {
+  id: string | number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  subject: string | null;
+  detail: unknown;
+  ip: string | null;
+}
+
+export function useAudit() {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'audit'],
+    queryFn: ({ pageParam }) => api<{ entries: AuditEntry[]; nextAfter: string | number | null }>('/admin/audit', { query: { limit: 50, after: pageParam } }),
+    initialPageParam: undefined as string | number | undefined,
+    getNextPageParam: (l) => l.nextAfter ?? undefined,
+  });
+}
+
+export function verifyAudit() {
+  return api<{ ok: boolean; checked: number; brokenAt?: unknown }>('/admin/audit/verify');
+}

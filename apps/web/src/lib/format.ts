@@ -1,0 +1,53 @@
+import type { DeadlineRule } from '../types/api';
+import type { TFunction } from 'i18next';
+
+const SHANGHAI_MS = 8 * 3600_000;
+
+/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant (fixed +08:00, no DST since 1991). */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+}
+
+/** An instant shown in Beijing time, whatever the machine's zone. */
+export function formatDateTime(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  const d = new Date(new Date(iso).getTime() + SHANGHAI_MS);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const s = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  return lang === 'en' ? `${s} (UTC+8)` : s;
+}
+
+export function todayShanghai(): string {
+  return shanghaiDate(new Date());
+}
+
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A deadline rule in words: "1 个工作日", "当日", "15 日（自然日）". */
+export function ruleInWords(rule: DeadlineRule | null | undefined, t: TFunction): string {
+  if (!rule) return t('rule.none');
+  switch (rule.kind) {
+    case 'workdays':
+      return t('rule.workdays', { count: rule.n, n: rule.n });
+    case 'sameday':
+      return t('rule.sameday');
+    case 'calendarDays':
+      return t('rule.calendarDays', { count: rule.n, n: rule.n });
+    case 'hours':
+      return t('rule.hours', { count: rule.n, n: rule.n });
+    case 'instant':
+      return t('rule.instant');
+    default:
+      return '';
+  }
+}
+
+export function percent(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  const x = v <= 1 ? v * 100 : v;
+  return `${x.toFixed(1)}%`;
+}

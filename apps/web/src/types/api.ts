@@ -1,0 +1,189 @@
+/** Shapes of the /api/v1 responses the web app reads (the server's presenters are the source of truth). */
+
+export type Localized = { zh: string; en: string };
+export type Role = 'enterprise-admin' | 'enterprise-staff' | 'applicant' | 'officer' | 'unit-leader' | 'supervisor' | 'partner' | 'admin';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  enterpriseId: string | null;
+}
+
+export type DeadlineRule =
+  | { kind: 'workdays'; n: number }
+  | { kind: 'sameday' }
+  | { kind: 'calendarDays'; n: number }
+  | { kind: 'hours'; n: number }
+  | { kind: 'instant' };
+
+export type FieldWidget = 'text' | 'textarea' | 'select' | 'checked' | 'date' | 'number' | 'boolean' | 'attachments';
+export type CheckKind = 'mobile' | 'uscc' | 'idcard' | 'plate' | 'vin';
+
+export interface FormField {
+  title: string;
+  'x-label-en'?: string;
+  description?: string;
+  'x-help-en'?: string;
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
+  maxLength?: number;
+  minLength?: number;
+  pattern?: string;
+  enum?: (string | number)[];
+  'x-enum-labels'?: Record<string, Localized>;
+  'x-widget'?: FieldWidget;
+  'x-check'?: CheckKind;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+  format?: string;
+}
+
+export interface FormSchema {
+  type: 'object';
+  properties: Record<string, FormField>;
+  required?: string[];
+}
+
+export type RatingScale = 'three-level' | 'five-level';
+
+export interface ItemType {
+  code: string;
+  names: Localized;
+  measure: number;
+  submitters: ('enterprise' | 'applicant' | 'public')[];
+  routing: Localized;
+  deadlines: {
+    accept: { rule: DeadlineRule; basis: string } | null;
+    handle: { when: unknown; rule: DeadlineRule; basis: string; label: Localized | null }[];
+  };
+  ratingScale: RatingScale;
+  maxExtensionDays: number;
+  guide: { materials: Localized[]; steps: Localized[]; basis: Localized; handledBy: Localized };
+  form: FormSchema;
+  acceptForm: FormSchema | null;
+}
+
+export type ItemStatus = 'submitted' | 'accepted' | 'refused' | 'in_progress' | 'awaiting_supplement' | 'answered' | 'closed';
+
+export interface Abilities {
+  canAccept: boolean;
+  canRefuse: boolean;
+  canAssign: boolean;
+  canRequestSupplement: boolean;
+  canResume: boolean;
+  canTransfer: boolean;
+  canAcceptTransfer: boolean;
+  canReturn: boolean;
+  canOpenBranch: boolean;
+  canCompleteBranch: boolean;
+  canAnswer: boolean;
+  canClose: boolean;
+  canRate: boolean;
+  canReopen: boolean;
+  canSupervise: boolean;
+  canExtend: boolean;
+  canApproveExtension: boolean;
+  canRefuseExtension: boolean;
+}
+
+export interface Branch {
+  id: string;
+  unitId: string;
+  status: string;
+  note: string | null;
+  openedAt: string;
+  doneAt: string | null;
+  answer: string | null;
+}
+
+export interface Item {
+  id: string;
+  number: string;
+  type: string;
+  typeName: Localized;
+  status: ItemStatus;
+  version: number;
+  data: Record<string, unknown>;
+  enterpriseId: string | null;
+  submitterId: string | null;
+  unitId: string | null;
+  firstUnitId: string | null;
+  assigneeId: string | null;
+  submittedAt: string;
+  acceptedAt: string | null;
+  answeredAt: string | null;
+  closedAt: string | null;
+  acceptDueAt: string | null;
+  dueAt: string | null;
+  activeDueAt: string | null;
+  provisional: boolean;
+  overdue: boolean;
+  remainingSeconds: number | null;
+  paused: boolean;
+  transferCount: number;
+  pendingTransfer: { fromUnitId: string; toUnitId: string; note: string; at: string } | null;
+  extension: { days: number; note: string; status: string; requestedAt: string } | null;
+  supervision: { listed: boolean; dueAt: string | null; note: string; at: string; reason?: string } | null;
+  rating: { level: string; note: string | null; at: string; bad: boolean } | null;
+  followUpRating: unknown;
+  reopenedAt: string | null;
+  branches: Branch[];
+  answer: string | null;
+  abilities: Abilities;
+  queryCode?: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  at: string;
+  actor: { id: string | null; name: string; role: string } | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+  detail: unknown;
+}
+
+export type ItemDetail = Item & { timeline: TimelineEvent[] };
+
+export interface Unit {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  unitType: string;
+  district: string | null;
+}
+
+export interface Notification {
+  id: string;
+  itemId: string | null;
+  kind: string;
+  message: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface Metrics {
+  received: number;
+  accepted: number;
+  answered: number;
+  answeredOnTime: number;
+  onTimeRate: number | null;
+  overdueNow: number;
+  satisfactionRate: number | null;
+  badRatingRate: number | null;
+  avgHandlingWorkdays: number | null;
+}
+
+export interface StatsOverview {
+  from: string;
+  to: string;
+  totals: Metrics;
+  byUnit: (Metrics & { unitId: string; unitName: Localized })[];
+  byType: (Metrics & { type: string; typeName: Localized })[];
+  byDay: { date: string; received: number; answered: number }[];
+  byDistrict: { district: string; received: number }[];
+}

@@ -1,0 +1,52 @@
+import { gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Records the initial JavaScript of the public portal home (the entry chunk and every chunk it imports
+ * statically: exactly what the browser must fetch before the home page renders) into dist/size-report.json.
+ * The budget is 300 KB gzip (issue 4); the build fails above it.
+ */
+function initialSizeReport(budgetKb = 300): Plugin {
+  return {
+    name: 'jqt-initial-size-report',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const entry = chunks.find((c) => c.type === 'chunk' && c.isEntry);
+      if (!entry || entry.type !== 'chunk') return;
+      const seen = new Set<string>();
+      const walk = (name: string) => {
+        if (seen.has(name)) return;
+        seen.add(name);
+        const c = bundle[name];
+        if (c && c.type === 'chunk') c.imports.forEach(walk);
+      };
+      walk(entry.fileName);
+      const files = [...seen].map((f) => {
+        const c = bundle[f];
+        const code = c && c.type === 'chunk' ? c.code : '';
+        return { file: f, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length };
+      });
+      const gzip = files.reduce((s, f) => s + f.gzip, 0);
+      const report = { page: 'portal home', initialJsGzipBytes: gzip, initialJsGzipKb: +(gzip / 1024).toFixed(1), budgetKb, files };
+      this.emitFile({ type: 'asset', fileName: 'size-report.json', source: JSON.stringify(report, null, 2) });
+      console.log(`\n[jqt] portal home initial JS: ${report.initialJsGzipKb} KB gzip (budget ${budgetKb} KB) in ${files.length} files`);
+      if (gzip > budgetKb * 1024) this.error(`initial JS ${report.initialJsGzipKb} KB gzip exceeds the ${budgetKb} KB budget`);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), initialSizeReport()],
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    sourcemap: false,
+  },
+});
