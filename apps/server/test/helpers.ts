@@ -34,7 +34,7 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** On PostgreSQL: migrate and seed a template once, then clone it for each test file (fast, isolated). */
-async function freshPostgres(url: string): Promise<Database> {
+async function freshPostgres(url: string): Promise<{ database: Database; url: string }> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const tpl = templateName();
@@ -53,7 +53,8 @@ async function freshPostgres(url: string): Promise<Database> {
     }
     const name = `jqt_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     await admin.query(`create database ${name} template ${tpl}`);
-    return openDatabase({ databaseUrl: withDatabase(url, name), dataDir: null });
+    const own = withDatabase(url, name);
+    return { database: await openDatabase({ databaseUrl: own, dataDir: null }), url: own };
   } finally {
     await admin.query('select pg_advisory_unlock(7302)');
     await admin.end();
@@ -66,11 +67,14 @@ export interface TestApp {
   /** Sets the server's clock; `undefined` returns it to real time. */
   setNow(d: Date | string | undefined): void;
   close(): Promise<void>;
+  /** The test file's own PostgreSQL database, when running on PostgreSQL. */
+  databaseUrl: string | null;
 }
 
 export async function makeTestApp(): Promise<TestApp> {
   let fixed: Date | undefined;
-  const database = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : await openDatabase({ databaseUrl: null, dataDir: null });
+  const pgdb = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+  const database = pgdb ? pgdb.database : await openDatabase({ databaseUrl: null, dataDir: null });
   const ctx: AppContext = { database, config: loadConfig({ NODE_ENV: 'test' }), now: () => fixed ?? new Date() };
   if (!process.env.DATABASE_URL) await seedReference(ctx);
   const app = await buildApp(ctx);
@@ -78,6 +82,7 @@ export async function makeTestApp(): Promise<TestApp> {
   return {
     app,
     ctx,
+    databaseUrl: pgdb?.url ?? null,
     setNow: (d) => {
       fixed = d === undefined ? undefined : new Date(d);
     },

@@ -32,14 +32,20 @@ export function localeOf(req: FastifyRequest): Locale {
 }
 
 /** Maps a zod issue to our stable field error codes. */
-function zodIssueToFieldError(v: { instancePath: string; keyword: string; params: Record<string, unknown> }, context: string): FieldError {
+function zodIssueToFieldError(v: { instancePath: string; keyword: string; params: Record<string, unknown> }, context: string, input: unknown): FieldError {
   const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const p = v.params;
+  // zod issues do not carry the input, so whether the field was sent is read from the request itself.
+  const segments = v.instancePath.split('/').filter(Boolean);
+  const value = segments.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), input);
+  const missing = value === undefined;
   let code = 'invalid_type';
   let params: Record<string, unknown> | undefined;
   switch (v.keyword) {
     case 'invalid_type':
-      code = p.input === undefined ? 'required' : 'invalid_type';
+      // A body that is there but is not a JSON object (e.g. text/plain) is not a field error.
+      if (context === 'body' && segments.length === 0 && !missing) return { path: '', code: 'invalid_json' };
+      code = missing ? 'required' : 'invalid_type';
       break;
     case 'too_big':
       code = p.origin === 'string' ? 'too_long' : 'too_large';
@@ -50,7 +56,7 @@ function zodIssueToFieldError(v: { instancePath: string; keyword: string; params
       params = { min: p.minimum };
       break;
     case 'invalid_value':
-      code = 'not_in_options';
+      code = missing ? 'required' : 'not_in_options';
       break;
     case 'invalid_format':
       code = p.format === 'date' ? 'invalid_date' : p.format === 'datetime' ? 'invalid_datetime' : 'invalid_type';
@@ -97,7 +103,8 @@ export default fp(async function problemJson(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext ?? 'body';
-      const errors = error.validation.map((v) => zodIssueToFieldError(v as never, context));
+      const input = context === 'body' ? req.body : context === 'querystring' ? req.query : context === 'params' ? req.params : req.headers;
+      const errors = error.validation.map((v) => zodIssueToFieldError(v as never, context, input));
       return sendProblem(req, reply, 422, 'validation_failed', { errors });
     }
     if (error.statusCode === 429) return sendProblem(req, reply, 429, 'rate_limited');

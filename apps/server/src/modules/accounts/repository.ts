@@ -14,10 +14,19 @@ export async function findUser(db: Queryable, id: string): Promise<UserRow | und
   return u;
 }
 
-export async function recordFailedLogin(db: Queryable, id: string, lockUntil: Date | null) {
+/**
+ * Counts one failed sign-in at `now`; the count restarts after an expired lock (so the next run of failures
+ * locks again) and reaching `max` locks until `lockUntil`. One statement, so concurrent failures all count.
+ */
+export async function recordFailedLogin(db: Queryable, id: string, now: Date, max: number, lockUntil: Date) {
+  const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+  const next = sql`(case when ${expired} then 1 else ${users.failedLogins} + 1 end)`;
   await db
     .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1`, ...(lockUntil ? { lockedUntil: lockUntil } : {}) })
+    .set({
+      failedLogins: next,
+      lockedUntil: sql`(case when ${next} >= ${max} then ${lockUntil.toISOString()}::timestamptz when ${expired} then null else ${users.lockedUntil} end)`,
+    })
     .where(eq(users.id, id));
 }
 
@@ -66,8 +75,11 @@ export async function insertUser(db: Queryable, u: typeof users.$inferInsert) {
   await db.insert(users).values(u);
 }
 
-export async function updateUserRole(db: Queryable, id: string, role: string, unitId: string | null) {
-  await db.update(users).set({ role, unitId }).where(eq(users.id, id));
+export async function updateUserRole(db: Queryable, id: string, role: string, unitId: string | null, totpSecret?: string) {
+  await db
+    .update(users)
+    .set({ role, unitId, ...(totpSecret ? { totpSecret } : {}) })
+    .where(eq(users.id, id));
 }
 
 export async function insertEnterprise(db: Queryable, e: typeof enterprises.$inferInsert) {

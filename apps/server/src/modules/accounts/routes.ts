@@ -10,7 +10,14 @@ const tags = ['accounts'];
 
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const secure = ctx.config.env === 'production';
-  const loginLimit = { max: 30, timeWindow: '1 minute', keyGenerator: (req: { ip: string; body?: unknown }) => `${req.ip}:${(req.body as { username?: string } | undefined)?.username ?? ''}` };
+  // Keyed by address and username, so it must run once the body is parsed (the default onRequest hook sees no
+  // body and would give every user behind one address a single shared budget).
+  const loginLimit = {
+    max: 30,
+    timeWindow: '1 minute',
+    hook: 'preValidation' as const,
+    keyGenerator: (req: { ip: string; body?: unknown }) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+  };
 
   app.post(
     '/auth/login',

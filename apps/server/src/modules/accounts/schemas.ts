@@ -24,22 +24,22 @@ export const registerBody = z
     name: z.string().min(2).max(100).describe('Enterprise name'),
     district: z.string().max(20).describe('District code, e.g. zhangdian'),
     address: z.string().max(200).optional(),
-    username: z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/).describe('3–32 letters, digits, . _ -'),
-    password: z.string().min(1).max(128),
+    username: z.string().max(64).describe('3–32 letters, digits, . _ -'),
+    password: z.string().min(1).max(128).describe('At least 8 characters from three of: lower case, upper case, digits, symbols'),
     displayName: z.string().min(1).max(50),
-    mobile: z.string().regex(/^1[3-9]\d{9}$/),
+    mobile: z.string().max(20).describe('11-digit mobile number'),
   })
   .strict();
 
 export const createUserBody = z
   .object({
-    username: z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
+    username: z.string().max(64).describe('3–32 letters, digits, . _ -'),
     password: z.string().min(1).max(128),
     displayName: z.string().min(1).max(50),
     role: z.enum(roles),
     unitId: z.string().max(64).nullable().optional(),
     enterpriseId: z.uuid().nullable().optional(),
-    mobile: z.string().regex(/^1[3-9]\d{9}$/).nullable().optional(),
+    mobile: z.string().max(20).nullable().optional().describe('11-digit mobile number'),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkUscc, DomainError, isDistrict, totpRoles, type FieldError, type Role } from '@jqt/domain';
+import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, totpRoles, type FieldError, type Role } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { recordAudit } from '../audit/service.ts';
 import { publicActor, type RequestActor, type UserActor } from './actor.ts';
@@ -41,8 +41,7 @@ export async function login(ctx: AppContext, input: { username: string; password
   }
   if (ctx.config.env === 'production' && user.isDemo) return deny('demo_account_disabled', 403);
   const fail = async (code: string) => {
-    const failures = (user.lockedUntil && user.lockedUntil <= now ? 0 : user.failedLogins) + 1;
-    await repo.recordFailedLogin(db, user.id, failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60000) : null);
+    await repo.recordFailedLogin(db, user.id, now, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60000));
     return deny(code);
   };
   if (!(await verifyPassword(user.passwordHash, input.password))) return fail('invalid_credentials');
@@ -94,8 +93,25 @@ export async function createToken(ctx: AppContext, actor: UserActor, name: strin
     await repo.insertToken(tx, { id: randomUUID(), tokenHash: sha256(token), userId: actor.id, name, createdAt: now, expiresAt });
     await recordAudit(tx, { actor, action: 'token.create', subject: `user:${actor.id}`, detail: { name }, ip, at: now });
   });
-  return { token, name, expiresAt };
+  return { token, name, expiresAt: formatShanghai(expiresAt) };
 }
+
+const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/;
+
+/** The rules on a new account's own fields (the shape and lengths are checked by the route schema). */
+function accountProblems(input: { username: string; password: string; mobile?: string | null }): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!USERNAME.test(input.username)) errors.push({ path: 'username', code: 'username_invalid' });
+  errors.push(...passwordProblems(input.password).map((code) => ({ path: 'password', code })));
+  if (input.mobile !== undefined && input.mobile !== null) {
+    const mobile = checkMobile(input.mobile);
+    if (!mobile.valid) errors.push(...mobile.errors.map((e) => ({ path: 'mobile', code: e.code, params: e.params })));
+  }
+  return errors;
+}
+
+/** Units are required for the roles that work inside one (officers, their leaders, partner departments). */
+const needsUnit = (role: Role) => ['officer', 'unit-leader', 'partner'].includes(role);
 
 export interface EnterpriseRegistration {
   uscc: string;
@@ -110,21 +126,17 @@ export interface EnterpriseRegistration {
 
 /** An enterprise registers itself and its first admin user, in one transaction. */
 export async function registerEnterprise(ctx: AppContext, input: EnterpriseRegistration, ip: string) {
+  const db = ctx.database.db;
   const errors: FieldError[] = [];
   const uscc = checkUscc(input.uscc);
   if (!uscc.valid) errors.push(...uscc.errors.map((e) => ({ path: 'uscc', code: e.code, params: e.params })));
   if (!isDistrict(input.district)) errors.push({ path: 'district', code: 'not_in_options' });
-  errors.push(...passwordProblems(input.password).map((code) => ({ path: 'password', code })));
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
-  const db = ctx.database.db;
-  const now = ctx.now();
+  errors.push(...accountProblems(input));
   const normalized = uscc.normalized ?? input.uscc;
-  if (await repo.findEnterpriseByUscc(db, normalized)) {
-    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'uscc', code: 'uscc_registered' }] });
-  }
-  if (await repo.findUserByUsername(db, input.username)) {
-    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'username', code: 'username_taken' }] });
-  }
+  if (uscc.valid && (await repo.findEnterpriseByUscc(db, normalized))) errors.push({ path: 'uscc', code: 'uscc_registered' });
+  if (USERNAME.test(input.username) && (await repo.findUserByUsername(db, input.username))) errors.push({ path: 'username', code: 'username_taken' });
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  const now = ctx.now();
   const enterpriseId = randomUUID();
   const userId = randomUUID();
   const passwordHash = await hashPassword(input.password);
@@ -153,13 +165,12 @@ export async function createUser(
   ip: string,
 ) {
   const db = ctx.database.db;
-  const errors: FieldError[] = passwordProblems(input.password).map((code) => ({ path: 'password', code }));
-  const needsUnit = ['officer', 'unit-leader', 'partner'].includes(input.role);
-  if (needsUnit && !input.unitId) errors.push({ path: 'unitId', code: 'required' });
+  const errors: FieldError[] = accountProblems(input);
+  if (needsUnit(input.role) && !input.unitId) errors.push({ path: 'unitId', code: 'required' });
   if (input.unitId && !(await repo.findUnit(db, input.unitId))) errors.push({ path: 'unitId', code: 'unit_not_found' });
   if (input.role.startsWith('enterprise') && !input.enterpriseId) errors.push({ path: 'enterpriseId', code: 'required' });
   if (input.enterpriseId && !(await repo.findEnterprise(db, input.enterpriseId))) errors.push({ path: 'enterpriseId', code: 'enterprise_not_found' });
-  if (await repo.findUserByUsername(db, input.username)) errors.push({ path: 'username', code: 'username_taken' });
+  if (USERNAME.test(input.username) && (await repo.findUserByUsername(db, input.username))) errors.push({ path: 'username', code: 'username_taken' });
   if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
   const id = randomUUID();
   const now = ctx.now();
@@ -188,13 +199,19 @@ export async function changeRole(ctx: AppContext, actor: UserActor, userId: stri
   const db = ctx.database.db;
   const user = await repo.findUser(db, userId);
   if (!user) throw new DomainError('not_found', { status: 404 });
-  if (unitId && !(await repo.findUnit(db, unitId))) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'unitId', code: 'unit_not_found' }] });
+  const errors: FieldError[] = [];
+  if (needsUnit(role) && !unitId) errors.push({ path: 'unitId', code: 'required' });
+  if (unitId && !(await repo.findUnit(db, unitId))) errors.push({ path: 'unitId', code: 'unit_not_found' });
+  if (role.startsWith('enterprise') && !user.enterpriseId) errors.push({ path: 'role', code: 'enterprise_not_found' });
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  // A user moved into a role that signs in with TOTP gets a secret, or could never sign in again.
+  const totpSecret = totpRoles.includes(role) && !user.totpSecret ? randomBase32() : undefined;
   const now = ctx.now();
   await db.transaction(async (tx) => {
-    await repo.updateUserRole(tx, userId, role, unitId);
-    await recordAudit(tx, { actor, action: 'user.role', subject: `user:${userId}`, detail: { from: user.role, to: role, unitId }, ip, at: now });
+    await repo.updateUserRole(tx, userId, role, unitId, totpSecret);
+    await recordAudit(tx, { actor, action: 'user.role', subject: `user:${userId}`, detail: { from: user.role, to: role, unitId, totpIssued: !!totpSecret }, ip, at: now });
   });
-  return { id: userId, role, unitId };
+  return { id: userId, role, unitId, ...(totpSecret ? { totpSecret } : {}) };
 }
 
 function randomBase32(): string {

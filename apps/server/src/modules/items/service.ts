@@ -215,7 +215,8 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
     throw e;
   });
   await wake(ctx, notified);
-  return getItem(ctx, actor, id);
+  // The actor sees the result of their own action even when it took the item out of their sight (a returned transfer).
+  return getItem(ctx, actor, id, { bypassVisibility: true });
 }
 
 /** Tells every instance's live streams which users have news; only after commit, so they read committed rows. */

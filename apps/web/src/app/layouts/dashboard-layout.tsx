@@ -1,0 +1,20 @@
+import { DashboardOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../../config/paths';
+import { StaffShell } from './staff-shell';
+
+export default function DashboardLayout() {
+  const { t } = useTranslation();
+  return (
+    <StaffShell
+      testId="layout-dashboard"
+      title={t('dashboard.title')}
+      roles={['unit-leader', 'supervisor', 'admin']}
+      itemPath={paths.dashboard.item}
+      menu={[
+        { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title') },
+        { key: 'queue', to: paths.workbench.root, icon: <UnorderedListOutlined aria-hidden />, label: t('workbench.queue') },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,21 @@
+import { FileAddOutlined, ProfileOutlined, BellOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../../config/paths';
+import { StaffShell } from './staff-shell';
+
+export default function EnterpriseLayout() {
+  const { t } = useTranslation();
+  return (
+    <StaffShell
+      testId="layout-enterprise"
+      title={t('enterprise.title')}
+      roles={['enterprise-admin', 'enterprise-staff', 'applicant']}
+      itemPath={paths.enterprise.item}
+      menu={[
+        { key: 'items', to: paths.enterprise.items, icon: <ProfileOutlined aria-hidden />, label: t('enterprise.myItems') },
+        { key: 'new', to: '/enterprise/new', icon: <FileAddOutlined aria-hidden />, label: t('enterprise.newItem') },
+        { key: 'notifications', to: paths.enterprise.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
+      ]}
+    />
+  );
+}

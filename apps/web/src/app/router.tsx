@@ -1,0 +1,64 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Spin } from 'antd';
+import PortalLayout from './layouts/portal-layout';
+import PortalHome from './routes/portal/home';
+import { paths } from '../config/paths';
+
+/** Route modules load on demand: the portal home ships alone; every other screen brings its own chunk. */
+const lazy = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: PortalLayout,
+    HydrateFallback: () => <Spin fullscreen />,
+    children: [
+      { index: true, Component: PortalHome },
+      { path: 'services/:code', lazy: lazy(() => import('./routes/portal/service-guide')) },
+      { path: 'complaint', lazy: lazy(() => import('./routes/portal/complaint')) },
+      { path: 'truck-access', lazy: lazy(() => import('./routes/portal/truck-access')) },
+      { path: 'login', lazy: lazy(() => import('./routes/auth/login')) },
+      { path: 'register', lazy: lazy(() => import('./routes/auth/register')) },
+    ],
+  },
+  {
+    path: '/enterprise',
+    lazy: lazy(() => import('./layouts/enterprise-layout')),
+    children: [
+      { index: true, element: <Navigate to={paths.enterprise.items} replace /> },
+      { path: 'items', lazy: lazy(() => import('./routes/enterprise/my-items')) },
+      { path: 'items/:id', lazy: lazy(() => import('./routes/enterprise/item-page')) },
+      { path: 'new', lazy: lazy(() => import('./routes/enterprise/new-item')) },
+      { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
+    ],
+  },
+  {
+    path: '/workbench',
+    lazy: lazy(() => import('./layouts/workbench-layout')),
+    children: [
+      { index: true, lazy: lazy(() => import('./routes/workbench/queue')) },
+      { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
+      { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
+    ],
+  },
+  {
+    path: '/dashboard',
+    lazy: lazy(() => import('./layouts/dashboard-layout')),
+    children: [
+      { index: true, lazy: lazy(() => import('./routes/dashboard/dashboard')) },
+      { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
+    ],
+  },
+  {
+    path: '/admin',
+    lazy: lazy(() => import('./layouts/admin-layout')),
+    children: [
+      { index: true, element: <Navigate to={paths.admin.users} replace /> },
+      { path: 'users', lazy: lazy(() => import('./routes/admin/users')) },
+      { path: 'calendar', lazy: lazy(() => import('./routes/admin/calendar')) },
+      { path: 'audit', lazy: lazy(() => import('./routes/admin/audit')) },
+      { path: 'item-types', lazy: lazy(() => import('./routes/admin/item-types')) },
+    ],
+  },
+  { path: '*', lazy: lazy(() => import('./routes/not-found')) },
+]);

@@ -1,0 +1,236 @@
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import type { Abilities, Item, ItemType, Unit, User } from '../../../types/api';
+import { isApiError } from '../../../lib/api-client';
+import { useTransitionItem, type TransitionAction } from '../api/transition-item';
+
+type FieldKind = 'note' | 'answer' | 'unit' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | 'acceptForm';
+interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  required?: boolean;
+}
+interface ActionSpec {
+  ability: keyof Abilities;
+  action: TransitionAction;
+  fields: FieldSpec[];
+  primary?: boolean;
+  danger?: boolean;
+  /** Sent without a dialog (still confirmed). */
+  quick?: boolean;
+}
+
+const note = (required = false): FieldSpec => ({ name: 'note', kind: 'note', required });
+
+/** Every transition the API knows, with the fields it asks for. Buttons appear only when `abilities` allow. */
+const ACTIONS: ActionSpec[] = [
+  { ability: 'canAccept', action: 'accept', fields: [{ name: 'accept', kind: 'acceptForm' }, note()], primary: true },
+  { ability: 'canAcceptTransfer', action: 'accept-transfer', fields: [note()], primary: true },
+  { ability: 'canAnswer', action: 'answer', fields: [{ name: 'note', kind: 'answer', required: true }], primary: true },
+  { ability: 'canResume', action: 'resume', fields: [note()], primary: true },
+  { ability: 'canRate', action: 'rate', fields: [{ name: 'rating', kind: 'rating', required: true }, note()], primary: true },
+  { ability: 'canApproveExtension', action: 'approve-extension', fields: [note()], primary: true },
+  { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'note', kind: 'answer', required: true }] },
+  { ability: 'canAssign', action: 'assign', fields: [note()] },
+  { ability: 'canRequestSupplement', action: 'request-supplement', fields: [note(true)] },
+  { ability: 'canTransfer', action: 'transfer', fields: [{ name: 'toUnitId', kind: 'unit', required: true }, note(true)] },
+  { ability: 'canOpenBranch', action: 'open-branch', fields: [{ name: 'toUnitId', kind: 'unit', required: true }, note(true)] },
+  { ability: 'canExtend', action: 'extend', fields: [{ name: 'days', kind: 'days', required: true }, note(true)] },
+  { ability: 'canSupervise', action: 'supervise', fields: [note(true), { name: 'listed', kind: 'listed' }, { name: 'dueAt', kind: 'dueAt' }] },
+  { ability: 'canClose', action: 'close', fields: [note()] },
+  { ability: 'canReopen', action: 'reopen', fields: [note(true)], danger: true },
+  { ability: 'canReturn', action: 'return', fields: [note(true)], danger: true },
+  { ability: 'canRefuseExtension', action: 'refuse-extension', fields: [note(true)], danger: true },
+  { ability: 'canRefuse', action: 'refuse', fields: [note(true)], danger: true },
+];
+
+const RATINGS = {
+  'three-level': ['satisfied', 'basically-satisfied', 'dissatisfied'],
+  'five-level': ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'],
+} as const;
+
+export interface ActionBarProps {
+  item: Item;
+  itemType: ItemType | undefined;
+  units: Unit[] | undefined;
+  me: User;
+  onStale: (current: Item | undefined) => void;
+}
+
+/** The action buttons of an item, rendered ONLY from the server's `abilities`; each opens a dialog for its fields. */
+export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { message } = App.useApp();
+  const [open, setOpen] = useState<ActionSpec | null>(null);
+  const [form] = Form.useForm();
+  const mutation = useTransitionItem(item.id);
+  const allowed = ACTIONS.filter((a) => item.abilities?.[a.ability]);
+
+  if (!allowed.length) return null;
+
+  const submit = async () => {
+    if (!open) return;
+    const v = (await form.validateFields()) as Record<string, unknown>;
+    const body: Record<string, unknown> = { action: open.action, version: item.version };
+    for (const f of open.fields) {
+      const val = v[f.name];
+      if (f.kind === 'acceptForm') {
+        Object.assign(body, (val as Record<string, unknown>) ?? {});
+        continue;
+      }
+      if (f.kind === 'dueAt' && val) body.dueAt = (val as Dayjs).endOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
+      else if (typeof val === 'string' ? val.trim() !== '' : val !== undefined && val !== null) body[f.name] = typeof val === 'string' ? val.trim() : val;
+    }
+    if (open.action === 'assign') body.assigneeId = me.id;
+    try {
+      await mutation.mutateAsync(body as never);
+      message.success(t('actions.done', { action: t(`actions.${open.action}`) }));
+      setOpen(null);
+      form.resetFields();
+    } catch (e) {
+      if (isApiError(e, 'stale_version')) {
+        message.warning(t('item.stale'));
+        onStale(e.body.current as Item | undefined);
+        setOpen(null);
+        return;
+      }
+      if (isApiError(e) && e.fieldErrors.length) {
+        const names = open.fields.map((f) => f.name);
+        const on = e.fieldErrors.filter((fe) => names.includes(fe.path.replace(/^\//, '').split(/[./]/).pop() ?? ''));
+        form.setFields(on.map((fe) => ({ name: fe.path.replace(/^\//, '').split(/[./]/).pop()!, errors: [fe.message] })));
+        if (!on.length) message.error(e.fieldErrors.map((f) => f.message).join('；'));
+        return;
+      }
+      message.error(e instanceof Error ? e.message : t('common.error'));
+    }
+  };
+
+  const openBranches = item.branches.filter((b) => b.status !== 'done' && b.status !== 'completed');
+  const unitOptions = (units ?? []).filter((u) => u.id !== item.unitId).map((u) => ({ value: u.id, label: lang === 'en' ? u.nameEn : u.nameZh }));
+  const maxDays = itemType?.maxExtensionDays ?? 30;
+
+  const fieldEl = (f: FieldSpec) => {
+    const label = t(`actionField.${open?.action}.${f.name}`, { defaultValue: t(`actionField.${f.name}`) });
+    const req = f.required ? [{ required: true, whitespace: f.kind === 'note' || f.kind === 'answer', message: t('form.required', { label }) }] : [];
+    switch (f.kind) {
+      case 'note':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label} rules={[...req, { max: 2000 }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        );
+      case 'answer':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label} rules={[...req, { max: 5000 }]}>
+            <Input.TextArea rows={6} maxLength={5000} showCount />
+          </Form.Item>
+        );
+      case 'unit':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label} rules={req}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder={t('form.selectPlaceholder', { label })} />
+          </Form.Item>
+        );
+      case 'branch':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label} rules={req} initialValue={openBranches.length === 1 ? openBranches[0].id : undefined}>
+            <Select
+              options={openBranches.map((b) => {
+                const u = units?.find((x) => x.id === b.unitId);
+                return { value: b.id, label: u ? (lang === 'en' ? u.nameEn : u.nameZh) : b.id };
+              })}
+            />
+          </Form.Item>
+        );
+      case 'rating':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label} rules={req}>
+            <Radio.Group>
+              <Space orientation="vertical">
+                {RATINGS[itemType?.ratingScale ?? 'three-level'].map((r) => (
+                  <Radio key={r} value={r} data-rating={r}>
+                    {t(`rating.${r}`)}
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+        );
+      case 'days':
+        return (
+          <Form.Item key={f.name} name={f.name} label={`${label}（≤ ${maxDays}）`} rules={req}>
+            <InputNumber min={1} max={maxDays} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        );
+      case 'listed':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label} valuePropName="checked" initialValue={false}>
+            <Switch />
+          </Form.Item>
+        );
+      case 'dueAt':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        );
+      case 'acceptForm':
+        return itemType?.acceptForm
+          ? Object.entries(itemType.acceptForm.properties).map(([name, p]) => (
+              <Form.Item
+                key={name}
+                name={[f.name, name]}
+                label={lang === 'en' ? p['x-label-en'] || p.title : p.title}
+                extra={lang === 'en' ? p['x-help-en'] || p.description : p.description}
+                valuePropName={p.type === 'boolean' ? 'checked' : 'value'}
+                initialValue={p.type === 'boolean' ? false : undefined}
+              >
+                {p.type === 'boolean' ? <Switch /> : <Input />}
+              </Form.Item>
+            ))
+          : null;
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <>
+      <Space wrap data-testid="action-bar">
+        {allowed.map((a) => (
+          <Button
+            key={a.action}
+            type={a.primary ? 'primary' : 'default'}
+            danger={a.danger}
+            data-action={a.action}
+            onClick={() => {
+              form.resetFields();
+              setOpen(a);
+            }}
+          >
+            {t(`actions.${a.action}`)}
+          </Button>
+        ))}
+      </Space>
+      <Modal
+        open={!!open}
+        title={open ? t(`actions.${open.action}`) : ''}
+        onCancel={() => setOpen(null)}
+        onOk={() => void submit()}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={mutation.isPending}
+        okButtonProps={{ 'data-testid': 'action-confirm' } as never}
+        destroyOnHidden
+        forceRender
+      >
+        <Form form={form} layout="vertical" name="action" preserve={false}>
+          {open ? open.fields.map(fieldEl) : null}
+        </Form>
+      </Modal>
+    </>
+  );
+}
