@@ -16,6 +16,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { statsRoutes } from './modules/stats/routes.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(itemRoutes, { ctx });
       await api.register(notificationRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
+      await api.register(statsRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -13,7 +13,18 @@ export const SESSION_COOKIE = 'jqt_session';
  */
 export type Access = 'public' | 'user' | readonly Role[];
 
+/** One row of the access table: every route and who may call it, for the access-matrix tests and audits. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered after this plugin, with its declared access (HEAD twins left out). */
+    accessTable: readonly RouteAccess[];
+  }
   interface FastifyRequest {
     actor: RequestActor;
   }
@@ -31,7 +42,11 @@ export function userOf(req: FastifyRequest): UserActor {
 /** Resolves the session cookie or bearer token to `request.actor`, then enforces the route's declared access. */
 export default fp(async function auth(app: FastifyInstance, opts: { ctx: AppContext }) {
   app.decorateRequest('actor', null as never);
+  const table: RouteAccess[] = [];
+  app.decorate('accessTable', table);
   app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
     // Fail closed: a route that forgot to declare who may call it is a bug, not a public route.
     if (!route.config || (route.config as { access?: Access }).access === undefined) {
       if (!route.url.startsWith('/api/docs') && route.url !== '*' && !route.url.startsWith('/assets')) {

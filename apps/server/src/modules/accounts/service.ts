@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, totpRoles, type FieldError, type Role } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -214,11 +215,9 @@ export async function changeRole(ctx: AppContext, actor: UserActor, userId: stri
   return { id: userId, role, unitId, ...(totpSecret ? { totpSecret } : {}) };
 }
 
+/** A TOTP secret: 20 random bytes (RFC 4226's recommended 160 bits) as 32 base32 characters, which decode without padding. */
 function randomBase32(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const bytes = new Uint8Array(20);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => alphabet[b % 32]).join('');
+  return encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 }
 
 export type { RequestActor };

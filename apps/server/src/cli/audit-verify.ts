@@ -1,0 +1,14 @@
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { verifyAuditChain } from '../modules/audit/service.ts';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+const r = await verifyAuditChain(database.db);
+await database.close();
+if (r.ok) {
+  console.log(`audit chain intact: ${r.checked} entries`);
+} else {
+  console.error(`audit chain BROKEN at entry ${r.brokenAt!.id} (${r.brokenAt!.reason}); ${r.checked} entries before it are intact`);
+  process.exit(1);
+}

@@ -1,0 +1,71 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+const open = sql`status in ('submitted','accepted','in_progress','awaiting_supplement')`;
+const satisfied = sql`rating_level in ('very-satisfied','satisfied','basically-satisfied')`;
+const bad = sql`rating_level in ('dissatisfied','very-dissatisfied')`;
+
+export interface CountRow {
+  unit_id: string;
+  type: string;
+  received: number;
+  accepted: number;
+  answered: number;
+  on_time: number;
+  overdue_now: number;
+  rated: number;
+  satisfied: number;
+  bad: number;
+}
+
+/** Counts per unit and type in one pass; each sub-count is a FILTER over the same rows. */
+export async function countsByUnitAndType(database: Database, p: Period, now: Date, unitId: string | null) {
+  const inPeriod = (col: SQL) => sql`(${col} >= ${p.from} and ${col} <= ${p.to})`;
+  const answeredIn = inPeriod(sql`answered_at`);
+  return database.rows<CountRow>(sql`
+    select unit_id, type,
+      count(*) filter (where ${inPeriod(sql`submitted_at`)})::int as received,
+      count(*) filter (where ${inPeriod(sql`accepted_at`)})::int as accepted,
+      count(*) filter (where ${answeredIn})::int as answered,
+      count(*) filter (where ${answeredIn} and answered_at <= due_at)::int as on_time,
+      count(*) filter (where ${open} and active_due_at <= ${now})::int as overdue_now,
+      count(*) filter (where ${answeredIn} and rating_level is not null)::int as rated,
+      count(*) filter (where ${answeredIn} and ${satisfied})::int as satisfied,
+      count(*) filter (where ${answeredIn} and ${bad})::int as bad
+    from items
+    where (${inPeriod(sql`submitted_at`)} or ${inPeriod(sql`accepted_at`)} or ${answeredIn} or (${open} and active_due_at <= ${now}))
+      ${unitId ? sql`and unit_id = ${unitId}` : sql``}
+    group by unit_id, type`);
+}
+
+/** Acceptance and answer instants of what was answered in the period, for working-day handling times. */
+export async function answeredSpans(database: Database, p: Period, unitId: string | null) {
+  return database.rows<{ unit_id: string; type: string; accepted_at: Date | string; answered_at: Date | string }>(sql`
+    select unit_id, type, accepted_at, answered_at from items
+    where answered_at >= ${p.from} and answered_at <= ${p.to} and accepted_at is not null
+      ${unitId ? sql`and unit_id = ${unitId}` : sql``}`);
+}
+
+export async function byDay(database: Database, p: Period, unitId: string | null) {
+  return database.rows<{ date: string; received: number; answered: number }>(sql`
+    with days as (
+      select to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, 1 as received, 0 as answered from items
+        where submitted_at >= ${p.from} and submitted_at <= ${p.to} ${unitId ? sql`and unit_id = ${unitId}` : sql``}
+      union all
+      select to_char(answered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), 0, 1 from items
+        where answered_at >= ${p.from} and answered_at <= ${p.to} ${unitId ? sql`and unit_id = ${unitId}` : sql``}
+    )
+    select date, sum(received)::int as received, sum(answered)::int as answered from days group by date order by date`);
+}
+
+export async function byDistrict(database: Database, p: Period, unitId: string | null) {
+  return database.rows<{ district: string; received: number }>(sql`
+    select e.district, count(*)::int as received from items i join enterprises e on e.id = i.enterprise_id
+    where i.submitted_at >= ${p.from} and i.submitted_at <= ${p.to} ${unitId ? sql`and i.unit_id = ${unitId}` : sql``}
+    group by e.district order by e.district`);
+}
