@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import auth from './plugins/auth.ts';
-import problemJson, { sendProblem } from './plugins/problem-json.ts';
+import problemJson from './plugins/problem-json.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -17,6 +17,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
+import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
@@ -29,7 +30,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(problemJson);
+  const spa = existsSync(ctx.config.webDist);
+  await app.register(problemJson, { spa });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
@@ -63,18 +65,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(notificationRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
       await api.register(statsRoutes, { ctx });
+      await api.register(attachmentRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
   app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
 
-  // The built web app, from the same port; any unknown non-API path is the single-page app.
-  if (existsSync(ctx.config.webDist)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return sendProblem(req, reply, 404, 'not_found');
-    });
-  }
+  // The built web app, from the same port (problem-json's 404 handler falls back to its index.html).
+  if (spa) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
   return app;
 }

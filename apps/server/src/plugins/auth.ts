@@ -48,10 +48,10 @@ export default fp(async function auth(app: FastifyInstance, opts: { ctx: AppCont
     const access = (route.config as { access?: Access } | undefined)?.access;
     for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
     // Fail closed: a route that forgot to declare who may call it is a bug, not a public route.
-    if (!route.config || (route.config as { access?: Access }).access === undefined) {
-      if (!route.url.startsWith('/api/docs') && route.url !== '*' && !route.url.startsWith('/assets')) {
-        throw new Error(`route ${route.method} ${route.url} declares no access`);
-      }
+    // (The web app's static files are public by nature; every API route must say who may call it.)
+    const api = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
+    if (api && (route.config as { access?: Access } | undefined)?.access === undefined) {
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
     }
   });
   app.addHook('preValidation', async (req) => {

@@ -95,7 +95,7 @@ export function sendProblem(
 }
 
 /** The one error handler: every error leaves as RFC 9457 problem+json with a localized message. */
-export default fp(async function problemJson(app: FastifyInstance) {
+export default fp(async function problemJson(app: FastifyInstance, opts: { spa?: boolean }) {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof DomainError) {
       const { status, errors, params, ...rest } = error.details;
@@ -117,5 +117,9 @@ export default fp(async function problemJson(app: FastifyInstance) {
     req.log.error({ err: error }, 'unhandled error');
     return sendProblem(req, reply, 500, 'internal_error');
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'not_found'));
+  app.setNotFoundHandler((req, reply) => {
+    // Any unknown non-API page is the single-page web app, which routes it in the browser.
+    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendProblem(req, reply, 404, 'not_found');
+  });
 });

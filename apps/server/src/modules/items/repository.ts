@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { activeDeadline, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
 import type { Queryable } from '../../db/client.ts';
-import { idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
+import { attachments, idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -212,3 +212,20 @@ export async function openItems(db: Queryable, where: SQL | undefined) {
 }
 
 export { items };
+
+/** Items visible to the actor whose data lists this attachment. */
+export async function visibleItemWithAttachment(db: Queryable, actor: UserActor, attachmentId: string) {
+  const [r] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(visibleTo(actor), sql`${items.data}->'attachments' ? ${attachmentId}`))
+    .limit(1);
+  return r;
+}
+
+/** Of these attachment ids, those uploaded by this user. */
+export async function ownAttachments(db: Queryable, uploaderId: string, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db.select({ id: attachments.id }).from(attachments).where(and(inArray(attachments.id, ids), eq(attachments.uploaderId, uploaderId)));
+  return rows.map((r) => r.id);
+}

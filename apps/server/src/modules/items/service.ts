@@ -15,6 +15,8 @@ import {
   type Submitter,
   type WorkCalendar,
   type DistrictCode,
+  type FieldError,
+  type Form,
 } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -59,6 +61,7 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
   if (form.errors.length) throw new DomainError('validation_failed', { status: 422, errors: form.errors });
 
   const db = ctx.database.db;
+  await checkAttachments(ctx, actor, type.form, form.value);
   const actorKey = isUser(actor) ? `user:${actor.id}` : `ip:${input.ip}`;
   const requestHash = createHash('sha256').update(canonicalJson({ type: type.code, data: form.value })).digest('hex');
   if (input.idempotencyKey) {
@@ -225,6 +228,24 @@ export async function wake(ctx: AppContext, userIds: string[]) {
 }
 
 class StaleVersion extends Error {}
+
+/** Attachments named in a form must be the submitter's own uploads. */
+async function checkAttachments(ctx: AppContext, actor: RequestActor, form: Form, value: Record<string, unknown>) {
+  const errors: FieldError[] = [];
+  for (const f of form) {
+    if (f.kind !== 'attachments' || !Array.isArray(value[f.name])) continue;
+    const ids = value[f.name] as string[];
+    const own = isUser(actor) ? await repo.ownAttachments(ctx.database.db, actor.id, ids) : [];
+    ids.forEach((id, i) => {
+      if (!own.includes(id)) errors.push({ path: `data.${f.name}.${i}`, code: 'attachment_not_found' });
+    });
+  }
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+}
+
+export async function mayReadAttachment(ctx: AppContext, actor: UserActor, attachmentId: string): Promise<boolean> {
+  return !!(await repo.visibleItemWithAttachment(ctx.database.db, actor, attachmentId));
+}
 
 /** Facts the pure lifecycle cannot know: that a target unit exists, that an assignee works in the unit. */
 async function checkReferences(tx: Queryable, action: ItemAction, next: ItemState, fields: Record<string, unknown>) {
