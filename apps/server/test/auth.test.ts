@@ -245,6 +245,16 @@ test('registration: bad input lists every bad field and saves nothing', async ()
   assert.equal(ok.status, 201, ok.body);
 });
 
+test('registration: two at once with the same USCC or username: one wins, the other is a 422, never a 500', async () => {
+  const uscc = makeUscc(7304);
+  const same = await Promise.all([register(registration({ uscc, username: 'race.a' })), register(registration({ uscc, username: 'race.b' }))]);
+  assert.deepEqual(same.map((r) => r.status).sort(), [201, 422], same.map((r) => r.body).join('\n'));
+  assert.equal(errorAt(same.find((r) => r.status === 422)!.json, 'uscc').code, 'uscc_registered');
+  const user = await Promise.all([register(registration({ username: 'race.c' })), register(registration({ username: 'race.c' }))]);
+  assert.deepEqual(user.map((r) => r.status).sort(), [201, 422], user.map((r) => r.body).join('\n'));
+  assert.equal(errorAt(user.find((r) => r.status === 422)!.json, 'username').code, 'username_taken');
+});
+
 test('registration is rate limited per address', async () => {
   const ip = fresh();
   const statuses: number[] = [];

@@ -297,6 +297,8 @@ test('admin/calendar: loading 2027 makes its days and deadlines into it definiti
     t.setNow('2026-11-15T10:00:00+08:00');
     const st = await status(admin);
     assert.equal(st.json.nextYearLoaded, true);
+    for (const y of st.json.years) assert.match(y.loadedAt, /\+08:00$/);
+    assert.deepEqual(st.json.years.map((y: { year: number }) => y.year), [2023, 2024, 2025, 2026, 2027]);
     assert.equal(st.json.warning, null);
   } finally {
     t.setNow(undefined);
@@ -333,6 +335,18 @@ test('admin/calendar: amending one day changes the calendar and the deadlines ac
   const sun = await call(t, admin, { method: 'PUT', url: '/api/v1/admin/calendar/days/2026-03-08', payload: { kind: 'makeup-workday', name: '补班', notice: '淄政办发〔2026〕1号', reason: '测试：补班' } });
   assert.equal(sun.status, 200, sun.body);
   assert.deepEqual(await day('2026-03-08'), { date: '2026-03-08', workday: true, kind: 'makeup-workday', name: '补班' });
+
+  // Undone: back to a working day, without a name, and the deadline is back too.
+  const undo = await call(t, admin, { method: 'PUT', url: '/api/v1/admin/calendar/days/2026-03-04', payload: { kind: 'workday', name: '临时调整', notice: '淄政办发〔2026〕2号', reason: '测试：撤销' } });
+  assert.equal(undo.status, 200, undo.body);
+  assert.deepEqual(await day('2026-03-04'), { date: '2026-03-04', workday: true, kind: 'workday' });
+  assert.deepEqual((await deadline({ rule: 'workdays', n: '1', acceptedAt: '2026-03-03T10:00:00+08:00' })).json, { due: '2026-03-04T23:59:59+08:00' });
+
+  const changes = await call(t, admin, { method: 'GET', url: '/api/v1/admin/calendar/changes' });
+  assert.equal(changes.status, 200, changes.body);
+  const mine = changes.json.changes.filter((c: { date: string }) => c.date === '2026-03-04');
+  assert.deepEqual(mine.map((c: { oldKind: string; newKind: string }) => [c.oldKind, c.newKind]), [['holiday', 'workday'], ['workday', 'holiday']]);
+  for (const c of mine) assert.match(c.at, /\+08:00$/);
 
   const audit = await auditEntries(t, admin);
   const amend = audit.filter((e) => e.action === 'calendar.amend-day');

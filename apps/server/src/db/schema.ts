@@ -150,6 +150,9 @@ export const items = pgTable(
     rating: jsonb('rating'),
     ratingLevel: text('rating_level'),
     followUpRating: jsonb('follow_up_rating'),
+    afterRating: jsonb('after_rating'),
+    /** Due date of an open rectification (整改件), null when none is open. */
+    rectificationDueAt: ts('rectification_due_at'),
     reopenedAt: ts('reopened_at'),
     branches: jsonb('branches').notNull().default([]),
     branchUnitIds: text('branch_unit_ids').array().notNull().default(sql`'{}'::text[]`),
@@ -169,6 +172,8 @@ export const items = pgTable(
     index('items_provisional_idx').on(t.id).where(sql`provisional`),
     index('items_due_idx').on(t.activeDueAt),
     index('items_submitted_idx').on(t.submittedAt),
+    index('items_answered_idx').on(t.answeredAt),
+    index('items_rectification_idx').on(t.rectificationDueAt).where(sql`rectification_due_at is not null`),
   ],
 );
 
@@ -239,5 +244,108 @@ export const attachments = pgTable('attachments', {
   size: integer('size').notNull(),
   sha256: text('sha256').notNull(),
   content: bytea('content').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Published texts: policies (惠企政策), case bulletins (涉企案件通报), risk warnings; searchable in Chinese. */
+export const publications = pgTable(
+  'publications',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    district: text('district'),
+    status: text('status').notNull(),
+    authorId: uuid('author_id'),
+    unitId: text('unit_id'),
+    publishedBy: uuid('published_by'),
+    publishedAt: ts('published_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Chinese words segmented by the application (PGlite has no zhparser), space-joined for to_tsvector('simple'). */
+    searchTokens: text('search_tokens').notNull().default(''),
+  },
+  (t) => [
+    index('publications_published_idx').on(t.kind, t.publishedAt),
+    index('publications_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchTokens})`),
+  ],
+);
+
+/** Road segments the truck access checker knows by id (M8). */
+export const roads = pgTable('roads', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  roadClass: text('road_class').notNull(),
+  inRestrictedZone: boolean('in_restricted_zone').notNull(),
+  nightCorridor: boolean('night_corridor').notNull(),
+  district: text('district'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Every version of the access rules is kept; the one in force is the latest effective at the checked time. */
+export const accessRuleSets = pgTable('access_rule_sets', {
+  version: integer('version').primaryKey(),
+  effectiveFrom: ts('effective_from').notNull(),
+  rules: jsonb('rules').notNull(),
+  note: text('note').notNull().default(''),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** 货车通行码: temporary ones issued instantly, short- and long-term ones after review. */
+export const passCodes = pgTable(
+  'pass_codes',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    itemId: uuid('item_id'),
+    enterpriseId: uuid('enterprise_id'),
+    plate: text('plate').notNull(),
+    kind: text('kind').notNull(),
+    roadClasses: text('road_classes').array().notNull(),
+    roadIds: text('road_ids').array(),
+    validFrom: ts('valid_from').notNull(),
+    validTo: ts('valid_to').notNull(),
+    status: text('status').notNull(),
+    signature: text('signature').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [index('pass_codes_plate_idx').on(t.plate, t.validTo)],
+);
+
+/** NEV sanitation / muck / concrete route and time filings (M8, SPEC §5 rule 3). */
+export const nevFilings = pgTable(
+  'nev_filings',
+  {
+    id: uuid('id').primaryKey(),
+    itemId: uuid('item_id'),
+    enterpriseId: uuid('enterprise_id'),
+    plate: text('plate').notNull(),
+    use: text('use').notNull(),
+    roadIds: text('road_ids').array().notNull(),
+    windows: jsonb('windows').notNull(),
+    validFrom: ts('valid_from').notNull(),
+    validTo: ts('valid_to').notNull(),
+    status: text('status').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('nev_filings_plate_idx').on(t.plate, t.validTo)],
+);
+
+/** M7: freight-vehicle accidents handled by the simple procedure, with time from accident to release. */
+export const freightAccidents = pgTable('freight_accidents', {
+  id: uuid('id').primaryKey(),
+  plate: text('plate').notNull(),
+  occurredAt: ts('occurred_at').notNull(),
+  releasedAt: ts('released_at').notNull(),
+  simpleProcedure: boolean('simple_procedure').notNull(),
+  vehicleDetained: boolean('vehicle_detained').notNull().default(false),
+  licenceDetained: boolean('licence_detained').notNull().default(false),
+  unitId: text('unit_id').notNull(),
+  note: text('note').notNull().default(''),
+  createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

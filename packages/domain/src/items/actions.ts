@@ -24,6 +24,10 @@ export const itemActions = [
   'extend',
   'approve-extension',
   'refuse-extension',
+  'record-follow-up',
+  'record-rectification',
+  'appeal-rating',
+  'decide-rating-appeal',
 ] as const;
 export type ItemAction = (typeof itemActions)[number];
 
@@ -79,6 +83,8 @@ interface ActionSpec {
 const handlers: readonly ActorRole[] = ['officer', 'unit-leader'];
 const submitters: readonly ActorRole[] = ['enterprise-admin', 'enterprise-staff', 'applicant'];
 const working: readonly ItemStatus[] = ['accepted', 'in_progress'];
+/** Where a rating's consequences are worked: after the answer, and again while a reopened item is handled. */
+const rated: readonly ItemStatus[] = ['answered', 'closed', 'in_progress'];
 
 /** The roles allowed on each transition, declared once (ARCHITECTURE rule 9). */
 export const actionSpecs: Record<ItemAction, ActionSpec> = {
@@ -143,6 +149,15 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
   },
   'approve-extension': { roles: ['unit-leader'], relations: ['owner-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(false)] },
   'refuse-extension': { roles: ['unit-leader'], relations: ['owner-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(true)] },
+  'record-follow-up': { roles: handlers, relations: ['owner-unit'], from: rated, input: () => [note(true)] },
+  'record-rectification': { roles: handlers, relations: ['owner-unit'], from: rated, input: () => [note(true)] },
+  'appeal-rating': { roles: ['unit-leader'], relations: ['owner-unit'], from: rated, input: () => [note(true)] },
+  'decide-rating-appeal': {
+    roles: ['supervisor'],
+    relations: ['oversight'],
+    from: rated,
+    input: () => [{ name: 'upheld', kind: 'boolean', required: true, label: { zh: '申诉成立', en: 'Appeal upheld' } }, note(true)],
+  },
 };
 
 /** Who should hear about a change; the server resolves these to users. */
@@ -169,6 +184,14 @@ export interface TransitionResult {
 }
 
 export const REOPEN_WINDOW_DAYS = 7;
+export const RECTIFICATION_WORKDAYS = 15;
+
+/** 追评: one more rating once a bad rating was acted on (reopened and answered again, or rectified). */
+function followUpRatingOpen(item: ItemState): boolean {
+  if (!item.rating || item.followUpRating) return false;
+  const reanswered = !!item.reopenedAt && (item.status === 'answered' || item.status === 'closed');
+  return reanswered || !!item.afterRating?.rectification.doneAt;
+}
 
 /** 403 when the role or relation may not; 422 when the status may not. Version is checked by the caller first. */
 function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext): void {
@@ -304,10 +327,18 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       const rating = { level, note: noteText ?? '', at: iso, bad: isBadRating(level) };
       if (!item.rating) next.rating = rating;
       // After a reopening the submitter may add one follow-up rating (追评).
-      else if (item.reopenedAt && !item.followUpRating && item.status === 'answered') next.followUpRating = rating;
+      else if (followUpRatingOpen(item)) next.followUpRating = rating;
       else fail('already_rated');
       detail.rating = level;
-      if (rating.bad) notices.push({ to: 'unit-leader', kind: 'bad_rating' });
+      if (rating.bad && !item.afterRating) {
+        // 差评: follow-up within 1 working day, rectification within 15 (SPEC §3 defaults).
+        next.afterRating = {
+          followUp: { dueAt: computeDeadline(cal, { kind: 'workdays', n: 1 }, now).due.toISOString(), doneAt: null, note: null },
+          rectification: { dueAt: computeDeadline(cal, { kind: 'workdays', n: RECTIFICATION_WORKDAYS }, now).due.toISOString(), doneAt: null, note: null },
+          appeal: null,
+        };
+        notices.push({ to: 'unit-leader', kind: 'bad_rating' }, { to: 'handler', kind: 'bad_rating' });
+      }
       break;
     }
     case 'reopen': {
@@ -342,6 +373,31 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       detail.listed = next.supervision.listed;
       if (dueAt) detail.dueAt = formatShanghai(new Date(dueAt));
       notices.push({ to: 'handler', kind: 'item_supervised' }, { to: 'unit-leader', kind: 'item_supervised' });
+      break;
+    }
+    case 'record-follow-up':
+    case 'record-rectification': {
+      const a = item.afterRating;
+      const key = action === 'record-follow-up' ? 'followUp' : 'rectification';
+      if (!a || a[key].doneAt) fail('nothing_to_record');
+      next.afterRating = { ...a, [key]: { ...a[key], doneAt: iso, note: noteText } };
+      if (key === 'rectification') notices.push({ to: 'submitter', kind: 'rectification_done' });
+      break;
+    }
+    case 'appeal-rating':
+      if (!item.afterRating || item.afterRating.appeal) fail('rating_appeal_not_possible');
+      next.afterRating = { ...item.afterRating, appeal: { note: noteText ?? '', at: iso, status: 'pending', decisionNote: null, decidedAt: null } };
+      notices.push({ to: 'supervisors', kind: 'rating_appealed' });
+      break;
+    case 'decide-rating-appeal': {
+      const a = item.afterRating;
+      if (a?.appeal?.status !== 'pending') fail('no_pending_rating_appeal');
+      const upheld = v.upheld === true;
+      next.afterRating = { ...a, appeal: { ...a.appeal, status: upheld ? 'upheld' : 'rejected', decisionNote: noteText, decidedAt: iso } };
+      // An upheld appeal voids a malicious rating: it no longer counts against the unit.
+      if (upheld && item.rating) next.rating = { ...item.rating, bad: false, voided: true } as typeof item.rating;
+      detail.upheld = upheld;
+      notices.push({ to: 'unit-leader', kind: upheld ? 'rating_appeal_upheld' : 'rating_appeal_rejected' });
       break;
     }
     case 'extend':
@@ -395,7 +451,15 @@ function preconditionHolds(item: ItemState, action: ItemAction, actor: Actor): b
     case 'complete-branch':
       return item.branches.some((b) => b.status === 'open' && b.unitId === actor.unitId);
     case 'rate':
-      return !item.rating || (!!item.reopenedAt && !item.followUpRating && item.status === 'answered');
+      return !item.rating || followUpRatingOpen(item);
+    case 'record-follow-up':
+      return !!item.afterRating && !item.afterRating.followUp.doneAt;
+    case 'record-rectification':
+      return !!item.afterRating && !item.afterRating.rectification.doneAt;
+    case 'appeal-rating':
+      return !!item.afterRating && !item.afterRating.appeal;
+    case 'decide-rating-appeal':
+      return item.afterRating?.appeal?.status === 'pending';
     case 'reopen':
       return !!item.rating?.bad && !item.reopenedAt;
     case 'extend':

@@ -32,7 +32,16 @@ export interface Rating {
   note: string;
   at: string;
   bad: boolean;
+  /** Set when a supervisor upheld the unit's appeal against a malicious rating. */
+  voided?: boolean;
 }
+/** After a 差评: a follow-up call within 1 working day, a rectification on its own clock, maybe the unit's appeal. */
+export interface AfterRating {
+  followUp: { dueAt: string; doneAt: string | null; note: string | null };
+  rectification: { dueAt: string; doneAt: string | null; note: string | null };
+  appeal: { note: string; at: string; status: 'pending' | 'upheld' | 'rejected'; decisionNote: string | null; decidedAt: string | null } | null;
+}
+
 export interface Branch {
   id: string;
   unitId: string;
@@ -76,6 +85,7 @@ export interface ItemState {
   supervision: Supervision | null;
   rating: Rating | null;
   followUpRating: Rating | null;
+  afterRating: AfterRating | null;
   reopenedAt: Date | null;
   branches: Branch[];
   answer: string | null;
@@ -130,6 +140,7 @@ export function createItem(n: NewItem): ItemState {
     supervision: null,
     rating: null,
     followUpRating: null,
+    afterRating: null,
     reopenedAt: null,
     branches: [],
     answer: null,

@@ -1,3 +1,12 @@
+CREATE TABLE "access_rule_sets" (
+	"version" integer PRIMARY KEY NOT NULL,
+	"effective_from" timestamp with time zone NOT NULL,
+	"rules" jsonb NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "api_tokens" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"token_hash" text NOT NULL,
@@ -70,6 +79,20 @@ CREATE TABLE "enterprises" (
 	CONSTRAINT "enterprises_uscc_unique" UNIQUE("uscc")
 );
 --> statement-breakpoint
+CREATE TABLE "freight_accidents" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"plate" text NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"released_at" timestamp with time zone NOT NULL,
+	"simple_procedure" boolean NOT NULL,
+	"vehicle_detained" boolean DEFAULT false NOT NULL,
+	"licence_detained" boolean DEFAULT false NOT NULL,
+	"unit_id" text NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "idempotency_keys" (
 	"actor_key" text NOT NULL,
 	"key" text NOT NULL,
@@ -128,6 +151,8 @@ CREATE TABLE "items" (
 	"rating" jsonb,
 	"rating_level" text,
 	"follow_up_rating" jsonb,
+	"after_rating" jsonb,
+	"rectification_due_at" timestamp with time zone,
 	"reopened_at" timestamp with time zone,
 	"branches" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"branch_unit_ids" text[] DEFAULT '{}'::text[] NOT NULL,
@@ -139,6 +164,20 @@ CREATE TABLE "items" (
 	CONSTRAINT "items_number_unique" UNIQUE("number")
 );
 --> statement-breakpoint
+CREATE TABLE "nev_filings" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"item_id" uuid,
+	"enterprise_id" uuid,
+	"plate" text NOT NULL,
+	"use" text NOT NULL,
+	"road_ids" text[] NOT NULL,
+	"windows" jsonb NOT NULL,
+	"valid_from" timestamp with time zone NOT NULL,
+	"valid_to" timestamp with time zone NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "notifications" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -147,6 +186,51 @@ CREATE TABLE "notifications" (
 	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"read_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "pass_codes" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"item_id" uuid,
+	"enterprise_id" uuid,
+	"plate" text NOT NULL,
+	"kind" text NOT NULL,
+	"road_classes" text[] NOT NULL,
+	"road_ids" text[],
+	"valid_from" timestamp with time zone NOT NULL,
+	"valid_to" timestamp with time zone NOT NULL,
+	"status" text NOT NULL,
+	"signature" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoke_reason" text,
+	CONSTRAINT "pass_codes_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "publications" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"summary" text NOT NULL,
+	"body" text NOT NULL,
+	"district" text,
+	"status" text NOT NULL,
+	"author_id" uuid,
+	"unit_id" text,
+	"published_by" uuid,
+	"published_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"search_tokens" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "roads" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"road_class" text NOT NULL,
+	"in_restricted_zone" boolean NOT NULL,
+	"night_corridor" boolean NOT NULL,
+	"district" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
@@ -201,8 +285,14 @@ CREATE INDEX "items_escalation_idx" ON "items" USING btree ("next_escalation_at"
 CREATE INDEX "items_provisional_idx" ON "items" USING btree ("id") WHERE provisional;--> statement-breakpoint
 CREATE INDEX "items_due_idx" ON "items" USING btree ("active_due_at");--> statement-breakpoint
 CREATE INDEX "items_submitted_idx" ON "items" USING btree ("submitted_at");--> statement-breakpoint
+CREATE INDEX "items_answered_idx" ON "items" USING btree ("answered_at");--> statement-breakpoint
+CREATE INDEX "items_rectification_idx" ON "items" USING btree ("rectification_due_at") WHERE rectification_due_at is not null;--> statement-breakpoint
+CREATE INDEX "nev_filings_plate_idx" ON "nev_filings" USING btree ("plate","valid_to");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "notifications_item_idx" ON "notifications" USING btree ("item_id","kind");--> statement-breakpoint
+CREATE INDEX "pass_codes_plate_idx" ON "pass_codes" USING btree ("plate","valid_to");--> statement-breakpoint
+CREATE INDEX "publications_published_idx" ON "publications" USING btree ("kind","published_at");--> statement-breakpoint
+CREATE INDEX "publications_search_idx" ON "publications" USING gin (to_tsvector('simple', "search_tokens"));--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "users_unit_idx" ON "users" USING btree ("unit_id","role");--> statement-breakpoint
 CREATE INDEX "users_role_idx" ON "users" USING btree ("role");

@@ -7,7 +7,7 @@ export function presentActor(a: UserActor) {
 }
 
 /** A user in an admin list: never the hash or the TOTP secret; the mobile masked (PIPL). */
-export function presentUser(u: UserRow) {
+export function presentUser(u: UserRow, now: Date) {
   return {
     id: u.id,
     username: u.username,
@@ -16,7 +16,7 @@ export function presentUser(u: UserRow) {
     unitId: u.unitId,
     enterpriseId: u.enterpriseId,
     mobile: u.mobile ? maskMobile(u.mobile) : null,
-    locked: !!u.lockedUntil && u.lockedUntil > new Date(),
+    locked: !!u.lockedUntil && u.lockedUntil > now,
     disabled: u.disabled,
   };
 }

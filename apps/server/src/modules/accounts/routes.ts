@@ -60,7 +60,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (req) => {
       const rows = await repo.listUsers(ctx.database.db, req.query.limit + 1, req.query.cursor ?? null);
       const page = rows.slice(0, req.query.limit);
-      return { users: page.map(presentUser), nextCursor: rows.length > req.query.limit ? page[page.length - 1].username : null };
+      const now = ctx.now();
+      return { users: page.map((u) => presentUser(u, now)), nextCursor: rows.length > req.query.limit ? page[page.length - 1].username : null };
     },
   );
 

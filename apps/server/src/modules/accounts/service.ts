@@ -111,6 +111,20 @@ function accountProblems(input: { username: string; password: string; mobile?: s
   return errors;
 }
 
+/**
+ * A unique-index violation (PostgreSQL 23505) that raced past the checks above (two requests at once), as the
+ * field error the checks would have given; anything else is rethrown.
+ */
+function raceToFieldError(e: unknown, fields: Record<string, FieldError>): never {
+  const err = ((e as { cause?: unknown }).cause ?? e) as { code?: string; constraint?: string; detail?: string };
+  if (String(err?.code) === '23505') {
+    const where = `${err.constraint ?? ''} ${err.detail ?? ''}`;
+    const hit = Object.entries(fields).find(([column]) => where.includes(column));
+    if (hit) throw new DomainError('validation_failed', { status: 422, errors: [hit[1]] });
+  }
+  throw e;
+}
+
 /** Units are required for the roles that work inside one (officers, their leaders, partner departments). */
 const needsUnit = (role: Role) => ['officer', 'unit-leader', 'partner'].includes(role);
 
@@ -155,7 +169,7 @@ export async function registerEnterprise(ctx: AppContext, input: EnterpriseRegis
       passwordChangedAt: now,
     });
     await recordAudit(tx, { actor: publicActor, action: 'enterprise.register', subject: `enterprise:${enterpriseId}`, detail: { uscc: normalized, userId }, ip, at: now });
-  });
+  }).catch((e: unknown) => raceToFieldError(e, { uscc: { path: 'uscc', code: 'uscc_registered' }, username: { path: 'username', code: 'username_taken' } }));
   return { enterpriseId, userId, uscc: normalized };
 }
 
@@ -192,7 +206,7 @@ export async function createUser(
       passwordChangedAt: now,
     });
     await recordAudit(tx, { actor, action: 'user.create', subject: `user:${id}`, detail: { role: input.role, unitId: input.unitId ?? null }, ip, at: now });
-  });
+  }).catch((e: unknown) => raceToFieldError(e, { username: { path: 'username', code: 'username_taken' } }));
   return { id, totpSecret };
 }
 

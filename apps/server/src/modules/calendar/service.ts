@@ -120,7 +120,9 @@ export async function amendDay(
   const now = ctx.now();
   const result = await ctx.database.db.transaction(async (tx) => {
     const before = (await calendarOf(ctx, tx)).day(date);
-    await repo.upsertDay(tx, { date, kind: input.kind, name: input.name ?? null, notice: input.notice });
+    // Only holidays and make-up days carry a name (the /calendar/days contract); a workday or weekend never does.
+    const name = input.kind === 'holiday' || input.kind === 'makeup-workday' ? (input.name ?? null) : null;
+    await repo.upsertDay(tx, { date, kind: input.kind, name, notice: input.notice });
     await repo.insertChanges(tx, [{ date, oldKind: before.kind, newKind: input.kind, notice: input.notice, reason: input.reason, actorId: actor.id, at: now }]);
     await recordAudit(tx, { actor, action: 'calendar.amend-day', subject: `calendar:${date}`, detail: { from: before.kind, to: input.kind, notice: input.notice, reason: input.reason }, ip, at: now });
     const calendar = await calendarOf(ctx, tx);
@@ -133,7 +135,7 @@ export async function amendDay(
 
 /** The latest calendar changes (loads and amendments), newest first. */
 export async function calendarChanges(ctx: AppContext) {
-  return repo.listChanges(ctx.database.db, 200);
+  return (await repo.listChanges(ctx.database.db, 200)).map((c) => ({ ...c, at: formatShanghai(c.at) }));
 }
 
 /** From 1 November, while next year's schedule is missing, admins are warned on every page. */
@@ -141,7 +143,7 @@ export async function calendarStatus(ctx: AppContext) {
   const now = ctx.now();
   const shanghai = new Date(now.getTime() + 8 * 3600_000);
   const year = shanghai.getUTCFullYear();
-  const years = (await repo.listYears(ctx.database.db)).map((y) => ({ year: y.year, notice: y.notice, title: y.title, loadedAt: y.loadedAt }));
+  const years = (await repo.listYears(ctx.database.db)).map((y) => ({ year: y.year, notice: y.notice, title: y.title, loadedAt: formatShanghai(y.loadedAt) }));
   const loaded = new Set(years.map((y) => y.year));
   const warnNextYear = shanghai.getUTCMonth() >= 10 && !loaded.has(year + 1);
   return { years, currentYearLoaded: loaded.has(year), nextYear: year + 1, nextYearLoaded: loaded.has(year + 1), warning: warnNextYear ? 'calendar_next_year_missing' : null };

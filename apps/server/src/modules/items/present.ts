@@ -66,6 +66,7 @@ export function present(row: ItemRow, state: ItemState, actor: RequestActor, now
     supervision: state.supervision ? { ...state.supervision, at: isoString(state.supervision.at), dueAt: isoString(state.supervision.dueAt) } : null,
     rating: state.rating ? { ...state.rating, at: isoString(state.rating.at) } : null,
     followUpRating: state.followUpRating ? { ...state.followUpRating, at: isoString(state.followUpRating.at) } : null,
+    afterRating: state.afterRating,
     reopenedAt: iso(row.reopenedAt),
     branches: state.branches.map((b) => ({ ...b, openedAt: isoString(b.openedAt), doneAt: isoString(b.doneAt) })),
     answer: row.answer,

@@ -37,6 +37,7 @@ export function rowToState(r: ItemRow): ItemState {
     supervision: r.supervision as ItemState['supervision'],
     rating: r.rating as ItemState['rating'],
     followUpRating: r.followUpRating as ItemState['followUpRating'],
+    afterRating: r.afterRating as ItemState['afterRating'],
     reopenedAt: r.reopenedAt,
     branches: r.branches as ItemState['branches'],
     answer: r.answer,
@@ -72,8 +73,10 @@ function stateColumns(s: ItemState, cal: WorkCalendar) {
     supervised: s.supervision !== null,
     listed: s.supervision?.listed ?? false,
     rating: s.rating,
-    ratingLevel: s.rating?.level ?? null,
+    ratingLevel: s.rating ? (s.rating.voided ? 'voided' : s.rating.level) : null,
     followUpRating: s.followUpRating,
+    afterRating: s.afterRating,
+    rectificationDueAt: s.afterRating && !s.afterRating.rectification.doneAt ? new Date(s.afterRating.rectification.dueAt) : null,
     reopenedAt: s.reopenedAt,
     branches: s.branches,
     branchUnitIds: s.branches.map((b) => b.unitId),
@@ -176,6 +179,8 @@ export interface ItemFilter {
   supervised?: boolean;
   listed?: boolean;
   overdue?: boolean;
+  /** 整改件: a rectification after a bad rating is open. */
+  rectifying?: boolean;
   unitId?: string;
 }
 
@@ -187,6 +192,7 @@ export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, 
   if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));
   if (f.listed !== undefined) conds.push(eq(items.listed, f.listed));
   if (f.unitId) conds.push(eq(items.unitId, f.unitId));
+  if (f.rectifying) conds.push(isNotNull(items.rectificationDueAt));
   if (f.overdue) conds.push(and(isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
   if (cursor) {
     conds.push(

@@ -70,6 +70,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         supervised: q.supervised === undefined ? undefined : q.supervised === 'true',
         listed: q.listed === undefined ? undefined : q.listed === 'true',
         overdue: q.overdue === 'true',
+        rectifying: q.rectifying === 'true',
         unitId: q.unitId,
       };
       return service.listItems(ctx, userOf(req), filter, q.cursor, q.limit);

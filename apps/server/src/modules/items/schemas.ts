@@ -15,6 +15,7 @@ export const listQuery = z
     supervised: z.enum(['true', 'false']).optional().describe('督办件'),
     listed: z.enum(['true', 'false']).optional().describe('挂牌督办'),
     overdue: z.enum(['true']).optional().describe('超期件'),
+    rectifying: z.enum(['true']).optional().describe('整改件'),
     unitId: z.string().max(64).optional(),
     cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
