@@ -18,7 +18,9 @@ import { itemRoutes } from './modules/items/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { attachmentRoutes } from './modules/attachments/routes.ts';
+import { contentRoutes } from './modules/content/routes.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
+import { trafficRoutes } from './modules/traffic/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -66,6 +68,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(auditRoutes, { ctx });
       await api.register(statsRoutes, { ctx });
       await api.register(attachmentRoutes, { ctx });
+      await api.register(trafficRoutes, { ctx });
+      await api.register(contentRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { buildUser, call, makeTestApp, PASSWORD, signIn, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem, auditEntries, EN, errorAt } from './support-problem.ts';
 
 let t: TestApp;
@@ -310,6 +310,26 @@ test('admin/calendar: loading 2027 makes its days and deadlines into it definiti
   const changes = await call(t, admin, { method: 'GET', url: '/api/v1/admin/calendar/changes' });
   assert.equal(changes.status, 200);
   assert.ok(changes.json.changes.some((c: { date: string; notice: string }) => c.date === '2027-02-14' && c.notice === schedule2027.notice));
+});
+
+test('admin/calendar/status: a year that began without its schedule is warned about all year', async () => {
+  try {
+    // 2027 is loaded now, 2028 is not. Sign in at the pretended time, so the session is fresh then.
+    t.setNow('2027-12-15T10:00:00+08:00');
+    const cookie = await signIn(t, admin.username, PASSWORD, 'admin');
+    const me = { ...admin, cookie };
+    let r = await status(me);
+    assert.equal(r.status, 200, r.body);
+    assert.equal(r.json.warning, 'calendar_next_year_missing');
+    t.setNow('2028-03-01T10:00:00+08:00');
+    r = await status({ ...me, cookie: await signIn(t, admin.username, PASSWORD, 'admin') });
+    assert.equal(r.json.currentYearLoaded, false);
+    assert.equal(r.json.warning, 'calendar_current_year_missing');
+    // Deadlines that year are guesses, and say so.
+    assert.deepEqual((await deadline({ rule: 'sameday', acceptedAt: '2028-03-01T10:00:00+08:00' })).json, { due: '2028-03-01T23:59:59+08:00', provisional: true });
+  } finally {
+    t.setNow(undefined);
+  }
 });
 
 test('admin/calendar: amending one day changes the calendar and the deadlines across it, audited', async () => {

@@ -349,3 +349,10 @@ export const freightAccidents = pgTable('freight_accidents', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** Values the server generates once and keeps (e.g. the pass-code signing key): never a secret in the repository. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -20,6 +20,8 @@ export const commonMessages: MessageTable = {
     rate_limited: '操作过于频繁，请稍后再试',
     internal_error: '系统繁忙，请稍后再试',
     payload_too_large: '上传内容过大',
+    personal_data_in_text: '公开内容不得包含手机号、身份证号等个人信息',
+    already_published: '该内容已发布',
   },
   en: {
     validation_failed: 'Some of the input is invalid; please correct it',
@@ -40,5 +42,7 @@ export const commonMessages: MessageTable = {
     rate_limited: 'Too many requests; try again later',
     internal_error: 'The system is busy; try again later',
     payload_too_large: 'The upload is too large',
+    personal_data_in_text: 'Public texts must not contain phone or ID numbers',
+    already_published: 'Already published',
   },
 };

@@ -18,6 +18,8 @@ import { hashPassword } from '../../modules/accounts/passwords.ts';
 import { calendarOf } from '../../modules/calendar/service.ts';
 import { insertEvent, insertItem, nextItemNumber } from '../../modules/items/repository.ts';
 import { items } from '../schema.ts';
+import { insertPublication } from '../../modules/content/repository.ts';
+import { searchTokens } from '../../modules/content/search-tokens.ts';
 import { eq } from 'drizzle-orm';
 
 /** Fixed demo credentials (SPEC §10): tests outside the project sign in with them. Never valid in production. */
@@ -106,6 +108,38 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await addUser('leader.ducha', 'unit-leader', '督察支队 吴支队长', { unitId: 'zb-inspection' });
 
   await seedDemoItems(ctx, [...users.values()], enterpriseIds);
+  await seedDemoPublications(ctx, users.get('supervisor')!.id);
+}
+
+const demoPublications: { kind: 'policy' | 'bulletin' | 'warning'; title: string; summary: string; body: string }[] = [
+  { kind: 'policy', title: '人才落户“绿色通道”办理指南', summary: '驻淄高校非淄博籍学生、非驻淄高校在校生、高层次人才三类通道', body: '全市公安机关户籍窗口设立人才落户服务专员，开辟驻淄高等院校非淄博籍学生落户“绿色通道”、非驻淄高等院校在校生落户“网办通道”以及高层次人才落户“专享通道”。' },
+  { kind: 'policy', title: '外籍人才来淄“联办窗口”', summary: '工作许可与居留许可同步审批，5 个工作日内同时领取两证', body: '外籍人才从科技局网上申请工作许可预审通过后，到市政务服务中心公安“联办窗口”提交居留许可申请材料，市科技局和市公安局同步审批制作证件，5个工作日内申请人可直接到“联办窗口”同时领取两本证件。' },
+  { kind: 'policy', title: '居住证办理“零跑腿”', summary: '企业协管人员统一代办，派出所集中制证、送证上门', body: '对有集中申办居住证需求的企业，由企业协管人员统一代办，派出所集中制证、送证上门，实现企业用工人员居住证办理“零跑腿”。' },
+  { kind: 'policy', title: '货车通行码即时核发', summary: '临时通行码网上即时核发，短期、长期通行码 1 个工作日内审核', body: '优化货车通行管理，临时通行码网上申请即时核发，短期、长期通行码 1 个工作日内完成审核；运输企业新购车辆 5 台以上的可申请就近批量上线查验。' },
+  { kind: 'policy', title: '大件运输许可提速', summary: '省内当日完成审核，跨省 3 个工作日内完成', body: '大件运输许可省内申请当日完成审核，跨省申请 3 个工作日内完成审核；占用挖掘道路、跨越穿越道路架设管线等审批 3 个工作日内办结。' },
+  { kind: 'bulletin', title: '临淄分局破获一起职务侵占案', summary: '为企业挽回损失八十余万元', body: '临淄分局经侦大队近日破获一起企业员工利用职务便利侵占公司财物案件，为企业挽回经济损失八十余万元。' },
+  { kind: 'bulletin', title: '张店分局打掉一个盗窃电缆团伙', summary: '抓获犯罪嫌疑人五名，涉案工地十余处', body: '张店分局根据企业报案线索，打掉一个流窜多地盗窃工地电缆的犯罪团伙，抓获犯罪嫌疑人五名，涉及在建工地十余处。' },
+  { kind: 'bulletin', title: '周村分局侦破一起合同诈骗案', summary: '犯罪嫌疑人以虚假订单骗取企业货物', body: '周村分局侦破一起以虚假订单骗取企业货物的合同诈骗案，追回货物价值一百二十万元，提醒企业核实交易对象资质。' },
+  { kind: 'warning', title: '警惕冒充领导的电信诈骗', summary: '财务人员转账前务必电话核实', body: '近期多家企业财务人员遭遇冒充公司领导添加社交账号要求转账的诈骗，请企业财务人员转账前务必当面或电话核实。' },
+  { kind: 'warning', title: '防范虚假招投标诈骗', summary: '不向陌生账户缴纳保证金', body: '不法分子冒充招标单位发布虚假招标信息，诱骗企业缴纳投标保证金，请通过官方渠道核实招标信息。' },
+];
+
+async function seedDemoPublications(ctx: AppContext, supervisorId: string) {
+  const now = ctx.now();
+  for (const [i, p] of demoPublications.entries()) {
+    const at = new Date(now.getTime() - (i + 1) * 3 * 86400_000);
+    await insertPublication(ctx.database.db, {
+      id: randomUUID(),
+      ...p,
+      status: 'published',
+      authorId: supervisorId,
+      unitId: 'zb-liaison',
+      publishedBy: supervisorId,
+      publishedAt: at,
+      createdAt: at,
+      searchTokens: searchTokens(`${p.title} ${p.summary} ${p.body}`).join(' '),
+    });
+  }
 }
 
 /** Lifecycle paths of demo items; `rate-bad` and `supervise-listed` are variants of rate and supervise. */

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { listYears } from '../../modules/calendar/repository.ts';
 import { loadYear } from '../../modules/calendar/service.ts';
 import { units } from '../schema.ts';
+import { seedTraffic } from './traffic.ts';
 
 type UnitSeed = typeof units.$inferInsert;
 
@@ -72,4 +73,5 @@ export async function seedReference(ctx: AppContext): Promise<void> {
     if (loaded.has(s.year)) continue;
     await loadYear(ctx, null, { year: s.year, notice: s.notice, title: s.title, days: s.days }, null);
   }
+  await seedTraffic(ctx);
 }

@@ -7,6 +7,7 @@ import {
   parseDayRange,
   parseDeadlineRule,
   parseIsoInstant,
+  shanghaiDate,
   type CalendarDay,
   type DayKind,
   type FieldError,
@@ -138,13 +139,19 @@ export async function calendarChanges(ctx: AppContext) {
   return (await repo.listChanges(ctx.database.db, 200)).map((c) => ({ ...c, at: formatShanghai(c.at) }));
 }
 
-/** From 1 November, while next year's schedule is missing, admins are warned on every page. */
+/**
+ * From 1 November, while next year's schedule is missing, admins are warned on every page; a year that began
+ * without its schedule is warned about all year (every deadline in it is a weekday guess), more urgently.
+ */
 export async function calendarStatus(ctx: AppContext) {
-  const now = ctx.now();
-  const shanghai = new Date(now.getTime() + 8 * 3600_000);
-  const year = shanghai.getUTCFullYear();
+  const today = shanghaiDate(ctx.now());
+  const year = Number(today.slice(0, 4));
   const years = (await repo.listYears(ctx.database.db)).map((y) => ({ year: y.year, notice: y.notice, title: y.title, loadedAt: formatShanghai(y.loadedAt) }));
   const loaded = new Set(years.map((y) => y.year));
-  const warnNextYear = shanghai.getUTCMonth() >= 10 && !loaded.has(year + 1);
-  return { years, currentYearLoaded: loaded.has(year), nextYear: year + 1, nextYearLoaded: loaded.has(year + 1), warning: warnNextYear ? 'calendar_next_year_missing' : null };
+  const warning = !loaded.has(year)
+    ? ('calendar_current_year_missing' as const)
+    : today.slice(5) >= '11-01' && !loaded.has(year + 1)
+      ? ('calendar_next_year_missing' as const)
+      : null;
+  return { years, currentYear: year, currentYearLoaded: loaded.has(year), nextYear: year + 1, nextYearLoaded: loaded.has(year + 1), warning };
 }

@@ -1,0 +1,48 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { publications } from '../../db/schema.ts';
+
+export type PublicationRow = typeof publications.$inferSelect;
+
+export async function insertPublication(db: Queryable, p: typeof publications.$inferInsert) {
+  await db.insert(publications).values(p);
+}
+
+export async function findPublication(db: Queryable, id: string) {
+  const [r] = await db.select().from(publications).where(eq(publications.id, id)).limit(1);
+  return r;
+}
+
+export async function publish(db: Queryable, id: string, by: string, at: Date) {
+  const r = await db
+    .update(publications)
+    .set({ status: 'published', publishedBy: by, publishedAt: at })
+    .where(and(eq(publications.id, id), eq(publications.status, 'draft')))
+    .returning({ id: publications.id });
+  return r.length === 1;
+}
+
+/** Published texts, newest first, optionally matching a tsquery; keyset-paged by (publishedAt, id). */
+export async function listPublished(db: Queryable, f: { kind?: string; tsquery: string | null; before: { at: Date; id: string } | null; limit: number }) {
+  const conds: (SQL | undefined)[] = [eq(publications.status, 'published')];
+  if (f.kind) conds.push(eq(publications.kind, f.kind));
+  if (f.tsquery) conds.push(sql`to_tsvector('simple', ${publications.searchTokens}) @@ to_tsquery('simple', ${f.tsquery})`);
+  if (f.before) {
+    conds.push(or(lt(publications.publishedAt, f.before.at), and(eq(publications.publishedAt, f.before.at), lt(publications.id, f.before.id))));
+  }
+  return db
+    .select()
+    .from(publications)
+    .where(and(...conds))
+    .orderBy(desc(publications.publishedAt), desc(publications.id))
+    .limit(f.limit);
+}
+
+export async function listDrafts(db: Queryable, unitId: string | null, limit: number) {
+  return db
+    .select()
+    .from(publications)
+    .where(and(eq(publications.status, 'draft'), unitId ? eq(publications.unitId, unitId) : undefined))
+    .orderBy(desc(publications.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { userOf } from '../../plugins/auth.ts';
+import { createDraft, drafts, getPublished, publicationKinds, publishDraft, searchPublished } from './service.ts';
+
+const tags = ['content'];
+const kind = z.enum(publicationKinds);
+const authors = ['officer', 'unit-leader', 'supervisor'] as const;
+
+export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/public/publications',
+    {
+      schema: {
+        tags,
+        summary: '惠企政策、案件通报、风险提示 Published texts, searchable in Chinese',
+        querystring: z.object({ kind: kind.optional(), q: z.string().max(100).optional(), cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(),
+      },
+      config: { access: 'public', rateLimit: { max: 300, timeWindow: '1 minute' } },
+    },
+    async (req) => searchPublished(ctx, req.query),
+  );
+  app.get(
+    '/public/publications/:id',
+    { schema: { tags, summary: '详情 One published text', params: z.object({ id: z.uuid() }) }, config: { access: 'public' } },
+    async (req) => getPublished(ctx, req.params.id),
+  );
+  app.get('/publications/drafts', { schema: { tags, summary: '草稿 Drafts of your unit (supervisors: all)' }, config: { access: [...authors, 'admin'] } }, async (req) =>
+    drafts(ctx, userOf(req)),
+  );
+  app.post(
+    '/publications',
+    {
+      schema: {
+        tags,
+        summary: '起草 Draft a policy, case bulletin or risk warning (no personal data)',
+        body: z.object({ kind, title: z.string().min(2).max(100), summary: z.string().min(2).max(300), body: z.string().min(10).max(20000), district: z.string().max(20).nullable().optional() }).strict(),
+      },
+      config: { access: authors },
+    },
+    async (req, reply) => reply.status(201).send(await createDraft(ctx, userOf(req), req.body, req.ip)),
+  );
+  app.post(
+    '/publications/:id/publish',
+    { schema: { tags, summary: '发布 Publish a draft (supervisor)', params: z.object({ id: z.uuid() }) }, config: { access: ['supervisor'] } },
+    async (req) => publishDraft(ctx, userOf(req), req.params.id, req.ip),
+  );
+};

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { checkIdCard, DomainError, formatShanghai, type FieldError } from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import type { UserActor } from '../accounts/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import * as repo from './repository.ts';
+import { searchQuery, searchTokens } from './search-tokens.ts';
+
+export const publicationKinds = ['policy', 'bulletin', 'warning'] as const;
+export type PublicationKind = (typeof publicationKinds)[number];
+
+/** Bulletins are public: a text carrying a phone or ID number is refused rather than published (PIPL). */
+export function personalDataIn(text: string): string[] {
+  const found: string[] = [];
+  if (/(?<!\d)1[3-9]\d{9}(?!\d)/.test(text)) found.push('mobile');
+  for (const m of text.match(/(?<![0-9])[1-9]\d{16}[\dXx](?![0-9])/g) ?? []) if (checkIdCard(m).valid) found.push('idcard');
+  return found;
+}
+
+export interface Draft {
+  kind: PublicationKind;
+  title: string;
+  summary: string;
+  body: string;
+  district?: string | null;
+}
+
+export async function createDraft(ctx: AppContext, actor: UserActor, d: Draft, ip: string) {
+  const errors: FieldError[] = [];
+  for (const field of ['title', 'summary', 'body'] as const) {
+    if (personalDataIn(d[field]).length) errors.push({ path: field, code: 'personal_data_in_text' });
+  }
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  const id = randomUUID();
+  const now = ctx.now();
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.insertPublication(tx, {
+      id,
+      kind: d.kind,
+      title: d.title,
+      summary: d.summary,
+      body: d.body,
+      district: d.district ?? null,
+      status: 'draft',
+      authorId: actor.id,
+      unitId: actor.unitId,
+      createdAt: now,
+      searchTokens: searchTokens(`${d.title} ${d.summary} ${d.body}`).join(' '),
+    });
+    await recordAudit(tx, { actor, action: 'publication.draft', subject: `publication:${id}`, detail: { kind: d.kind }, ip, at: now });
+  });
+  return present((await repo.findPublication(ctx.database.db, id))!);
+}
+
+export async function publishDraft(ctx: AppContext, actor: UserActor, id: string, ip: string) {
+  const now = ctx.now();
+  await ctx.database.db.transaction(async (tx) => {
+    const p = await repo.findPublication(tx, id);
+    if (!p) throw new DomainError('not_found', { status: 404 });
+    if (!(await repo.publish(tx, id, actor.id, now))) throw new DomainError('already_published', { status: 422 });
+    await recordAudit(tx, { actor, action: 'publication.publish', subject: `publication:${id}`, ip, at: now });
+  });
+  return present((await repo.findPublication(ctx.database.db, id))!);
+}
+
+export async function searchPublished(ctx: AppContext, q: { kind?: PublicationKind; q?: string; cursor?: string; limit: number }) {
+  let before: { at: Date; id: string } | null = null;
+  if (q.cursor) {
+    const [at, cid] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
+    if (!at || !cid || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(cid)) {
+      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
+    }
+    before = { at: new Date(at), id: cid };
+  }
+  const tsquery = q.q ? searchQuery(q.q) : null;
+  if (q.q && !tsquery) return { publications: [], nextCursor: null };
+  const rows = await repo.listPublished(ctx.database.db, { kind: q.kind, tsquery, before, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    publications: page.map((r) => present(r, false)),
+    nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.publishedAt!.toISOString()}|${last.id}`).toString('base64url') : null,
+  };
+}
+
+export async function getPublished(ctx: AppContext, id: string) {
+  const p = await repo.findPublication(ctx.database.db, id);
+  if (!p || p.status !== 'published') throw new DomainError('not_found', { status: 404 });
+  return present(p);
+}
+
+export async function drafts(ctx: AppContext, actor: UserActor) {
+  const rows = await repo.listDrafts(ctx.database.db, actor.role === 'supervisor' || actor.role === 'admin' ? null : actor.unitId, 100);
+  return { publications: rows.map((r) => present(r)) };
+}
+
+function present(p: repo.PublicationRow, withBody = true) {
+  return {
+    id: p.id,
+    kind: p.kind,
+    title: p.title,
+    summary: p.summary,
+    ...(withBody ? { body: p.body } : {}),
+    district: p.district,
+    status: p.status,
+    unitId: p.unitId,
+    publishedAt: p.publishedAt ? formatShanghai(p.publishedAt) : null,
+    createdAt: formatShanghai(p.createdAt),
+  };
+}
