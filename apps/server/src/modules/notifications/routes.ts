@@ -61,7 +61,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     req.raw.on('close', () => {
       clearInterval(keepAlive);
-      void unlisten();
+      unlisten().catch(() => {}); // the database may already be closed on shutdown
     });
   });
 };
