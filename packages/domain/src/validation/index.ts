@@ -11,6 +11,7 @@ export { checkPlate, parsePlate, PLATE_PROVINCES, type ParsedPlate, type PlateSu
 export { checkMobile, maskMobile } from './mobile.ts';
 export { checkVin, makeVin } from './vin.ts';
 export { validationMessages } from './messages.ts';
+export { prng } from './shared.ts';
 
 export type ValidatorKind = 'uscc' | 'idcard' | 'plate' | 'mobile' | 'vin';
 export const validatorKinds: readonly ValidatorKind[] = ['uscc', 'idcard', 'plate', 'mobile', 'vin'];

@@ -5,6 +5,7 @@ import {
   escalate,
   itemType,
   makeUscc,
+  prng,
   transition,
   type Actor,
   type DistrictCode,
@@ -26,18 +27,6 @@ import { eq } from 'drizzle-orm';
 export const DEMO_PASSWORD = 'Jqt#2026demo';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const DEMO_ITEMS = 360;
-
-/** A small seeded generator, so every demo city is the same city. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const enterpriseNames: [string, DistrictCode][] = [
   ['淄博齐鲁新材料科技有限公司', 'zhangdian'],
