@@ -4,7 +4,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { makeUscc } from '@jqt/domain';
 import { sql } from 'drizzle-orm';
-import { buildEnterprise, buildUser, call, makeTestApp, PASSWORD, TOTP_SECRET, totpNow, type TestApp, type TestUser } from './helpers.ts';
+import { buildEnterprise, buildUser, call, makeTestApp, PASSWORD, signIn, TOTP_SECRET, totpNow, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem, auditEntries, EN, errorAt } from './support-problem.ts';
 
 let t: TestApp;
@@ -41,6 +41,8 @@ const me = (cookie: string | null, headers: Record<string, string> = {}) =>
 const wrongTotp = () => String((Number(totpNow()) + 500_000) % 1_000_000).padStart(6, '0');
 const totpOf = (secret: string) => generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
 const later = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+/** A fresh admin session at the server's current (possibly pretended) time. */
+const signInAdmin = () => signIn(t, admin.username, PASSWORD, 'admin');
 
 test('login: password signs an enterprise user in with an httpOnly session cookie; /auth/me returns the user', async () => {
   const u = await buildUser(t, 'enterprise-admin', { signIn: false });
@@ -149,6 +151,39 @@ test('session: ends after 30 idle minutes, not while in use; logout ends it', as
   assertProblem(await me('jqt_session=forged'), 401);
 });
 
+test('password rotation: a staff password older than 90 days must be changed; the change ends other sessions', async () => {
+  const officer = await buildUser(t, 'officer', { signIn: false });
+  const ent = await buildUser(t, 'enterprise-admin', { signIn: false });
+  const fresh = await login({ username: officer.username, password: PASSWORD, totp: totpNow() });
+  assert.equal(fresh.json().passwordExpired, false);
+
+  t.setNow(later(new Date(), 91 * 24 * 60));
+  const first = await login({ username: officer.username, password: PASSWORD, totp: totpNow() });
+  assert.equal(first.statusCode, 200, first.body);
+  assert.equal(first.json().passwordExpired, true);
+  const cookie = sessionCookie(first)!.split(';')[0];
+  const other = sessionCookie(await login({ username: officer.username, password: PASSWORD, totp: totpNow() }))!.split(';')[0];
+  assert.equal((await me(cookie)).json.passwordExpired, true);
+  // Enterprise users are not under the staff rotation policy.
+  assert.equal((await login({ username: ent.username, password: PASSWORD })).json().passwordExpired, false);
+
+  const change = (body: unknown, c = cookie) => call(t, null, { method: 'PUT', url: '/api/v1/auth/password', payload: body as object, headers: { cookie: c } });
+  const bad = assertProblem(await change({ currentPassword: 'Wrong#pass1', newPassword: 'short' }), 422, { paths: ['currentPassword', 'newPassword'], locale: 'zh' });
+  assert.equal(errorAt(bad, 'currentPassword').code, 'password_current_wrong');
+  assert.equal(errorAt(assertProblem(await change({ currentPassword: PASSWORD, newPassword: PASSWORD }), 422, { paths: ['newPassword'] }), 'newPassword').code, 'password_reused');
+  assertProblem(await call(t, null, { method: 'PUT', url: '/api/v1/auth/password', payload: { currentPassword: PASSWORD, newPassword: GOOD_PASSWORD } }), 401);
+
+  const ok = await change({ currentPassword: PASSWORD, newPassword: GOOD_PASSWORD });
+  assert.equal(ok.status, 200, ok.body);
+  assert.match(ok.json.passwordChangedAt, /\+08:00$/);
+  assert.equal((await me(cookie)).json.passwordExpired, false);
+  assertProblem(await me(other), 401);
+  assertProblem(asRes(await login({ username: officer.username, password: PASSWORD, totp: totpNow() })), 401, { code: 'invalid_credentials' });
+  assert.equal((await login({ username: officer.username, password: GOOD_PASSWORD, totp: totpNow() })).statusCode, 200);
+  const audit = await auditEntries(t, { ...admin, cookie: await signInAdmin() });
+  assert.ok(audit.some((e) => e.action === 'user.password' && e.subject === `user:${officer.id}`));
+});
+
 test('tokens: a bearer token works on /auth/me; garbage and expired tokens are 401', async () => {
   const u = await buildUser(t, 'enterprise-admin');
   const r = await call(t, u, { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'ERP 对接' } });
@@ -237,7 +272,7 @@ test('registration: bad input lists every bad field and saves nothing', async ()
     assertProblem(en, 422, { paths: Object.keys(expected), locale: 'en' });
   }
   // Shape errors from the schema are 422 with their paths too.
-  assertProblem(await register({ ...registration(target), name: '', extra: 1 }), 422, { paths: ['name', 'extra'] });
+  assertProblem(await register({ ...registration(target), name: '', extra: 1, more: 2 }), 422, { paths: ['name', 'extra', 'more'] });
   assertProblem(await register({}), 422);
   // Nothing was saved: the username and the code are both still free.
   assertProblem(asRes(await login({ username: 'ent.later', password: GOOD_PASSWORD })), 401, { code: 'invalid_credentials' });
@@ -313,7 +348,7 @@ test('admin: creates users (a TOTP secret for staff), changes roles with an audi
   // An officer needs a unit; an unknown user is 404.
   assertProblem(await call(t, admin, { method: 'PUT', url: `/api/v1/admin/users/${officer.json.id}/role`, payload: { role: 'officer', unitId: null } }), 422, { paths: ['unitId'] });
   assertProblem(await call(t, admin, { method: 'PUT', url: '/api/v1/admin/users/7d8e0c1c-4a59-4a49-9d6c-0d0d0d0d0d0d/role', payload: { role: 'officer', unitId: 'zhangdian-branch' } }), 404);
-  assertProblem(await call(t, admin, { method: 'PUT', url: '/api/v1/admin/users/not-a-uuid/role', payload: { role: 'officer', unitId: 'zhangdian-branch' } }), 422);
+  assertProblem(await call(t, admin, { method: 'PUT', url: '/api/v1/admin/users/not-a-uuid/role', payload: { role: 'officer', unitId: 'zhangdian-branch' } }), 422, { paths: ['id'] });
 
   // A user moved into a TOTP role gets a secret, so they can still sign in.
   const partner = await buildUser(t, 'partner', { signIn: false });
@@ -336,6 +371,9 @@ test('admin: /admin/users never shows password hashes or TOTP secrets, and masks
     assert.deepEqual(Object.keys(u).sort(), ['disabled', 'displayName', 'enterpriseId', 'id', 'locked', 'mobile', 'role', 'unitId', 'username']);
     if (u.mobile !== null) assert.match(u.mobile, /^1\d{2}\*{4}\d{4}$/);
   }
+  // Bad query parameters are named as written.
+  const badLimit = await call(t, admin, { method: 'GET', url: '/api/v1/admin/users?limit=0' });
+  assert.equal(errorAt(assertProblem(badLimit, 422, { paths: ['limit'] }), 'limit').code, 'too_small');
   // Cursor pagination walks every user once.
   const seen = new Set<string>();
   let cursor: string | null = null;

@@ -1,29 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, formatMessage, hasMessage, type FieldError, type Locale, type MessageTable } from '@jqt/domain';
-import { accountMessages } from '../modules/accounts/messages.ts';
-import { calendarAdminMessages } from '../modules/calendar/messages.ts';
-
-/** Codes only the server raises (transport errors; module use cases whose texts are not in the domain yet). */
-const serverMessages: MessageTable[] = [
-  {
-    'zh-CN': { invalid_json: '请求内容不是有效的 JSON', unsupported_media_type: '不支持的内容类型，请以 application/json 提交' },
-    en: { invalid_json: 'The request body is not valid JSON', unsupported_media_type: 'Unsupported content type; send application/json' },
-  },
-  accountMessages,
-  calendarAdminMessages,
-];
-
-/** The localized text of a code: the domain's locale files first, then the server's own codes; never the bare code. */
-export function messageOf(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
-  if (hasMessage(code)) return formatMessage(locale, code, params);
-  const table = serverMessages.find((t) => code in t['zh-CN']);
-  if (!table) return formatMessage(locale, code, params);
-  const template = table[locale][code] ?? table['zh-CN'][code];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
-}
-
+import { DomainError, formatMessage, type FieldError, type Locale } from '@jqt/domain';
 /** Chinese unless the client asks for English first. */
 export function localeOf(req: FastifyRequest): Locale {
   const header = String(req.headers['accept-language'] ?? '').toLowerCase();
@@ -31,8 +9,11 @@ export function localeOf(req: FastifyRequest): Locale {
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
-/** Maps a zod issue to our stable field error codes. */
-function zodIssueToFieldError(v: { instancePath: string; keyword: string; params: Record<string, unknown> }, context: string, input: unknown): FieldError {
+/**
+ * Maps a zod issue to our stable field error codes. A path names the field as the client wrote it: a body
+ * field, a query or URL parameter by its own name ('limit', 'id'); headers as 'headers.<name>'.
+ */
+function zodIssueToFieldErrors(v: { instancePath: string; keyword: string; params: Record<string, unknown> }, context: string, input: unknown): FieldError[] {
   const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const p = v.params;
   // zod issues do not carry the input, so whether the field was sent is read from the request itself.
@@ -44,7 +25,7 @@ function zodIssueToFieldError(v: { instancePath: string; keyword: string; params
   switch (v.keyword) {
     case 'invalid_type':
       // A body that is there but is not a JSON object (e.g. text/plain) is not a field error.
-      if (context === 'body' && segments.length === 0 && !missing) return { path: '', code: 'invalid_json' };
+      if (context === 'body' && segments.length === 0 && !missing) return [{ path: '', code: 'invalid_json' }];
       code = missing ? 'required' : 'invalid_type';
       break;
     case 'too_big':
@@ -62,13 +43,19 @@ function zodIssueToFieldError(v: { instancePath: string; keyword: string; params
       code = p.format === 'date' ? 'invalid_date' : p.format === 'datetime' ? 'invalid_datetime' : 'invalid_type';
       break;
     case 'unrecognized_keys':
-      return { path: [path, ...((p.keys as string[]) ?? [])].filter(Boolean).join('.'), code: 'unknown_field' };
-    case 'custom':
-      code = typeof (p.params as Record<string, unknown> | undefined)?.code === 'string' ? String((p.params as Record<string, unknown>).code) : 'invalid_type';
+      // One error per unknown key, each at its own path.
+      return ((p.keys as string[] | undefined) ?? []).map((k) => ({ path: [path, k].filter(Boolean).join('.'), code: 'unknown_field' }));
+    case 'custom': {
+      const { code: custom, ...rest } = (p.params as Record<string, unknown> | undefined) ?? {};
+      if (typeof custom === 'string') {
+        code = custom;
+        if (Object.keys(rest).length) params = rest;
+      }
       break;
+    }
   }
-  const prefix = context === 'body' ? '' : `${context}.`;
-  return { path: prefix + path || context, code, ...(params ? { params } : {}) };
+  const prefix = context === 'headers' ? 'headers.' : '';
+  return [{ path: prefix + path || context, code, ...(params ? { params } : {}) }];
 }
 
 export function sendProblem(
@@ -82,14 +69,14 @@ export function sendProblem(
   const { errors, params, ...rest } = extra;
   const body: Record<string, unknown> = {
     type: `urn:jqt:problem:${code}`,
-    title: messageOf(locale, code, params),
+    title: formatMessage(locale, code, params),
     status,
     code,
     instance: req.url.split('?')[0],
     ...rest,
   };
   if (errors) {
-    body.errors = errors.map((e) => ({ path: e.path, code: e.code, message: messageOf(locale, e.code, e.params) }));
+    body.errors = errors.map((e) => ({ path: e.path, code: e.code, message: formatMessage(locale, e.code, e.params) }));
   }
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
@@ -104,7 +91,7 @@ export default fp(async function problemJson(app: FastifyInstance, opts: { spa?:
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext ?? 'body';
       const input = context === 'body' ? req.body : context === 'querystring' ? req.query : context === 'params' ? req.params : req.headers;
-      const errors = error.validation.map((v) => zodIssueToFieldError(v as never, context, input));
+      const errors = error.validation.flatMap((v) => zodIssueToFieldErrors(v as never, context, input));
       return sendProblem(req, reply, 422, 'validation_failed', { errors });
     }
     if (error.statusCode === 429) return sendProblem(req, reply, 429, 'rate_limited');

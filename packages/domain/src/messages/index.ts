@@ -1,5 +1,6 @@
 import { validationMessages } from '../validation/messages.ts';
-import { calendarMessages } from '../calendar/messages.ts';
+import { calendarAdminMessages, calendarMessages } from '../calendar/messages.ts';
+import { accountMessages } from './accounts.ts';
 import { trafficMessages } from '../traffic/messages.ts';
 import { itemMessages } from '../items/messages.ts';
 import { commonMessages } from './common.ts';
@@ -7,7 +8,7 @@ import { commonMessages } from './common.ts';
 export type Locale = 'zh-CN' | 'en';
 export type MessageTable = Record<Locale, Record<string, string>>;
 
-const tables: MessageTable[] = [commonMessages, validationMessages, calendarMessages, trafficMessages, itemMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

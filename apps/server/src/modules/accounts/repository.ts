@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { apiTokens, enterprises, sessions, units, users } from '../../db/schema.ts';
 
@@ -36,6 +36,15 @@ export async function resetFailedLogins(db: Queryable, id: string) {
 
 export async function insertSession(db: Queryable, s: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(s);
+}
+
+/** Ends every session of a user but one (the one that changed the password). */
+export async function deleteOtherSessions(db: Queryable, userId: string, keepId: string | null) {
+  await db.delete(sessions).where(keepId ? and(eq(sessions.userId, userId), ne(sessions.id, keepId)) : eq(sessions.userId, userId));
+}
+
+export async function updatePassword(db: Queryable, id: string, passwordHash: string, at: Date) {
+  await db.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, id));
 }
 
 export async function deleteSession(db: Queryable, id: string) {

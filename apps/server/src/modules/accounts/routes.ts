@@ -23,9 +23,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/auth/login',
     { schema: { tags, summary: '登录 Sign in (session cookie)', body: s.loginBody }, config: { access: 'public', rateLimit: loginLimit } },
     async (req, reply) => {
-      const { token, user } = await service.login(ctx, req.body, req.ip);
+      const { token, user, passwordExpired } = await service.login(ctx, req.body, req.ip);
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ctx.config.sessionHours * 3600 });
-      return { user: presentActor(user) };
+      return { user: presentActor(user), passwordExpired };
     },
   );
 
@@ -36,7 +36,16 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     return reply.status(204).send();
   });
 
-  app.get('/auth/me', { schema: { tags, summary: '当前用户 The signed-in user' }, config: { access: 'user' } }, async (req) => ({ user: presentActor(userOf(req)) }));
+  app.get('/auth/me', { schema: { tags, summary: '当前用户 The signed-in user' }, config: { access: 'user' } }, async (req) => ({
+    user: presentActor(userOf(req)),
+    passwordExpired: await service.mustChangePassword(ctx, userOf(req)),
+  }));
+
+  app.put(
+    '/auth/password',
+    { schema: { tags, summary: '修改密码 Change your own password', body: s.changePasswordBody }, config: { access: 'user', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req) => service.changePassword(ctx, userOf(req), req.body, req.cookies[SESSION_COOKIE] ?? null, req.ip),
+  );
 
   app.post(
     '/auth/tokens',

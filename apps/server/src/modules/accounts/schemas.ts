@@ -16,6 +16,13 @@ export const actorView = z.object({
   enterpriseId: z.string().nullable(),
 });
 
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(128),
+    newPassword: z.string().min(1).max(128).describe('At least 8 characters from three of: lower case, upper case, digits, symbols'),
+  })
+  .strict();
+
 export const tokenBody = z.object({ name: z.string().min(1).max(100).describe('What the token is for') }).strict();
 
 export const registerBody = z

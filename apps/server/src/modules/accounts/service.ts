@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, totpRoles, type FieldError, type Role } from '@jqt/domain';
+import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, staffRoles, totpRoles, type FieldError, type Role } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { recordAudit } from '../audit/service.ts';
 import { publicActor, type RequestActor, type UserActor } from './actor.ts';
@@ -11,6 +11,13 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 export const IDLE_MINUTES = 30;
 export const TOKEN_DAYS = 90;
+/** Staff passwords expire after this many days (等保 2.0 rotation policy, SPEC §9). */
+export const PASSWORD_MAX_AGE_DAYS = 90;
+
+/** Whether a staff user's password is older than the rotation policy allows; enterprise users never expire. */
+export function passwordExpired(u: { role: string; passwordChangedAt: Date }, now: Date): boolean {
+  return staffRoles.includes(u.role as Role) && now.getTime() - u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86400_000;
+}
 
 export function toActor(u: repo.UserRow, via: 'session' | 'token'): UserActor {
   return {
@@ -62,7 +69,42 @@ export async function login(ctx: AppContext, input: { username: string; password
     });
     await recordAudit(tx, { actor: toActor(user, 'session'), action: 'login', subject: `user:${user.id}`, ip, at: now });
   });
-  return { token, user: toActor(user, 'session') };
+  return { token, user: toActor(user, 'session'), passwordExpired: passwordExpired(user, now) };
+}
+
+/** Whether the signed-in user must change their password now (shown by the web app until they do). */
+export async function mustChangePassword(ctx: AppContext, actor: UserActor): Promise<boolean> {
+  const u = await repo.findUser(ctx.database.db, actor.id);
+  return !!u && passwordExpired(u, ctx.now());
+}
+
+/**
+ * A user changes their own password: the current one is checked, the new one must meet the policy and differ;
+ * every other session of the user ends (a stolen session does not survive the change). Audited.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  actor: UserActor,
+  input: { currentPassword: string; newPassword: string },
+  sessionToken: string | null,
+  ip: string,
+) {
+  const db = ctx.database.db;
+  const user = await repo.findUser(db, actor.id);
+  if (!user) throw new DomainError('unauthenticated', { status: 401 });
+  const errors: FieldError[] = [];
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) errors.push({ path: 'currentPassword', code: 'password_current_wrong' });
+  errors.push(...passwordProblems(input.newPassword).map((code) => ({ path: 'newPassword', code })));
+  if (input.newPassword === input.currentPassword) errors.push({ path: 'newPassword', code: 'password_reused' });
+  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  const now = ctx.now();
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.updatePassword(tx, user.id, hash, now);
+    await repo.deleteOtherSessions(tx, user.id, sessionToken ? sha256(sessionToken) : null);
+    await recordAudit(tx, { actor, action: 'user.password', subject: `user:${user.id}`, ip, at: now });
+  });
+  return { passwordChangedAt: formatShanghai(now) };
 }
 
 export async function logout(ctx: AppContext, token: string) {

@@ -1,9 +1,6 @@
-import type { MessageTable } from '@jqt/domain';
+import type { MessageTable } from './index.ts';
 
-/**
- * Messages of the codes only the accounts use cases raise.
- * TODO(domain): belongs in the domain's locale files (packages/domain/src/messages); move it there and delete this file.
- */
+/** Sign-in, password and registration messages. */
 export const accountMessages: MessageTable = {
   'zh-CN': {
     invalid_credentials: '用户名或密码错误',
@@ -17,6 +14,8 @@ export const accountMessages: MessageTable = {
     uscc_registered: '该统一社会信用代码已注册，请直接登录或联系本企业管理员',
     username_taken: '该用户名已被使用，请换一个',
     username_invalid: '用户名应为 3～32 位英文字母、数字或 . _ -',
+    password_current_wrong: '当前密码不正确',
+    password_reused: '新密码不能与当前密码相同',
     enterprise_not_found: '企业不存在',
     unit_not_found: '单位不存在',
   },
@@ -32,6 +31,8 @@ export const accountMessages: MessageTable = {
     uscc_registered: 'This unified social credit code is already registered; sign in or ask your enterprise admin',
     username_taken: 'This username is taken; choose another',
     username_invalid: 'The username must be 3–32 letters, digits, dots, underscores or hyphens',
+    password_current_wrong: 'The current password is wrong',
+    password_reused: 'The new password must differ from the current one',
     enterprise_not_found: 'No such enterprise',
     unit_not_found: 'No such unit',
   },
