@@ -21,6 +21,7 @@ import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { contentRoutes } from './modules/content/routes.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
 import { trafficRoutes } from './modules/traffic/routes.ts';
+import { applicationRoutes } from './modules/applications/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(attachmentRoutes, { ctx });
       await api.register(trafficRoutes, { ctx });
       await api.register(contentRoutes, { ctx });
+      await api.register(applicationRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

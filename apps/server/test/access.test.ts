@@ -41,6 +41,8 @@ const PUBLIC = [
   'GET /api/v1/public/pass-codes/:code/qr.png',
   'GET /api/v1/public/publications',
   'GET /api/v1/public/publications/:id',
+  // A scanned receipt QR code says whether the receipt is genuine, and nothing personal (issue 5).
+  'GET /api/v1/public/verify/:number',
 ];
 
 /** Routes only an admin may call. */

@@ -161,6 +161,10 @@ export const items = pgTable(
     nextEscalationAt: ts('next_escalation_at'),
     queryCodeHash: text('query_code_hash'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** 居住证集中申办: the enterprise upload this item came from (M5). */
+    batchId: uuid('batch_id'),
+    /** 打包办: items opened together by one submission share this id (M6). */
+    packageId: uuid('package_id'),
   },
   (t) => [
     index('items_unit_due_idx').on(t.unitId, t.activeDueAt),
@@ -174,6 +178,10 @@ export const items = pgTable(
     index('items_submitted_idx').on(t.submittedAt),
     index('items_answered_idx').on(t.answeredAt),
     index('items_rectification_idx').on(t.rectificationDueAt).where(sql`rectification_due_at is not null`),
+    index('items_batch_idx').on(t.batchId, t.status).where(sql`batch_id is not null`),
+    index('items_package_idx').on(t.packageId).where(sql`package_id is not null`),
+    // 居住证: one open or issued application per enterprise and ID number (the batch import checks by this).
+    index('items_residence_person_idx').on(t.enterpriseId, sql`(${t.data}->>'idNumber')`).where(sql`type = 'residence-permit'`),
   ],
 );
 
@@ -356,3 +364,57 @@ export const settings = pgTable('settings', {
   value: text('value').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/**
+ * 居住证集中申办 (M5): one spreadsheet uploaded by an enterprise coordinator; its valid rows are items with this
+ * batch id, its rejected rows are kept in `report` for correction. The station works the batch as one and tracks
+ * the delivery to the enterprise to the signature (零跑腿).
+ */
+export const residenceBatches = pgTable(
+  'residence_batches',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    submitterId: uuid('submitter_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    /** submitted → accepted → produced → delivered */
+    status: text('status').notNull(),
+    filename: text('filename').notNull(),
+    sha256: text('sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    createdCount: integer('created_count').notNull(),
+    rejectedCount: integer('rejected_count').notNull(),
+    duplicateCount: integer('duplicate_count').notNull(),
+    /** The rows not accepted: `[{row, errors: [{field, code, params?}]}]`. */
+    report: jsonb('report').notNull().default([]),
+    createdAt: ts('created_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    producedAt: ts('produced_at'),
+    deliveredAt: ts('delivered_at'),
+    deliveredBy: uuid('delivered_by'),
+    signerName: text('signer_name'),
+    deliveryNote: text('delivery_note'),
+  },
+  (t) => [index('residence_batches_enterprise_idx').on(t.enterpriseId, t.createdAt), index('residence_batches_unit_idx').on(t.unitId, t.status)],
+);
+
+/** M9: periodic hazard inspections around major projects, with findings and a rectification deadline. */
+export const projectHazardInspections = pgTable(
+  'project_hazard_inspections',
+  {
+    id: uuid('id').primaryKey(),
+    project: text('project').notNull(),
+    location: text('location').notNull(),
+    inspectedOn: date('inspected_on', { mode: 'string' }).notNull(),
+    findings: text('findings').notNull(),
+    hazardCount: integer('hazard_count').notNull(),
+    rectificationDueOn: date('rectification_due_on', { mode: 'string' }),
+    rectifiedAt: ts('rectified_at'),
+    rectificationNote: text('rectification_note'),
+    unitId: text('unit_id').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('project_hazard_inspections_due_idx').on(t.rectificationDueOn)],
+);

@@ -236,6 +236,14 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       detail.dueAt = formatShanghai(due.due);
       if (Object.keys(acceptInput).length) detail.accept = acceptInput;
       notices.push({ to: 'submitter', kind: 'item_accepted' });
+      // 联办 declared by the type: every partner starts at once, against the same deadline as the owner.
+      for (const [i, b] of (ctx.type.branchesOnAccept ?? []).entries()) {
+        if (b.unitId === item.unitId || next.branches.some((x) => x.unitId === b.unitId && x.status === 'open')) continue;
+        const id = ctx.newId ? ctx.newId() : `${item.id}-${item.branches.length + i + 1}`;
+        next.branches.push({ id, unitId: b.unitId, status: 'open', note: b.note.zh, openedAt: iso, doneAt: null, answer: null, dueAt: due.due.toISOString() });
+        notices.push({ to: 'branch-unit', kind: 'branch_opened', unitId: b.unitId });
+      }
+      if (next.branches.length > item.branches.length) detail.branches = next.branches.slice(item.branches.length).map((b) => ({ id: b.id, unitId: b.unitId }));
       break;
     }
     case 'refuse':
@@ -298,7 +306,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (unitId === item.unitId) fail('branch_same_unit');
       if (item.branches.some((b) => b.unitId === unitId && b.status === 'open')) fail('branch_exists');
       const id = ctx.newId ? ctx.newId() : `${item.id}-${item.branches.length + 1}`;
-      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null });
+      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null, dueAt: item.dueAt?.toISOString() ?? null });
       if (item.status === 'accepted') next.status = 'in_progress';
       detail.branchId = id;
       detail.unitId = unitId;
@@ -310,14 +318,14 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (!branch) fail('branch_not_found');
       Object.assign(branch, { status: 'done', doneAt: iso, answer: noteText });
       detail.branchId = branch.id;
-      notices.push({ to: 'handler', kind: 'branch_done' });
+      notices.push({ to: 'handler', kind: next.branches.every((b) => b.status === 'done') ? 'branches_all_done' : 'branch_done' });
       break;
     }
     case 'answer':
       if (item.branches.some((b) => b.status === 'open')) fail('branches_open');
       if (item.pendingTransfer) fail('transfer_pending');
       Object.assign(next, { status: 'answered', answeredAt: now, answer: noteText });
-      notices.push({ to: 'submitter', kind: 'item_answered' });
+      notices.push({ to: 'submitter', kind: ctx.type.answeredNotice ?? 'item_answered' });
       break;
     case 'close':
       Object.assign(next, { status: 'closed', closedAt: now });

@@ -25,7 +25,9 @@ export type FormField =
   | (FieldBase & { kind: 'date' })
   | (FieldBase & { kind: 'number'; min: number; max: number; integer?: boolean })
   | (FieldBase & { kind: 'boolean' })
-  | (FieldBase & { kind: 'attachments'; maxFiles: number });
+  | (FieldBase & { kind: 'attachments'; maxFiles: number })
+  /** Rows of the same small form (e.g. vehicles with a VIN each); errors name the row: `data.vehicles.3.vin`. */
+  | (FieldBase & { kind: 'list'; fields: readonly FormField[]; minItems: number; maxItems: number });
 
 export type Form = readonly FormField[];
 
@@ -79,6 +81,14 @@ function checkField(field: FormField, raw: unknown, path: string): { value?: unk
       if (raw.length > field.maxFiles) return err('too_large', { max: field.maxFiles });
       if (raw.length === 0 && field.required) return err('required');
       return { value: raw, errors: [] };
+    case 'list': {
+      if (!Array.isArray(raw)) return err('invalid_type');
+      if (raw.length < field.minItems) return err('too_small', { min: field.minItems });
+      if (raw.length > field.maxItems) return err('too_large', { max: field.maxItems });
+      const rows = raw.map((row, i) => validateForm(field.fields, row, `${path}.${i}`));
+      const errors = rows.flatMap((r) => r.errors);
+      return errors.length ? { errors } : { value: rows.map((r) => r.value), errors: [] };
+    }
   }
 }
 
@@ -122,6 +132,10 @@ const checkedPatterns: Record<ValidatorKind, string> = {
 
 /** JSON Schema (2020-12) of a form: titles in Chinese, `x-label-en` and `x-widget` for the browser renderer. */
 export function formJsonSchema(form: Form): Record<string, unknown> {
+  return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...objectSchema(form) };
+}
+
+function objectSchema(form: Form): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const f of form) {
     const base = { title: f.label.zh, 'x-label-en': f.label.en, ...(f.help ? { description: f.help.zh, 'x-help-en': f.help.en } : {}) };
@@ -154,10 +168,12 @@ export function formJsonSchema(form: Form): Record<string, unknown> {
       case 'attachments':
         properties[f.name] = { ...base, type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: f.maxFiles, 'x-widget': 'attachments' };
         break;
+      case 'list':
+        properties[f.name] = { ...base, type: 'array', items: objectSchema(f.fields), minItems: f.minItems, maxItems: f.maxItems, 'x-widget': 'list' };
+        break;
     }
   }
   return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
     type: 'object',
     properties,
     required: form.filter((f) => f.required).map((f) => f.name),

@@ -1,6 +1,7 @@
 import type { DeadlineRule } from '../calendar/index.ts';
 import type { DistrictCode, UnitType } from '../org/index.ts';
-import type { Form, Label } from './form.ts';
+import type { FieldError } from '../errors.ts';
+import { validateForm, type Form, type FormResult, type Label } from './form.ts';
 
 /** Where a promised time limit comes from (SPEC §3 catalog). */
 export type DeadlineBasis = 'seed' | 'law' | 'default';
@@ -39,6 +40,7 @@ export interface RouteTarget {
 }
 
 export interface ServiceGuide {
+  /** What to bring; materials of one channel or option are prefixed with its name (人才落户's three channels). */
   materials: Label[];
   steps: Label[];
   basis: Label;
@@ -65,6 +67,18 @@ export interface ItemTypeDeclaration {
   /** Most working days one extension (延期) may add. */
   maxExtensionDays: number;
   guide: ServiceGuide;
+  /**
+   * Joint handling opened by the declaration (联办, M3/M4): accepting the item opens one branch per entry,
+   * each with the item's handling deadline; the item can be answered only when every branch is done.
+   */
+  branchesOnAccept?: readonly { unitId: string; note: Label }[];
+  /** The notice kind the submitter gets on the answer, instead of `item_answered` (e.g. pick up at the joint window). */
+  answeredNotice?: string;
+  /**
+   * Rules across fields (an end date after a start date), run after the form's own checks; paths as the form's
+   * (`data.endDate`). `today` is the Shanghai date of submission.
+   */
+  refine?: (value: Record<string, unknown>, today: string) => FieldError[];
 }
 
 export function defineItemType(decl: ItemTypeDeclaration): ItemTypeDeclaration {
@@ -81,4 +95,16 @@ export function handlingClock(decl: ItemTypeDeclaration, data: Record<string, un
     if (source[v.when.field] === v.when.equals) return v;
   }
   throw new Error('unreachable: last variant is unconditional');
+}
+
+/** The submitted data checked against the declaration: the form's fields, then its cross-field rules. */
+export function validateItemData(decl: ItemTypeDeclaration, data: unknown, today: string, prefix = 'data'): FormResult {
+  const r = validateForm(decl.form, data, prefix);
+  if (!decl.refine) return r;
+  const failed = new Set(r.errors.map((e) => e.path));
+  // A field already reported is not reported twice.
+  const extra = decl.refine(r.value, today)
+    .map((e) => ({ ...e, path: e.path.replace(/^data/, prefix) }))
+    .filter((e) => !failed.has(e.path));
+  return { value: r.value, errors: [...r.errors, ...extra] };
 }

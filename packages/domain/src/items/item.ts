@@ -50,6 +50,8 @@ export interface Branch {
   openedAt: string;
   doneAt: string | null;
   answer: string | null;
+  /** The branch's own deadline: the item's handling deadline when it was opened (联办: one shared clock). */
+  dueAt?: string | null;
 }
 
 /** The state of one item as the lifecycle sees it. Instants are Dates; small embedded records carry ISO strings. */

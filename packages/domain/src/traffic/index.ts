@@ -32,3 +32,14 @@ export {
 export { compileRuleSet, evaluateAccess, type AccessDecision, type AccessInput, type CompiledRuleSet } from './evaluate.ts';
 export { parseAccessCheck, LENGTH_MM_RANGE, MASS_KG_RANGE, type AccessCheckRequest } from './request.ts';
 export { trafficMessages } from './messages.ts';
+export {
+  PASS_CODE_MAX_DAYS,
+  checkValidity,
+  localDateRange,
+  parseIdList,
+  parseTimeWindows,
+  passCodeKinds,
+  passCodeRoadClasses,
+  type PassCodeKind,
+} from './applications.ts';
+export { DEFAULT_TIA_THRESHOLDS, screenTia, type TiaFigures, type TiaScreening, type TiaThresholds } from './tia.ts';

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { activeDeadline, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
 import { attachments, idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
@@ -234,4 +235,44 @@ export async function ownAttachments(db: Queryable, uploaderId: string, ids: str
   if (!ids.length) return [];
   const rows = await db.select({ id: attachments.id }).from(attachments).where(and(inArray(attachments.id, ids), eq(attachments.uploaderId, uploaderId)));
   return rows.map((r) => r.id);
+}
+
+/** Many new items in few statements (batch import, 打包办): chunks keep each statement under the parameter limit. */
+export async function insertItems(
+  db: Queryable,
+  list: { state: ItemState; number: string; batchId?: string | null; packageId?: string | null }[],
+  cal: WorkCalendar,
+  chunk = 1000,
+) {
+  await bulkInsert(
+    db,
+    items,
+    list.map(({ state: s, number, batchId, packageId }) => ({
+        id: s.id,
+        number,
+        type: s.type,
+        submitterId: s.submitterId,
+        enterpriseId: s.enterpriseId,
+        firstUnitId: s.firstUnitId,
+        submittedAt: s.submittedAt,
+        escalationStage: s.escalationStage,
+        queryCodeHash: null,
+        updatedAt: s.submittedAt,
+        batchId: batchId ?? null,
+        packageId: packageId ?? null,
+        ...stateColumns(s, cal),
+      })),
+    chunk,
+  );
+}
+
+export async function insertEvents(db: Queryable, rows: (typeof itemEvents.$inferInsert)[]) {
+  await bulkInsert(db, itemEvents, rows);
+}
+
+/** `n` item numbers with one round trip. */
+export async function nextItemNumbers(db: Queryable, prefix: string, n: number): Promise<string[]> {
+  if (n === 0) return [];
+  const r = (await db.execute(sql`select nextval('item_number_seq') as n from generate_series(1, ${n})`)) as unknown as { rows: { n: string | number }[] };
+  return r.rows.map((x) => `${prefix}${String(x.n).padStart(6, '0')}`);
 }

@@ -10,6 +10,7 @@ import {
   shanghaiDate,
   transition,
   validateForm,
+  validateItemData,
   type ItemAction,
   type ItemState,
   type Submitter,
@@ -41,6 +42,24 @@ function submitterKind(actor: RequestActor): Submitter | null {
 
 const systemActor = { id: null, name: 'system', role: 'system' };
 
+type EventInput = { action: string; fromStatus: string | null; toStatus: string; note: string | null; detail: Record<string, unknown> };
+
+/**
+ * What an item type produces besides its own row (a pass code, a filing, a screening result), registered by the
+ * module that owns it. The after-hooks run inside the transaction that created or changed the item, so a failure
+ * undoes the whole change; `afterSubmit` may decide an instant item at once by returning its next state and event.
+ */
+export interface ItemOutputs {
+  afterSubmit?: (tx: Queryable, e: { ctx: AppContext; item: ItemState; number: string; actor: RequestActor; now: Date }) => Promise<{ next: ItemState; event: EventInput } | void>;
+  afterTransition?: (tx: Queryable, e: { ctx: AppContext; before: ItemState; item: ItemState; number: string; action: ItemAction; fields: Record<string, unknown>; actor: UserActor; now: Date }) => Promise<void>;
+  /** Read-only facts shown with the item as `outputs`. */
+  describe?: (ctx: AppContext, item: ItemState) => Promise<Record<string, unknown> | undefined>;
+}
+const itemOutputs = new Map<string, ItemOutputs>();
+export function registerItemOutputs(type: string, outputs: ItemOutputs): void {
+  itemOutputs.set(type, outputs);
+}
+
 export interface SubmitInput {
   type: string;
   data: unknown;
@@ -57,7 +76,7 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
     if (kind === 'public') throw new DomainError('unauthenticated', { status: 401 });
     throw new DomainError('submitter_not_allowed', { status: 403 });
   }
-  const form = validateForm(type.form, input.data);
+  const form = validateItemData(type, input.data, shanghaiDate(ctx.now()));
   if (form.errors.length) throw new DomainError('validation_failed', { status: 422, errors: form.errors });
 
   const db = ctx.database.db;
@@ -95,8 +114,13 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
       await repo.insertItem(tx, state, number, calendar, queryCode ? createHash('sha256').update(queryCode).digest('hex') : null);
       if (input.idempotencyKey) await repo.insertIdempotent(tx, { actorKey, key: input.idempotencyKey, requestHash, itemId: state.id, createdAt: now });
       await repo.insertEvent(tx, eventRow(state.id, now, actor, { action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail: { unitId: unit.id } }));
+      const decided = await itemOutputs.get(type.code)?.afterSubmit?.(tx, { ctx, item: state, number, actor, now });
+      if (decided) {
+        if (!(await repo.updateItem(tx, state, decided.next, calendar, now))) throw new StaleVersion();
+        await repo.insertEvent(tx, eventRow(state.id, now, systemActor, decided.event));
+      }
       await recordAudit(tx, { actor, action: 'item.submit', subject: `item:${state.id}`, detail: { type: type.code, number }, ip: input.ip, at: now });
-      notified = await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
+      notified = decided ? [] : await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
       return number;
     });
     await wake(ctx, notified);
@@ -124,7 +148,7 @@ function eventRow(
   itemId: string,
   at: Date,
   actor: RequestActor | typeof systemActor,
-  e: { action: string; fromStatus: string | null; toStatus: string; note: string | null; detail: Record<string, unknown> },
+  e: EventInput,
 ) {
   const named = 'username' in actor;
   return {
@@ -155,7 +179,8 @@ export async function getItem(ctx: AppContext, actor: RequestActor, id: string, 
     // Staff seeing an unmasked phone or ID number is itself recorded (PIPL, SPEC §8).
     await recordAudit(ctx.database.db, { actor, action: 'personal-data.view', subject: `item:${id}`, ip: opts.ip, at: ctx.now() });
   }
-  return present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData });
+  const outputs = await itemOutputs.get(row.type)?.describe?.(ctx, state);
+  return { ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData }), ...(outputs ? { outputs } : {}) };
 }
 
 export async function listItems(
@@ -208,6 +233,7 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
     await checkReferences(tx, input.action, result.next, input.fields);
     if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
     await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
+    await itemOutputs.get(state.type)?.afterTransition?.(tx, { ctx, before: state, item: result.next, number: row.number, action: input.action, fields: input.fields, actor, now });
     await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
     notified = await deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
   }).catch(async (e) => {

@@ -5,7 +5,7 @@ import {
   formatMessage,
   formatShanghai,
   parseAccessCheck,
-  parseIsoDateTime,
+  parseIsoInstant,
   validateRuleSet,
   type CompiledRuleSet,
   type FieldError,
@@ -234,7 +234,7 @@ export async function createRuleSet(ctx: AppContext, actor: UserActor, body: { e
     const version = (await repo.latestRuleSetVersion(tx)) + 1;
     const checked = validateRuleSet({ version, effectiveFrom: body.effectiveFrom, rules: body.rules });
     const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
-    const from = typeof body.effectiveFrom === 'string' ? parseIsoDateTime(body.effectiveFrom) : null;
+    const from = typeof body.effectiveFrom === 'string' ? parseIsoInstant(body.effectiveFrom) : null;
     if (from && from.getTime() < now.getTime()) errors.push({ path: 'effectiveFrom', code: 'rule_set_effective_past' });
     if (errors.length || !checked.ok || !from) throw new DomainError('rule_set_invalid', { status: 422, errors });
     compileRuleSet(checked.ruleSet);

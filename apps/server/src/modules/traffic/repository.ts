@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { accessRuleSets, freightAccidents, nevFilings, passCodes, roads, settings } from '../../db/schema.ts';
+import { accessRuleSets, freightAccidents, nevFilings, passCodes, projectHazardInspections, roads, settings } from '../../db/schema.ts';
 
 export type RoadRow = typeof roads.$inferSelect;
 export type RuleSetRow = typeof accessRuleSets.$inferSelect;
@@ -98,4 +98,34 @@ export async function getSetting(db: Queryable, key: string): Promise<string | u
 export async function ensureSetting(db: Queryable, key: string, value: string): Promise<string> {
   await db.insert(settings).values({ key, value }).onConflictDoNothing();
   return (await getSetting(db, key))!;
+}
+export async function listPassCodes(db: Queryable, f: { plate?: string; enterpriseId?: string }): Promise<PassCodeRow[]> {
+  const conds = [f.plate ? eq(passCodes.plate, f.plate) : undefined, f.enterpriseId ? eq(passCodes.enterpriseId, f.enterpriseId) : undefined].filter(Boolean);
+  return db
+    .select()
+    .from(passCodes)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(passCodes.createdAt))
+    .limit(200);
+}
+
+// Hazard inspections around major projects (M9)
+export type HazardInspectionRow = typeof projectHazardInspections.$inferSelect;
+export async function insertHazardInspection(db: Queryable, r: typeof projectHazardInspections.$inferInsert): Promise<void> {
+  await db.insert(projectHazardInspections).values(r);
+}
+export async function findHazardInspection(db: Queryable, id: string, forUpdate = false): Promise<HazardInspectionRow | undefined> {
+  const q = db.select().from(projectHazardInspections).where(eq(projectHazardInspections.id, id)).limit(1);
+  return (await (forUpdate ? q.for('update') : q))[0];
+}
+export async function listHazardInspections(db: Queryable, openOnly: boolean): Promise<HazardInspectionRow[]> {
+  return db
+    .select()
+    .from(projectHazardInspections)
+    .where(openOnly ? and(sql`${projectHazardInspections.rectificationDueOn} is not null`, sql`${projectHazardInspections.rectifiedAt} is null`) : undefined)
+    .orderBy(asc(projectHazardInspections.rectificationDueOn), desc(projectHazardInspections.inspectedOn))
+    .limit(500);
+}
+export async function markRectified(db: Queryable, id: string, at: Date, note: string): Promise<void> {
+  await db.update(projectHazardInspections).set({ rectifiedAt: at, rectificationNote: note }).where(eq(projectHazardInspections.id, id));
 }

@@ -3,6 +3,10 @@ import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as access from './access.ts';
+import './outputs.ts';
+import * as passCodes from './pass-codes.ts';
+import * as accidents from './accidents.ts';
+import * as hazards from './hazards.ts';
 import * as s from './schemas.ts';
 
 const tags = ['traffic'];
@@ -45,5 +49,62 @@ export const trafficRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/admin/traffic/rule-sets',
     { schema: { tags, summary: '发布通行规则新版本 Publish version N+1', body: s.ruleSetBody }, config: { access: ['admin'] } },
     async (req, reply) => reply.status(201).send(await access.createRuleSet(ctx, userOf(req), req.body, req.ip)),
+  );
+
+  app.get(
+    '/public/pass-codes/:code',
+    { schema: { tags, summary: '通行码核验 Verify a pass code (roadside officer scan)', params: s.codeParams, querystring: s.signatureQuery }, config: { access: 'public', rateLimit: checkerLimit } },
+    async (req) => passCodes.verifyPassCode(ctx, req.params.code, req.query.s),
+  );
+
+  app.get(
+    '/public/pass-codes/:code/qr.png',
+    { schema: { tags, summary: '通行码二维码 QR code of the signed verification link', params: s.codeParams, querystring: s.signatureQuery }, config: { access: 'public', rateLimit: checkerLimit } },
+    async (req, reply) => {
+      const png = await passCodes.passCodeQr(ctx, req.params.code, req.query.s, `${req.protocol}://${req.host}`);
+      return reply.type('image/png').header('cache-control', 'private, max-age=300').send(png);
+    },
+  );
+
+  app.get(
+    '/traffic/pass-codes',
+    { schema: { tags, summary: '通行码列表 Pass codes (traffic police: all; enterprises: their own)', querystring: s.passCodeListQuery }, config: { access: ['officer', 'unit-leader', 'enterprise-admin', 'enterprise-staff'] } },
+    async (req) => passCodes.listPassCodes(ctx, userOf(req), req.query.plate),
+  );
+
+  app.post(
+    '/traffic/pass-codes/:id/revoke',
+    { schema: { tags, summary: '注销通行码 Revoke a pass code', params: s.uuidParams, body: s.revokeBody }, config: { access: ['officer', 'unit-leader'] } },
+    async (req) => passCodes.revokePassCode(ctx, userOf(req), req.params.id, req.body.reason, req.ip),
+  );
+
+  app.post(
+    '/traffic/accidents',
+    { schema: { tags, summary: '货车事故快处登记 Record a freight accident handled quickly (M7)', body: s.accidentBody }, config: { access: ['officer', 'unit-leader'] } },
+    async (req, reply) => reply.status(201).send(await accidents.recordAccident(ctx, userOf(req), req.body, req.ip)),
+  );
+
+  app.get(
+    '/traffic/accidents/stats',
+    { schema: { tags, summary: '货车事故快处统计 Time from accident to release (M7)', querystring: s.statsQuery }, config: { access: ['officer', 'unit-leader', 'supervisor', 'admin'] } },
+    async (req) => accidents.accidentStats(ctx, userOf(req), req.query),
+  );
+
+  app.post(
+    '/traffic/hazard-inspections',
+    { schema: { tags, summary: '重大项目周边交通安全隐患排查 Record a hazard inspection (M9)', body: s.hazardBody }, config: { access: ['officer', 'unit-leader'] } },
+    async (req, reply) => reply.status(201).send(await hazards.recordHazardInspection(ctx, userOf(req), req.body, req.ip)),
+  );
+
+  app.get(
+    '/traffic/hazard-inspections',
+    { schema: { tags, summary: '隐患排查记录 Hazard inspections, open rectifications first', querystring: s.hazardListQuery }, config: { access: ['officer', 'unit-leader', 'supervisor', 'admin'] } },
+    async (req) => hazards.listHazardInspections(ctx, userOf(req), req.query.open === 'true'),
+  );
+
+  app.post(
+    '/traffic/hazard-inspections/:id/rectification',
+    { schema: { tags, summary: '隐患整改完成 Record the rectification', params: s.uuidParams, body: s.rectificationBody }, config: { access: ['officer', 'unit-leader'] } },
+    async (req) => hazards.recordRectification(ctx, userOf(req), req.params.id, req.body.note, req.ip),
   );
 };

@@ -33,7 +33,7 @@ export const accessCheckBody = z
 
 const roadId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { params: { code: 'road_invalid_id' } })
+  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/)
   .describe('Stable id: lower-case letters, digits and hyphens');
 const roadFields = {
   name: z.string().trim().min(2).max(100),
@@ -53,3 +53,38 @@ export const ruleSetBody = z
     note: z.string().max(500).optional(),
   })
   .strict();
+
+export const codeParams = z.object({ code: z.string().max(40) });
+export const signatureQuery = z.object({ s: z.string().max(100).optional().describe('The signature from the QR link') });
+export const uuidParams = z.object({ id: z.string().max(64) });
+export const passCodeListQuery = z.object({ plate: z.string().max(20).optional() });
+export const revokeBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+
+export const accidentBody = z
+  .object({
+    plate: z.string().max(20).describe('Plate of the freight vehicle (validated)'),
+    occurredAt: z.string().max(40).describe('ISO 8601 with offset'),
+    releasedAt: z.string().max(40).describe('ISO 8601 with offset: when the vehicle was released'),
+    simpleProcedure: z.boolean().describe('Handled by the simple procedure (简易程序)'),
+    vehicleDetained: z.boolean().optional(),
+    licenceDetained: z.boolean().optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .strict();
+export const statsQuery = z.object({
+  from: z.string().max(10).optional().describe('First day, YYYY-MM-DD'),
+  to: z.string().max(10).optional().describe('Last day, YYYY-MM-DD (inclusive)'),
+});
+
+export const hazardBody = z
+  .object({
+    project: z.string().trim().min(2).max(100),
+    location: z.string().trim().min(2).max(200),
+    inspectedOn: z.string().max(10).describe('YYYY-MM-DD, not in the future'),
+    findings: z.string().trim().min(2).max(5000),
+    hazardCount: z.number().int().min(0).max(1000),
+    rectificationDueOn: z.string().max(10).nullable().optional().describe('YYYY-MM-DD; required when hazards were found'),
+  })
+  .strict();
+export const hazardListQuery = z.object({ open: z.enum(['true', 'false']).optional() });
+export const rectificationBody = z.object({ note: z.string().trim().min(2).max(2000) }).strict();

@@ -1,0 +1,99 @@
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { items, residenceBatches, settings } from '../../db/schema.ts';
+import type { UserActor } from '../accounts/actor.ts';
+
+export type BatchRow = typeof residenceBatches.$inferSelect;
+
+export async function insertBatch(db: Queryable, row: typeof residenceBatches.$inferInsert) {
+  await db.insert(residenceBatches).values(row);
+}
+
+export async function findBatch(db: Queryable, id: string, forUpdate = false) {
+  const q = db.select().from(residenceBatches).where(eq(residenceBatches.id, id)).limit(1);
+  const [r] = forUpdate ? await q.for('update') : await q;
+  return r;
+}
+
+export async function updateBatch(db: Queryable, id: string, set: Partial<typeof residenceBatches.$inferInsert>) {
+  await db.update(residenceBatches).set(set).where(eq(residenceBatches.id, id));
+}
+
+/** Batches an actor may see, as SQL (policy.ts says the same for one batch). */
+export function batchesVisibleTo(actor: UserActor): SQL | undefined {
+  switch (actor.role) {
+    case 'admin':
+    case 'supervisor':
+      return undefined;
+    case 'enterprise-admin':
+    case 'enterprise-staff':
+      return actor.enterpriseId ? eq(residenceBatches.enterpriseId, actor.enterpriseId) : sql`false`;
+    case 'officer':
+    case 'unit-leader':
+      return actor.unitId ? eq(residenceBatches.unitId, actor.unitId) : sql`false`;
+    default:
+      return sql`false`;
+  }
+}
+
+export async function listBatches(db: Queryable, actor: UserActor, limit: number) {
+  return db.select().from(residenceBatches).where(batchesVisibleTo(actor)).orderBy(desc(residenceBatches.createdAt), desc(residenceBatches.id)).limit(limit);
+}
+
+/** How many of the batch's items are in each status. */
+export async function batchItemCounts(db: Queryable, batchId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: items.status, n: sql<number>`count(*)::int` })
+    .from(items)
+    .where(eq(items.batchId, batchId))
+    .groupBy(items.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Of these ID numbers, those the enterprise already has an open or issued (not refused) residence permit item for. */
+export async function existingResidenceIdNumbers(db: Queryable, enterpriseId: string, idNumbers: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const key = sql<string>`(${items.data}->>'idNumber')`;
+  for (let i = 0; i < idNumbers.length; i += 5000) {
+    const rows = await db
+      .select({ id: key })
+      .from(items)
+      .where(and(eq(items.type, 'residence-permit'), eq(items.enterpriseId, enterpriseId), ne(items.status, 'refused'), inArray(key, idNumbers.slice(i, i + 5000))));
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+/** Serializes imports of one enterprise, so two uploads at once cannot both accept the same person. */
+export async function lockEnterpriseImports(db: Queryable, enterpriseId: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`residence-batch:${enterpriseId}`}))`);
+}
+
+/** The batch's items in the given statuses, without a pending transfer, locked for the batch step. */
+export async function batchItemsIn(db: Queryable, batchId: string, unitId: string, statuses: string[]) {
+  return db
+    .select()
+    .from(items)
+    .where(and(eq(items.batchId, batchId), eq(items.unitId, unitId), inArray(items.status, statuses), sql`${items.pendingUnitId} is null`))
+    .orderBy(items.number)
+    .for('update');
+}
+
+/** One set-based update of many items that take the same step; every row's version goes up by one. */
+export async function updateItemsAlike(db: Queryable, ids: string[], set: Partial<typeof items.$inferInsert>) {
+  for (let i = 0; i < ids.length; i += 5000) {
+    await db
+      .update(items)
+      .set({ ...set, version: sql`${items.version} + 1` })
+      .where(inArray(items.id, ids.slice(i, i + 5000)));
+  }
+}
+
+/** A value generated once and kept in the shared settings store (the first writer wins across instances). */
+export async function ensureSetting(db: Queryable, key: string, make: () => string): Promise<string> {
+  const read = async () => (await db.select().from(settings).where(eq(settings.key, key)).limit(1))[0]?.value;
+  const found = await read();
+  if (found) return found;
+  await db.insert(settings).values({ key, value: make() }).onConflictDoNothing();
+  return (await read())!;
+}

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { DomainError } from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import { userOf } from '../../plugins/auth.ts';
+import { localeOf } from '../../plugins/problem-json.ts';
+import { safeFilename } from '../attachments/files.ts';
+import * as batches from './residence-batches.ts';
+import { submitPackage } from './packages.ts';
+import { itemReceipt, verifyReceipt } from './receipts.ts';
+import * as s from './schemas.ts';
+import { MAX_SPREADSHEET_BYTES } from './spreadsheet.ts';
+import { z } from 'zod';
+
+const tags = ['applications'];
+const enterprise = ['enterprise-admin', 'enterprise-staff'] as const;
+const station = ['officer', 'unit-leader'] as const;
+const batchReaders = [...enterprise, ...station, 'supervisor', 'admin'] as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Applications on the green channel (M3–M6) beyond the generic item routes: residence permits in batch, 打包办. */
+export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  await app.register(multipart, { limits: { fileSize: MAX_SPREADSHEET_BYTES, files: 1, fields: 0 } });
+
+  app.get(
+    '/residence-permits/template.xlsx',
+    { schema: { tags, summary: '居住证集中申办模板 The batch template (.xlsx)' }, config: { access: 'user' } },
+    async (_req, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('居住证集中申办模板.xlsx')}`)
+        .send(await batches.residenceTemplate()),
+  );
+
+  app.post(
+    '/residence-permits/batches',
+    {
+      schema: { tags, summary: '批量申办居住证 Upload the filled template (multipart field "file"; .xlsx ≤ 5 MB, ≤ 10,000 rows)' },
+      config: { access: [...enterprise], rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const actor = userOf(req);
+      const part = req.isMultipart() ? await req.file() : undefined;
+      if (!part) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
+      const bytes = await part.toBuffer().catch((e: { code?: string }) => {
+        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'spreadsheet_too_large', params: { max: '5 MB' } }] });
+        throw e;
+      });
+      const r = await batches.importResidenceBatch(ctx, actor, bytes, { filename: safeFilename(part.filename), ip: req.ip, locale: localeOf(req) });
+      return reply.status(201).header('location', `/api/v1/residence-permits/batches/${r.batch.id}`).send(r);
+    },
+  );
+
+  app.get(
+    '/residence-permits/batches',
+    { schema: { tags, summary: '居住证批次 Batches you may see, newest first', querystring: s.listQuery }, config: { access: [...batchReaders] } },
+    async (req) => batches.listBatches(ctx, userOf(req), req.query.limit, localeOf(req)),
+  );
+
+  app.get(
+    '/residence-permits/batches/:id',
+    { schema: { tags, summary: '批次状态 A batch: counts by status, rejected rows, delivery', params: s.batchParams }, config: { access: [...batchReaders] } },
+    async (req) => batches.getBatch(ctx, userOf(req), req.params.id, localeOf(req)),
+  );
+
+  app.post(
+    '/residence-permits/batches/:id/accept-all',
+    { schema: { tags, summary: '集中受理 Accept every waiting item of the batch', params: s.batchParams, body: s.stepBody }, config: { access: [...station] } },
+    async (req) => batches.batchStep(ctx, userOf(req), req.params.id, 'accept-all', req.body ?? {}, req.ip),
+  );
+
+  app.post(
+    '/residence-permits/batches/:id/mark-produced',
+    { schema: { tags, summary: '集中制证 Mark the batch produced (answers its accepted items)', params: s.batchParams, body: s.stepBody }, config: { access: [...station] } },
+    async (req) => batches.batchStep(ctx, userOf(req), req.params.id, 'mark-produced', req.body ?? {}, req.ip),
+  );
+
+  app.post(
+    '/residence-permits/batches/:id/delivered',
+    { schema: { tags, summary: '送证上门 Delivered to the enterprise, with who signed (零跑腿)', params: s.batchParams, body: s.deliveredBody }, config: { access: [...station] } },
+    async (req) => batches.batchStep(ctx, userOf(req), req.params.id, 'delivered', req.body, req.ip),
+  );
+
+  app.get(
+    '/items/:id/receipt',
+    { schema: { tags, summary: '受理回执 Printable acceptance receipt (HTML) with a verification QR code', params: s.batchParams }, config: { access: 'user' } },
+    async (req, reply) => reply.type('text/html; charset=utf-8').send(await itemReceipt(ctx, userOf(req), req.params.id, `${req.protocol}://${req.host}`)),
+  );
+
+  app.get(
+    '/public/verify/:number',
+    {
+      schema: {
+        tags,
+        summary: '回执核验 Is this receipt genuine? (public; shows no personal data)',
+        params: z.object({ number: z.string().min(1).max(40) }),
+        querystring: z.object({ s: z.string().max(100).optional() }),
+      },
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (req) => verifyReceipt(ctx, req.params.number, req.query.s),
+  );
+
+  app.post(
+    '/packages',
+    {
+      schema: { tags, summary: '打包办 Open several related items in one submission', body: s.packageBody },
+      config: { access: [...enterprise, 'applicant'] },
+    },
+    async (req, reply) => reply.status(201).send(await submitPackage(ctx, userOf(req), req.body.items, req.ip)),
+  );
+};
