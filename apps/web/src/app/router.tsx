@@ -1,5 +1,4 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { Spin } from 'antd';
 import PortalLayout from './layouts/portal-layout';
 import PortalHome from './routes/portal/home';
 import { paths } from '../config/paths';
@@ -11,7 +10,7 @@ export const router = createBrowserRouter([
   {
     path: '/',
     Component: PortalLayout,
-    HydrateFallback: () => <Spin fullscreen />,
+    HydrateFallback: () => <div className="jqt-loading" aria-busy="true" />,
     children: [
       { index: true, Component: PortalHome },
       { path: 'services/:code', lazy: lazy(() => import('./routes/portal/service-guide')) },
@@ -55,6 +54,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to={paths.admin.users} replace /> },
       { path: 'users', lazy: lazy(() => import('./routes/admin/users')) },
+      { path: 'units', lazy: lazy(() => import('./routes/admin/units')) },
       { path: 'calendar', lazy: lazy(() => import('./routes/admin/calendar')) },
       { path: 'audit', lazy: lazy(() => import('./routes/admin/audit')) },
       { path: 'item-types', lazy: lazy(() => import('./routes/admin/item-types')) },

@@ -61,7 +61,7 @@ export function DeadlineTag({ dueAt, overdue, provisional, paused, done }: Deadl
   const title = `${t('deadline.dueAt')}: ${formatDateTime(dueAt, i18n.language)}${provisional ? ` · ${t('deadline.provisionalHelp')}` : ''}`;
   return (
     <Tooltip title={title}>
-      <Tag className="jqt-deadline-tag" style={toneStyle[tone]} data-tone={tone} icon={icon} tabIndex={0} aria-label={`${text}${provisional ? `，${t('deadline.provisional')}` : ''}. ${title}`}>
+      <Tag className="jqt-deadline-tag" style={toneStyle[tone]} data-tone={tone} icon={icon} tabIndex={0} aria-label={`${text}${provisional ? ` · ${t('deadline.provisional')}` : ''} · ${title}`}>
         {text}
         {provisional ? ` · ${t('deadline.provisional')}` : ''}
       </Tag>

@@ -30,7 +30,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
             ) : null}
             <div>
               <Typography.Text type="secondary">
-                {formatDateTime(e.at, i18n.language)} · {e.actor ? `${e.actor.name}${e.actor.role ? `（${t(`role.${e.actor.role}`, { defaultValue: e.actor.role })}）` : ''}` : t('common.system')}
+                {formatDateTime(e.at, i18n.language)} · {e.actor ? (e.actor.role ? t('timeline.actorWithRole', { name: e.actor.name, role: t(`role.${e.actor.role}`, { defaultValue: e.actor.role }) }) : e.actor.name) : t('common.system')}
               </Typography.Text>
             </div>
             {e.note ? <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph> : null}

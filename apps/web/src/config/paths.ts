@@ -27,6 +27,7 @@ export const paths = {
   admin: {
     root: '/admin',
     users: '/admin/users',
+    units: '/admin/units',
     calendar: '/admin/calendar',
     audit: '/admin/audit',
     itemTypes: '/admin/item-types',

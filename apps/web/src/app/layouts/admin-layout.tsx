@@ -1,4 +1,4 @@
-import { TeamOutlined, CalendarOutlined, AuditOutlined, AppstoreOutlined, DashboardOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, TeamOutlined, CalendarOutlined, AuditOutlined, AppstoreOutlined, DashboardOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell, CalendarWarning } from './staff-shell';
@@ -20,6 +20,7 @@ export default function AdminLayout() {
       banner={() => <AdminCalendarBanner />}
       menu={[
         { key: 'users', to: paths.admin.users, icon: <TeamOutlined aria-hidden />, label: t('admin.users') },
+        { key: 'units', to: paths.admin.units, icon: <ApartmentOutlined aria-hidden />, label: t('admin.units') },
         { key: 'calendar', to: paths.admin.calendar, icon: <CalendarOutlined aria-hidden />, label: t('admin.calendar') },
         { key: 'audit', to: paths.admin.audit, icon: <AuditOutlined aria-hidden />, label: t('admin.audit') },
         { key: 'types', to: paths.admin.itemTypes, icon: <AppstoreOutlined aria-hidden />, label: t('admin.itemTypes') },

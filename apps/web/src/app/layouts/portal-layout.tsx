@@ -1,4 +1,4 @@
-import { Layout, Button, Space } from 'antd';
+import { Button } from 'antd';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -6,17 +6,17 @@ import { ElderToggle } from '../../components/elder-toggle';
 import { homeForRole, paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
 
-/** The public side (惠企服务专区): brand bar, language, large font, sign-in; open to everyone. */
+/** The public side (惠企服务专区): brand bar, language, large font, sign-in; open to everyone. Kept light: it is the first page. */
 export default function PortalLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <div className="jqt-portal">
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
-      <Layout.Header className="jqt-portal-header" role="banner">
+      <header className="jqt-portal-header">
         <Link to={paths.home} className="jqt-brand">
           <img src="/favicon.svg" alt="" aria-hidden />
           <span>{t('app.name')}</span>
@@ -29,24 +29,24 @@ export default function PortalLayout() {
               {t('portal.myCenter')}
             </Button>
           ) : (
-            <Space size={4}>
+            <>
               <Button size="small" onClick={() => navigate(paths.login())} data-testid="portal-login">
                 {t('auth.login')}
               </Button>
-              <Button size="small" onClick={() => navigate(paths.register)}>
+              <Button size="small" onClick={() => navigate(paths.register)} data-testid="portal-register">
                 {t('auth.register')}
               </Button>
-            </Space>
+            </>
           )}
         </nav>
-      </Layout.Header>
-      <Layout.Content id="main" role="main" tabIndex={-1}>
+      </header>
+      <main id="main" tabIndex={-1} className="jqt-portal-main">
         <Outlet />
-      </Layout.Content>
-      <Layout.Footer className="jqt-footer" role="contentinfo">
+      </main>
+      <footer className="jqt-footer">
         <div>{t('portal.footer')}</div>
         <div>{t('portal.footerHotline')}</div>
-      </Layout.Footer>
-    </Layout>
+      </footer>
+    </div>
   );
 }

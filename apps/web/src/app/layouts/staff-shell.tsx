@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined, HomeOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +54,7 @@ export function StaffShell({ title, roles, menu, itemPath, banner, testId }: Sta
     <Menu
       theme="dark"
       mode="inline"
+      style={{ background: 'transparent', borderInlineEnd: 0 }}
       selectedKeys={selected ? [selected] : []}
       items={visible.map((m) => ({ key: m.key, icon: m.icon, label: <Link to={m.to} onClick={() => setDrawer(false)}>{m.label}</Link> }))}
     />
@@ -66,6 +67,7 @@ export function StaffShell({ title, roles, menu, itemPath, banner, testId }: Sta
   );
 
   return (
+    <AntApp>
     <Layout style={{ minHeight: '100vh' }} data-testid={testId}>
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
@@ -74,7 +76,7 @@ export function StaffShell({ title, roles, menu, itemPath, banner, testId }: Sta
         <Layout.Sider width={216} style={{ background: '#0b2a5b' }} aria-label={t('common.mainMenu')}>
           <nav aria-label={t('common.mainMenu')}>
             {logo}
-            <div style={{ background: '#0b2a5b' }}>{menuEl}</div>
+            {menuEl}
           </nav>
         </Layout.Sider>
       ) : (
@@ -126,6 +128,7 @@ export function StaffShell({ title, roles, menu, itemPath, banner, testId }: Sta
         </Layout.Content>
       </Layout>
     </Layout>
+    </AntApp>
   );
 }
 

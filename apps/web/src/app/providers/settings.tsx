@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { App as AntApp, ConfigProvider, theme as antdTheme } from 'antd';
+import { ConfigProvider, theme as antdTheme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -82,7 +82,9 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
             colorSuccess: '#2b7a0b',
             colorTextTertiary: 'rgba(0,0,0,0.62)',
             colorTextDescription: 'rgba(0,0,0,0.62)',
-            colorTextPlaceholder: 'rgba(0,0,0,0.45)',
+            colorTextPlaceholder: 'rgba(0,0,0,0.6)',
+            colorLinkHover: '#0a3f9c',
+            colorPrimaryHover: '#0a4bb3',
             fontSize,
             borderRadius: 6,
             fontFamily:
@@ -90,7 +92,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
           },
         }}
       >
-        <AntApp>{children}</AntApp>
+        {children}
       </ConfigProvider>
     </SettingsContext.Provider>
   );

@@ -50,7 +50,7 @@ export default function UsersPage() {
           { title: t('admin.role'), dataIndex: 'role', render: (r: Role) => t(`role.${r}`) },
           { title: t('item.unit'), dataIndex: 'unitId', render: (id: string | null) => unitName(id) },
           { title: t('register.mobile'), dataIndex: 'mobile', render: (m: string | null) => m ?? '—' },
-          { title: t('admin.state'), render: (_v, u) => (u.disabled ? <Tag>{t('admin.disabled')}</Tag> : u.locked ? <Tag color="red">{t('admin.locked')}</Tag> : <Tag color="green">{t('admin.active')}</Tag>) },
+          { title: t('admin.state'), render: (_v, u) => (u.disabled ? <Tag>{t('admin.disabled')}</Tag> : u.locked ? <Tag style={{ color: '#a3151b', background: '#fff0f0' }}>{t('admin.locked')}</Tag> : <Tag style={{ color: '#1f6b0a', background: '#eefbe6' }}>{t('admin.active')}</Tag>) },
           { title: t('common.actions'), render: (_v, u) => <Button size="small" onClick={() => { roleForm.setFieldsValue({ role: u.role, unitId: u.unitId ?? undefined }); setEditing(u); }}>{t('admin.changeRole')}</Button> },
         ]}
       />

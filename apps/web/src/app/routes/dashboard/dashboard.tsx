@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ export default function DashboardPage() {
   const stats = useStatsOverview(range[0], range[1]);
   const units = useUnits();
   const s = stats.data;
+  // drill-down: clicking a unit's bar narrows the lists below to that unit
+  const [unitFilter, setUnitFilter] = useState<{ id: string; name: string } | null>(null);
 
   const byDay = useMemo(
     () =>
@@ -40,17 +42,18 @@ export default function DashboardPage() {
       },
     [s, t],
   );
+  const unitRows = useMemo(() => (s ? [...s.byUnit].filter((u) => u.received > 0 || u.answered > 0).sort((a, b) => (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0)).slice(0, 15) : []), [s]);
   const byUnit = useMemo(() => {
     if (!s) return null;
-    const rows = [...s.byUnit].filter((u) => u.received > 0 || u.answered > 0).sort((a, b) => (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0)).slice(0, 15);
+    const rows = unitRows;
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', inverse: true, data: rows.map((u) => pick(u.unitName, lang)), axisLabel: { width: 110, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((u) => pick(u.unitName, lang)), axisLabel: { width: lang === 'en' ? 190 : 150, overflow: 'truncate' } },
       series: [{ name: t('dashboard.onTimeRate'), type: 'bar', data: rows.map((u) => +(((u.onTimeRate ?? 0) <= 1 ? (u.onTimeRate ?? 0) * 100 : (u.onTimeRate ?? 0)).toFixed(1))), itemStyle: { color: BLUE }, barMaxWidth: 18 }],
     };
-  }, [s, lang, t]);
+  }, [s, lang, t, unitRows]);
   const byDistrict = useMemo(
     () =>
       s && {
@@ -109,7 +112,15 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card title={t('dashboard.onTimeByUnit')} size="small">
-                <EChart option={byUnit!} label={t('dashboard.onTimeByUnit')} testId="chart-by-unit" />
+                <EChart
+                  option={byUnit!}
+                  label={t('dashboard.onTimeByUnit')}
+                  testId="chart-by-unit"
+                  onClick={(p) => {
+                    const u = unitRows[p.dataIndex];
+                    if (u) setUnitFilter({ id: u.unitId, name: pick(u.unitName, lang) });
+                  }}
+                />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
@@ -126,11 +137,18 @@ export default function DashboardPage() {
         </>
       ) : null}
       <Card size="small">
+        {unitFilter ? (
+          <Tag closable onClose={() => setUnitFilter(null)} style={{ marginBottom: 8 }} data-testid="unit-filter">
+            {t('item.unit')}: {unitFilter.name}
+          </Tag>
+        ) : (
+          <Typography.Text type="secondary">{t('dashboard.drillHint')}</Typography.Text>
+        )}
         <Tabs
           items={[
-            { key: 'overdue', label: t('dashboard.overdueList'), children: <ItemList testId="overdue-list" filters={{ overdue: true }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
-            { key: 'supervised', label: t('dashboard.supervisedList'), children: <ItemList testId="supervised-list" filters={{ supervised: true }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
-            { key: 'listed', label: t('dashboard.listedBoard'), children: <ItemList filters={{ listed: true }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+            { key: 'overdue', label: t('dashboard.overdueList'), children: <ItemList testId="overdue-list" filters={{ overdue: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+            { key: 'supervised', label: t('dashboard.supervisedList'), children: <ItemList testId="supervised-list" filters={{ supervised: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+            { key: 'listed', label: t('dashboard.listedBoard'), children: <ItemList filters={{ listed: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
           ]}
         />
       </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Result, Skeleton, Typography, Button, Descriptions } from 'antd';
+import { Alert, Card, Result, Skeleton, Typography, Button, Descriptions, Grid } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ItemForm } from '../../../components/item-form';
@@ -15,6 +15,7 @@ export default function ComplaintPage() {
   const { t } = useTranslation();
   const { itemType, isLoading } = useItemType(TYPE);
   const [done, setDone] = useState<Item | null>(null);
+  const screens = Grid.useBreakpoint();
   if (isLoading) return <div className="jqt-content"><Skeleton active /></div>;
   if (!itemType) return <Result status="404" title={t('common.notFound')} />;
   if (done) {
@@ -26,7 +27,7 @@ export default function ComplaintPage() {
           subTitle={t('complaint.doneHint')}
           extra={<Link to={paths.home}><Button type="primary">{t('common.backHome')}</Button></Link>}
         >
-          <Descriptions column={1} bordered size="small" data-testid="complaint-receipt">
+          <Descriptions column={1} bordered size="small" layout={screens.sm ? 'horizontal' : 'vertical'} data-testid="complaint-receipt">
             <Descriptions.Item label={t('item.number')}>
               <Typography.Text copyable strong data-testid="complaint-number">{done.number}</Typography.Text>
             </Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Col, Row, Typography, Skeleton } from 'antd';
+import { Col, Row } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AuditOutlined, CarOutlined, LoginOutlined, MessageOutlined, SolutionOutlined } from '@ant-design/icons';
@@ -13,7 +13,7 @@ function Quick({ to, icon, title, desc, testId }: { to: string; icon: ReactNode;
     <Link to={to} className="jqt-quick" data-testid={testId}>
       {icon}
       <strong>{title}</strong>
-      <span style={{ color: '#3c4150', fontSize: '0.9em' }}>{desc}</span>
+      <span className="jqt-muted" style={{ fontSize: '0.9em' }}>{desc}</span>
     </Link>
   );
 }
@@ -33,7 +33,7 @@ export default function PortalHome() {
       </section>
       <div className="jqt-content">
         <section aria-labelledby="quick-title" style={{ marginTop: -28 }}>
-          <h2 id="quick-title" className="skip-link">
+          <h2 id="quick-title" className="sr-only">
             {t('portal.quickTitle')}
           </h2>
           <Row gutter={[12, 12]}>
@@ -56,11 +56,11 @@ export default function PortalHome() {
           </Row>
         </section>
         <section aria-labelledby="measures-title" style={{ marginTop: 24 }}>
-          <Typography.Title level={2} id="measures-title" style={{ fontSize: '1.4em' }}>
+          <h2 id="measures-title" className="jqt-section-title">
             {t('portal.measuresTitle')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('portal.measuresSubtitle')}</Typography.Paragraph>
-          {types.isLoading ? <Skeleton active /> : <MeasureCatalog itemTypes={types.data} />}
+          </h2>
+          <p className="jqt-muted">{t('portal.measuresSubtitle')}</p>
+          <MeasureCatalog itemTypes={types.data} />
         </section>
       </div>
     </>

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Grid, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemDetail as ItemDetailT, ItemType, Unit, User, Item } from '../../../types/api';
 import { DeadlineTag } from '../../../components/deadline-tag';
@@ -35,6 +35,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
     return u ? (lang === 'en' ? u.nameEn : u.nameZh) : '—';
   };
   const done = ['answered', 'closed', 'refused'].includes(item.status);
+  const screens = Grid.useBreakpoint();
   const props = itemType?.form.properties ?? {};
   const dataKeys = Object.keys(props).length ? Object.keys(props).filter((k) => k in (item.data ?? {})) : Object.keys(item.data ?? {});
   const title = typeof item.data?.title === 'string' ? item.data.title : pick(item.typeName, lang);
@@ -49,7 +50,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
           <Typography.Text copyable data-testid="item-number">{item.number}</Typography.Text>
           <Tag>{pick(item.typeName, lang)}</Tag>
           <StatusTag status={item.status} />
-          <DeadlineTag dueAt={item.activeDueAt} overdue={item.overdue} provisional={item.provisional} paused={item.paused} done={done} />
+          {done ? null : <DeadlineTag dueAt={item.activeDueAt} overdue={item.overdue} provisional={item.provisional} paused={item.paused} />}
           {item.supervision ? <Tag color={item.supervision.listed ? 'red' : 'orange'}>{item.supervision.listed ? t('item.listed') : t('item.supervised')}</Tag> : null}
         </Space>
         {item.pendingTransfer ? (
@@ -59,7 +60,9 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
           <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.extension', { days: item.extension.days, status: t(`extensionStatus.${item.extension.status}`, { defaultValue: item.extension.status }) })} description={item.extension.note} />
         ) : null}
         {item.status === 'awaiting_supplement' ? <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.awaitingSupplement')} /> : null}
-        <ActionBar item={item} itemType={itemType} units={units} me={me} onStale={onStale} />
+        <div>
+          <ActionBar item={item} itemType={itemType} units={units} me={me} onStale={onStale} />
+        </div>
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -78,7 +81,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
               </Card>
             ) : null}
             <Card title={t('item.content')}>
-              <Descriptions column={1} size="small" bordered>
+              <Descriptions column={1} size="small" bordered layout={screens.sm ? 'horizontal' : 'vertical'}>
                 {dataKeys.map((k) => (
                   <Descriptions.Item key={k} label={props[k] ? (lang === 'en' ? props[k]['x-label-en'] || props[k].title : props[k].title) : k}>
                     <span style={{ whiteSpace: 'pre-wrap' }}>{valueText(item.data[k], itemType, k, lang, t)}</span>

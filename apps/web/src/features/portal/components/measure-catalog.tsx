@@ -1,4 +1,4 @@
-import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { Col, Row } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ItemType } from '../../../types/api';
@@ -16,32 +16,29 @@ export function MeasureCatalog({ itemTypes }: { itemTypes: ItemType[] | undefine
         const types = (itemTypes ?? []).filter((it) => it.measure === n);
         return (
           <Col key={n} xs={24} sm={12} lg={8} xl={6} role="listitem">
-            <Card size="small" className="jqt-measure-card" data-measure={n}>
-              <Space align="start">
-                <span className="jqt-measure-num" aria-label={t('portal.measureNo', { n })}>
-                  {n}
-                </span>
-                <div>
-                  <Typography.Title level={3} style={{ fontSize: '1.05em', margin: 0 }}>
-                    {t(`measures.${n}.title`)}
-                  </Typography.Title>
-                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
-                    {t(`measures.${n}.summary`)}
-                  </Typography.Paragraph>
-                  {types.length ? (
-                    <Space wrap size={[4, 4]}>
-                      {types.map((it) => (
-                        <Link key={it.code} to={paths.service(it.code)} data-testid={`service-link-${it.code}`}>
-                          {pick(it.names, i18n.language)} ›
-                        </Link>
-                      ))}
-                    </Space>
-                  ) : (
-                    <Tag>{t('portal.comingSoon')}</Tag>
-                  )}
-                </div>
-              </Space>
-            </Card>
+            <div className="jqt-measure-card" data-measure={n}>
+              <span className="jqt-measure-num" aria-hidden>
+                {n}
+              </span>
+              <div>
+                <h3 className="jqt-measure-title">
+                  <span className="sr-only">{t('portal.measureNo', { n })} </span>
+                  {t(`measures.${n}.title`)}
+                </h3>
+                <p className="jqt-muted">{t(`measures.${n}.summary`)}</p>
+                {types.length ? (
+                  <div className="jqt-links">
+                    {types.map((it) => (
+                      <Link key={it.code} to={paths.service(it.code)} data-testid={`service-link-${it.code}`}>
+                        {pick(it.names, i18n.language)} ›
+                      </Link>
+                    ))}
+                  </div>
+                ) : (
+                  <span className="jqt-chip">{t('portal.comingSoon')}</span>
+                )}
+              </div>
+            </div>
           </Col>
         );
       })}

@@ -8,7 +8,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, DatasetComponent, AriaComponent, CanvasRenderer]);
 
 /** An ECharts canvas that follows its container's size; described for screen readers by `label`. */
-export function EChart({ option, label, testId, height = 300 }: { option: EChartsCoreOption; label: string; testId?: string; height?: number }) {
+export function EChart({ option, label, testId, height = 300, onClick }: { option: EChartsCoreOption; label: string; testId?: string; height?: number; onClick?: (p: { dataIndex: number; name: string }) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -25,5 +25,14 @@ export function EChart({ option, label, testId, height = 300 }: { option: EChart
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
   }, [option]);
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onClick) return;
+    const h = (p: unknown) => onClick(p as { dataIndex: number; name: string });
+    c.on('click', h);
+    return () => {
+      c.off('click', h);
+    };
+  }, [onClick]);
   return <div ref={ref} role="img" aria-label={label} data-testid={testId} className="jqt-chart" style={{ height }} />;
 }

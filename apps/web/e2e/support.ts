@@ -1,0 +1,234 @@
+/**
+ * Browser test support: builds the web app once per test run, starts the real server on a free port with a
+ * fresh data folder (demo data seeded), launches Debian's Chromium through playwright-core, and cleans up.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { generateTOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const DEMO_PASSWORD = 'Jqt#2026demo';
+export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 900 };
+
+export function totp(): string {
+  return generateTOTP(decodeBase32IgnorePadding(TOTP_SECRET), 30, 6);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds apps/web once per `node --test` run (files run in parallel share the parent's pid as the run id). */
+async function buildWebOnce() {
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(ROOT, 'apps/web/dist/index.html'))) return;
+  const runId = String(process.ppid);
+  const stamp = join(tmpdir(), `jqt-web-built-${runId}`);
+  const lock = join(tmpdir(), `jqt-web-build-lock-${runId}`);
+  if (existsSync(stamp)) return;
+  let mine = false;
+  try {
+    mkdirSync(lock);
+    mine = true;
+  } catch {
+    /* another file is building */
+  }
+  if (mine) {
+    // the test runner sets NODE_ENV=test, which would make Vite bundle React's development build
+    const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    if (r.status !== 0) {
+      rmSync(lock, { recursive: true, force: true });
+      throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    writeFileSync(stamp, 'ok');
+    return;
+  }
+  for (let i = 0; i < 600 && !existsSync(stamp); i++) await sleep(500);
+  if (!existsSync(stamp)) throw new Error('timed out waiting for the web build');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+export interface Stack {
+  baseURL: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies and storage) with the UI language preset. */
+  newPage(opts?: { lang?: 'zh-CN' | 'en'; phone?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  stop(): Promise<void>;
+  serverLog(): string;
+}
+
+/** E2E_BASE_URL=http://127.0.0.1:3000 runs the tests against a server you already started (no build, no spawn). */
+export async function startStack(): Promise<Stack> {
+  const external = process.env.E2E_BASE_URL;
+  if (!external) await buildWebOnce();
+  const port = external ? 0 : await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'jqt-e2e-'));
+  let log = '';
+  const server: ChildProcess = external ? (spawn(process.execPath, ['-e', 'setInterval(()=>{},1e6)'], { stdio: 'ignore' }) as ChildProcess) : spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (d) => (log += d));
+  server.stderr?.on('data', (d) => (log += d));
+  const baseURL = external ?? `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log.slice(-3000)}`);
+    try {
+      const r = await fetch(`${baseURL}/api/v1/health`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log.slice(-3000)}`);
+    await sleep(500);
+  }
+  // playwright gives every launch its own empty temporary profile (the --user-data-dir of STACK.md)
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseURL,
+    browser,
+    serverLog: () => log,
+    async newPage({ lang = 'zh-CN', phone = false } = {}) {
+      const context = await browser.newContext({
+        baseURL,
+        viewport: phone ? PHONE : DESKTOP,
+        deviceScaleFactor: 1,
+        isMobile: phone,
+        hasTouch: phone,
+        locale: lang,
+        timezoneId: 'Asia/Shanghai',
+      });
+      await context.addInitScript((l) => {
+        try {
+          if (!localStorage.getItem('jqt.lang')) localStorage.setItem('jqt.lang', l);
+        } catch {
+          /* about:blank */
+        }
+      }, lang);
+      context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 45_000));
+      contexts.push(context);
+      const page = await context.newPage();
+      return { context, page };
+    },
+    async stop() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);
+        if (server.exitCode === null) server.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves docs/screenshots/<name>.png when SCREENSHOTS=1 (so CI never rewrites them). */
+export async function shot(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
+  const dir = join(ROOT, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+/** Runs axe and returns the serious and critical violations (empty when the page passes). */
+export async function seriousViolations(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
+}
+
+/** Signs in through the login page; staff accounts get the TOTP field after the first answer. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.locator('#login_username').fill(username);
+  await page.locator('#login_password').fill(password);
+  await page.getByTestId('login-submit').click();
+  const totpField = page.locator('#login_totp');
+  const t0 = Date.now();
+  const landed = page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 45_000 }).then(() => 'landed' as const, () => 'timeout' as const);
+  const asked = totpField.waitFor({ state: 'visible', timeout: 15_000 }).then(() => 'totp' as const, () => 'timeout' as const);
+  const first = await Promise.race([landed, asked]);
+  if (first === 'timeout') throw new Error(`sign-in of ${username} neither landed nor asked for a TOTP`);
+  if (first === 'totp') {
+    // a code near the end of its 30-second window may expire in flight: wait for a fresh window
+    if (Date.now() % 30_000 > 26_000) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
+    for (let attempt = 0; ; attempt++) {
+      await totpField.fill(totp());
+      await page.getByTestId('login-submit').click();
+      const ok = page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 45_000 }).then(() => true, () => false);
+      const rejected = page.locator('.ant-form-item-has-error #login_totp, .ant-alert-error').first().waitFor({ timeout: 45_000 }).then(() => false, () => false);
+      if (await Promise.race([ok, rejected])) break;
+      if (process.env.E2E_DEBUG) console.log(`TOTP of ${username} rejected, waiting for the next window`);
+      // a code already used in this window (replay protection) or a clock edge: take the next window
+      if (attempt >= 1) throw new Error(`TOTP sign-in of ${username} rejected twice`);
+      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 300);
+    }
+  }
+  if (process.env.E2E_DEBUG) console.log(`signed in ${username} in ${Date.now() - t0} ms`);
+}
+
+/** Fills any ItemForm from its item type's JSON Schema (by the antd ids `<formName>_<field>`). */
+export async function fillItemForm(page: Page, formName: string, schema: { properties: Record<string, { 'x-widget'?: string; type: string; enum?: unknown[] }>; required?: string[] }, values: Record<string, string | boolean>) {
+  for (const [name, f] of Object.entries(schema.properties)) {
+    const v = values[name];
+    if (v === undefined) continue;
+    const el = page.locator(`#${formName}_${name}`);
+    const w = f['x-widget'] ?? (f.enum ? 'select' : 'text');
+    if (w === 'select') {
+      await el.click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${String(v)}"], .ant-select-dropdown:visible .ant-select-item-option:has-text("${String(v)}")`).first().click();
+    } else if (w === 'boolean') {
+      if (v) await el.click();
+    } else if (w === 'date') {
+      await el.click();
+      await el.fill(String(v));
+      await el.press('Enter');
+    } else {
+      await el.fill(String(v));
+    }
+  }
+}
+
+export function readJson<T>(p: string): T {
+  return JSON.parse(readFileSync(p, 'utf8')) as T;
+}
+
+/** A valid fictional USCC (GB 32100-2015 check character) built from a 17-character body. */
+export function makeUscc(seed: number): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const digits = String(seed).padStart(9, '0').slice(-9);
+  const body = `91370303${digits}`; // 91 + 370303 (张店区) + organization code
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += alphabet.indexOf(body[i]) * weights[i];
+  const c = (31 - (sum % 31)) % 31;
+  return body + alphabet[c];
+}
