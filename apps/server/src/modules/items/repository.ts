@@ -153,25 +153,33 @@ export async function insertIdempotent(db: Queryable, r: typeof idempotencyKeys.
   await db.insert(idempotencyKeys).values(r);
 }
 
-/** Items an actor may see, as SQL (the domain's `canSee` says the same for one item). */
-export function visibleTo(actor: UserActor): SQL | undefined {
+/**
+ * Items an actor may see, as the arms of an OR (the domain's `canSee` says the same for one item);
+ * undefined means everything. Kept as arms so a queue can read each through its own index.
+ */
+export function visibilityArms(actor: UserActor): SQL[] | undefined {
   switch (actor.role) {
     case 'admin':
     case 'supervisor':
       return undefined;
     case 'enterprise-admin':
     case 'enterprise-staff':
-      return actor.enterpriseId ? eq(items.enterpriseId, actor.enterpriseId) : sql`false`;
+      return actor.enterpriseId ? [eq(items.enterpriseId, actor.enterpriseId)] : [];
     case 'applicant':
-      return eq(items.submitterId, actor.id);
+      return [eq(items.submitterId, actor.id)];
     case 'officer':
-    case 'unit-leader': {
-      if (!actor.unitId) return sql`false`;
-      return or(eq(items.unitId, actor.unitId), eq(items.pendingUnitId, actor.unitId), sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]`);
-    }
+    case 'unit-leader':
+      if (!actor.unitId) return [];
+      return [eq(items.unitId, actor.unitId), eq(items.pendingUnitId, actor.unitId), sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]`];
     case 'partner':
-      return actor.unitId ? sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]` : sql`false`;
+      return actor.unitId ? [sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]`] : [];
   }
+}
+
+export function visibleTo(actor: UserActor): SQL | undefined {
+  const arms = visibilityArms(actor);
+  if (arms === undefined) return undefined;
+  return arms.length ? or(...arms) : sql`false`;
 }
 
 export interface ItemFilter {
@@ -185,9 +193,13 @@ export interface ItemFilter {
   unitId?: string;
 }
 
-/** One page of a queue, nearest deadline first; items with no running clock come last. */
+/**
+ * One page of a queue, nearest deadline first; items with no running clock come last.
+ * Each visibility arm is read separately through its own index (an OR would make the planner walk the
+ * city-wide deadline index for a small unit) and the pages are merged here.
+ */
 export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, now: Date, cursor: { due: string | null; id: string } | null, limit: number) {
-  const conds: (SQL | undefined)[] = [visibleTo(actor)];
+  const conds: (SQL | undefined)[] = [];
   if (f.type) conds.push(eq(items.type, f.type));
   if (f.status) conds.push(eq(items.status, f.status));
   if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));
@@ -202,12 +214,24 @@ export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, 
         : sql`((${items.activeDueAt} > ${cursor.due} or (${items.activeDueAt} = ${cursor.due} and ${items.id} > ${cursor.id})) or ${items.activeDueAt} is null)`,
     );
   }
-  return db
-    .select()
-    .from(items)
-    .where(and(...conds))
-    .orderBy(sql`${items.activeDueAt} asc nulls last`, asc(items.id))
-    .limit(limit);
+  const page = (arm: SQL | undefined) =>
+    db
+      .select()
+      .from(items)
+      .where(and(arm, ...conds))
+      .orderBy(sql`${items.activeDueAt} asc nulls last`, asc(items.id))
+      .limit(limit);
+  const arms = visibilityArms(actor);
+  if (arms === undefined) return page(undefined);
+  if (arms.length <= 1) return page(arms[0] ?? sql`false`);
+  const seen = new Set<string>();
+  const merged: ItemRow[] = [];
+  for (const rows of await Promise.all(arms.map(page))) {
+    for (const r of rows) if (!seen.has(r.id) && seen.add(r.id)) merged.push(r);
+  }
+  const due = (r: ItemRow) => r.activeDueAt?.getTime() ?? Infinity;
+  merged.sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return merged.slice(0, limit);
 }
 
 export async function openItems(db: Queryable, where: SQL | undefined) {
