@@ -177,6 +177,11 @@ export const items = pgTable(
     index('items_due_idx').on(t.activeDueAt),
     index('items_submitted_idx').on(t.submittedAt),
     index('items_answered_idx').on(t.answeredAt),
+    // Statistics count by each of these instants and by "open and overdue now": each arm of their OR has an index.
+    index('items_accepted_idx').on(t.acceptedAt),
+    index('items_open_due_idx')
+      .on(t.activeDueAt)
+      .where(sql`status in ('submitted','accepted','in_progress','awaiting_supplement')`),
     index('items_rectification_idx').on(t.rectificationDueAt).where(sql`rectification_due_at is not null`),
     index('items_batch_idx').on(t.batchId, t.status).where(sql`batch_id is not null`),
     index('items_package_idx').on(t.packageId).where(sql`package_id is not null`),

@@ -1,0 +1,2 @@
+CREATE INDEX "items_accepted_idx" ON "items" USING btree ("accepted_at");--> statement-breakpoint
+CREATE INDEX "items_open_due_idx" ON "items" USING btree ("active_due_at") WHERE status in ('submitted','accepted','in_progress','awaiting_supplement');
