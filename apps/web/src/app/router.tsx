@@ -15,6 +15,8 @@ export const router = createBrowserRouter([
       { index: true, Component: PortalHome },
       { path: 'services/:code', lazy: lazy(() => import('./routes/portal/service-guide')) },
       { path: 'complaint', lazy: lazy(() => import('./routes/portal/complaint')) },
+      { path: 'bulletins', lazy: lazy(() => import('./routes/portal/bulletins')) },
+      { path: 'bulletins/:id', lazy: lazy(() => import('./routes/portal/bulletin-detail')) },
       { path: 'truck-access', lazy: lazy(() => import('./routes/portal/truck-access')) },
       { path: 'login', lazy: lazy(() => import('./routes/auth/login')) },
       { path: 'register', lazy: lazy(() => import('./routes/auth/register')) },

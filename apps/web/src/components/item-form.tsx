@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import type { FormField, FormSchema } from '../types/api';
 import { isApiError, newIdempotencyKey } from '../lib/api-client';
 import { checkedValidator } from '../lib/validate';
+import { AttachmentsInput } from './attachments-input';
 
 export interface ItemFormProps {
   /** The item type's form as JSON Schema (from GET /item-types). */
@@ -118,7 +119,7 @@ export function ItemForm({ schema, onSubmit, submitText, initialValues, idPrefix
       case 'boolean':
         return <Switch />;
       case 'attachments':
-        return <Typography.Text type="secondary">{t('form.attachmentsSoon')}</Typography.Text>;
+        return <AttachmentsInput maxItems={f.maxItems ?? 10} label={label} />;
       case 'checked':
         return <Input maxLength={f.maxLength ?? 64} autoComplete={f['x-check'] === 'mobile' ? 'tel' : 'off'} inputMode={f['x-check'] === 'mobile' ? 'tel' : undefined} />;
       default:
@@ -132,7 +133,10 @@ export function ItemForm({ schema, onSubmit, submitText, initialValues, idPrefix
     for (const [name, f] of Object.entries(schema.properties)) {
       const w = widgetOf(f);
       let v = values[name];
-      if (w === 'attachments') continue;
+      if (w === 'attachments') {
+        if (Array.isArray(v) && v.length) data[name] = v;
+        continue;
+      }
       if (w === 'date' && v) v = (v as Dayjs).format('YYYY-MM-DD');
       if (typeof v === 'string') v = v.trim();
       if (v === undefined || v === null || v === '') continue;

@@ -5,6 +5,8 @@ export const paths = {
   service: (code: string) => `/services/${encodeURIComponent(code)}`,
   complaint: '/complaint',
   truckCheck: '/truck-access',
+  bulletins: '/bulletins',
+  bulletin: (id: string) => `/bulletins/${encodeURIComponent(id)}`,
   measure: (n: number) => `/measures/${n}`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   register: '/register',

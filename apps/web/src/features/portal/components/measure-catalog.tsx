@@ -14,6 +14,7 @@ export function MeasureCatalog({ itemTypes }: { itemTypes: ItemType[] | undefine
     <Row gutter={[12, 12]} role="list" aria-label={t('portal.measuresTitle')}>
       {Array.from({ length: MEASURE_COUNT }, (_, i) => i + 1).map((n) => {
         const types = (itemTypes ?? []).filter((it) => it.measure === n);
+        const extra = n === 2 ? [{ to: paths.bulletins, label: t('bulletins.title'), testId: 'measure-link-bulletins' }] : n === 8 ? [{ to: paths.truckCheck, label: t('truck.title'), testId: 'measure-link-truck' }] : [];
         return (
           <Col key={n} xs={24} sm={12} lg={8} xl={6} role="listitem">
             <div className="jqt-measure-card" data-measure={n}>
@@ -26,8 +27,13 @@ export function MeasureCatalog({ itemTypes }: { itemTypes: ItemType[] | undefine
                   {t(`measures.${n}.title`)}
                 </h3>
                 <p className="jqt-muted">{t(`measures.${n}.summary`)}</p>
-                {types.length ? (
+                {types.length || extra.length ? (
                   <div className="jqt-links">
+                    {extra.map((x) => (
+                      <Link key={x.to} to={x.to} data-testid={x.testId}>
+                        {x.label} ›
+                      </Link>
+                    ))}
                     {types.map((it) => (
                       <Link key={it.code} to={paths.service(it.code)} data-testid={`service-link-${it.code}`}>
                         {pick(it.names, i18n.language)} ›
