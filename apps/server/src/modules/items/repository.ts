@@ -86,8 +86,9 @@ function stateColumns(s: ItemState, cal: WorkCalendar) {
   };
 }
 
-export async function insertItem(db: Queryable, s: ItemState, number: string, cal: WorkCalendar, queryCodeHash: string | null) {
-  await db.insert(items).values({
+/** The row of a new item: its fixed facts plus the columns derived from its state. */
+function newItemRow(s: ItemState, number: string, cal: WorkCalendar, extra: { queryCodeHash?: string | null; batchId?: string | null; packageId?: string | null } = {}) {
+  return {
     id: s.id,
     number,
     type: s.type,
@@ -96,10 +97,16 @@ export async function insertItem(db: Queryable, s: ItemState, number: string, ca
     firstUnitId: s.firstUnitId,
     submittedAt: s.submittedAt,
     escalationStage: s.escalationStage,
-    queryCodeHash,
+    queryCodeHash: extra.queryCodeHash ?? null,
     updatedAt: s.submittedAt,
+    batchId: extra.batchId ?? null,
+    packageId: extra.packageId ?? null,
     ...stateColumns(s, cal),
-  });
+  };
+}
+
+export async function insertItem(db: Queryable, s: ItemState, number: string, cal: WorkCalendar, queryCodeHash: string | null) {
+  await db.insert(items).values(newItemRow(s, number, cal, { queryCodeHash }));
 }
 
 /**
@@ -271,21 +278,7 @@ export async function insertItems(
   await bulkInsert(
     db,
     items,
-    list.map(({ state: s, number, batchId, packageId }) => ({
-        id: s.id,
-        number,
-        type: s.type,
-        submitterId: s.submitterId,
-        enterpriseId: s.enterpriseId,
-        firstUnitId: s.firstUnitId,
-        submittedAt: s.submittedAt,
-        escalationStage: s.escalationStage,
-        queryCodeHash: null,
-        updatedAt: s.submittedAt,
-        batchId: batchId ?? null,
-        packageId: packageId ?? null,
-        ...stateColumns(s, cal),
-      })),
+    list.map(({ state, number, batchId, packageId }) => newItemRow(state, number, cal, { batchId, packageId })),
     chunk,
   );
 }
