@@ -1,9 +1,10 @@
 /**
- * Local time in Zibo. Asia/Shanghai has been a fixed UTC+08:00 since 1991 (no DST), so plain
- * arithmetic is exact and the machine's time zone is never consulted.
+ * Time of day in Zibo for the access rules. The offset and the local date are the calendar's
+ * (Asia/Shanghai, fixed UTC+08:00): one definition for the whole domain.
  */
-export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-export const DAY_MS = 86_400_000;
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDate } from '../calendar/local-time.ts';
+
+export { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDate };
 
 /** Milliseconds since local (Shanghai) midnight. */
 export function shanghaiTimeOfDayMs(at: Date): number {
@@ -14,11 +15,6 @@ export function shanghaiTimeOfDayMs(at: Date): number {
 /** 'YYYY-MM-DD HH:MM' in Shanghai local time, for messages a driver reads. */
 export function formatShanghai(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** Local date 'YYYY-MM-DD' in Shanghai. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const clockPattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
