@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DomainError, endOfShanghaiDay, isIsoDate, itemType, startOfShanghaiDay, workingDaysBetween, daysBetween, type FieldError } from '@jqt/domain';
+import { DomainError, endOfShanghaiDay, itemType, parseDayRange, startOfShanghaiDay, workingDaysBetween } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { listUnits } from '../accounts/repository.ts';
@@ -41,14 +41,11 @@ function finish(a: Acc): Metrics {
   };
 }
 
+/** The same day-range rules as the calendar's (valid dates, from ≤ to, at most three years). */
 export function parsePeriod(from: string, to: string): repo.Period {
-  const errors: FieldError[] = [];
-  if (!isIsoDate(from)) errors.push({ path: 'from', code: 'invalid_date' });
-  if (!isIsoDate(to)) errors.push({ path: 'to', code: 'invalid_date' });
-  if (!errors.length && to < from) errors.push({ path: 'to', code: 'calendar_range_invalid' });
-  if (!errors.length && daysBetween(from, to) > 366 * 3) errors.push({ path: 'to', code: 'calendar_range_too_long', params: { max: 366 * 3 } });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
-  return { from: startOfShanghaiDay(from), to: endOfShanghaiDay(to) };
+  const range = parseDayRange(from, to);
+  if (!range.ok) throw new DomainError('validation_failed', { status: 422, errors: range.errors });
+  return { from: startOfShanghaiDay(range.from), to: endOfShanghaiDay(range.to) };
 }
 
 /** A unit leader sees their unit; supervisors and admins see the city. */
