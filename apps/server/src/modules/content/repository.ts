@@ -1,15 +1,21 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { publications } from '../../db/schema.ts';
 
-export type PublicationRow = typeof publications.$inferSelect;
+/** Everything but the generated search vector, which only searches read. */
+const { searchVector: _searchVector, ...rowColumns } = getTableColumns(publications);
+/** What a list shows: no body and no search tokens, the bulk of a row. */
+const { body: _body, searchTokens: _searchTokens, ...listColumns } = rowColumns;
+
+export type PublicationRow = Omit<typeof publications.$inferSelect, 'searchVector'>;
+export type PublicationListRow = Omit<PublicationRow, 'body' | 'searchTokens'>;
 
 export async function insertPublication(db: Queryable, p: typeof publications.$inferInsert) {
   await db.insert(publications).values(p);
 }
 
 export async function findPublication(db: Queryable, id: string) {
-  const [r] = await db.select().from(publications).where(eq(publications.id, id)).limit(1);
+  const [r] = await db.select(rowColumns).from(publications).where(eq(publications.id, id)).limit(1);
   return r;
 }
 
@@ -23,15 +29,15 @@ export async function publish(db: Queryable, id: string, by: string, at: Date) {
 }
 
 /** Published texts, newest first, optionally matching a tsquery; keyset-paged by (publishedAt, id). */
-export async function listPublished(db: Queryable, f: { kind?: string; tsquery: string | null; before: { at: Date; id: string } | null; limit: number }) {
+export async function listPublished(db: Queryable, f: { kind?: string; tsquery: string | null; before: { at: Date; id: string } | null; limit: number }): Promise<PublicationListRow[]> {
   const conds: (SQL | undefined)[] = [eq(publications.status, 'published')];
   if (f.kind) conds.push(eq(publications.kind, f.kind));
-  if (f.tsquery) conds.push(sql`to_tsvector('simple', ${publications.searchTokens}) @@ to_tsquery('simple', ${f.tsquery})`);
+  if (f.tsquery) conds.push(sql`${publications.searchVector} @@ to_tsquery('simple', ${f.tsquery})`);
   if (f.before) {
     conds.push(or(lt(publications.publishedAt, f.before.at), and(eq(publications.publishedAt, f.before.at), lt(publications.id, f.before.id))));
   }
   return db
-    .select()
+    .select(listColumns)
     .from(publications)
     .where(and(...conds))
     .orderBy(desc(publications.publishedAt), desc(publications.id))
@@ -40,7 +46,7 @@ export async function listPublished(db: Queryable, f: { kind?: string; tsquery: 
 
 export async function listDrafts(db: Queryable, unitId: string | null, limit: number) {
   return db
-    .select()
+    .select(rowColumns)
     .from(publications)
     .where(and(eq(publications.status, 'draft'), unitId ? eq(publications.unitId, unitId) : undefined))
     .orderBy(desc(publications.createdAt))

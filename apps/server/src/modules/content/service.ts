@@ -94,13 +94,13 @@ export async function drafts(ctx: AppContext, actor: UserActor) {
   return { publications: rows.map((r) => present(r)) };
 }
 
-function present(p: repo.PublicationRow, withBody = true) {
+function present(p: repo.PublicationRow | repo.PublicationListRow, withBody = true) {
   return {
     id: p.id,
     kind: p.kind,
     title: p.title,
     summary: p.summary,
-    ...(withBody ? { body: p.body } : {}),
+    ...(withBody && 'body' in p ? { body: p.body } : {}),
     district: p.district,
     status: p.status,
     unitId: p.unitId,
