@@ -444,3 +444,38 @@ export const projectHazardInspections = pgTable(
   },
   (t) => [index('project_hazard_inspections_due_idx').on(t.rectificationDueOn)],
 );
+
+/**
+ * 证照编号 (issue 5, outputs): one row per certificate or permit a favourable decision issued, numbered in the
+ * deciding transaction; `serial` runs per kind and Shanghai year without gaps (see `certificate_counters`).
+ */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    /** The declaration's certificate kind (`residence-permit`, `work-permit` …). */
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    serial: integer('serial').notNull(),
+    number: text('number').notNull().unique(),
+    issuedAt: ts('issued_at').notNull(),
+    /** The issuing unit (the owning unit, or the partner department of a joint branch). */
+    unitId: text('unit_id').notNull(),
+    issuedBy: uuid('issued_by'),
+  },
+  (t) => [uniqueIndex('certificates_item_kind_idx').on(t.itemId, t.kind), uniqueIndex('certificates_kind_serial_idx').on(t.kind, t.year, t.serial)],
+);
+
+/** The last serial issued per certificate kind and year; its row lock serializes numbering across instances. */
+export const certificateCounters = pgTable(
+  'certificate_counters',
+  {
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);
