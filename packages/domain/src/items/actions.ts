@@ -1,6 +1,7 @@
-import { computeDeadline, resumeDeadline, formatShanghai, parseIsoInstant, type WorkCalendar } from '../calendar/index.ts';
+import { computeDeadline, resumeDeadline, formatShanghai, parseIsoInstant, shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import { DomainError, type FieldError } from '../errors.ts';
 import type { ActorRole } from '../org/index.ts';
+import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf } from './certificates.ts';
 import { validateForm, type Form, type FormField } from './form.ts';
 import { handlingClock, isBadRating, ratingScales, type ItemTypeDeclaration } from './item-type.ts';
 import { openStatuses, type ItemState, type ItemStatus } from './item.ts';
@@ -111,9 +112,13 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
     roles: [...handlers, 'partner'],
     relations: ['branch-unit'],
     from: working,
-    input: () => [{ name: 'branchId', kind: 'text', maxLength: 64, required: true, label: { zh: '联办分支', en: 'Branch' } }, note(true)],
+    input: (t) => [
+      { name: 'branchId', kind: 'text', maxLength: 64, required: true, label: { zh: '联办分支', en: 'Branch' } },
+      note(true),
+      ...(decidesOnBranch(t) ? [decisionField] : []),
+    ],
   },
-  answer: { roles: handlers, relations: ['owner-unit'], from: working, input: () => [note(true, 5000)] },
+  answer: { roles: handlers, relations: ['owner-unit'], from: working, input: (t) => [note(true, 5000), ...(decidesOnAnswer(t) ? [decisionField] : []), ...(t.answerForm?.form ?? [])] },
   close: { roles: [...handlers, ...submitters], relations: ['owner-unit', 'submitter'], from: ['answered'], input: () => [note(false)] },
   rate: {
     roles: submitters,
@@ -166,6 +171,8 @@ export interface Notice {
   to: NoticeAudience;
   kind: string;
   unitId?: string;
+  /** Facts the message names besides the item number (an appointment's date and place). */
+  params?: Record<string, unknown>;
 }
 
 export interface TransitionContext {
@@ -205,6 +212,11 @@ function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext):
   }
 }
 
+/** The values of a form's own fields, in the form's order. */
+function pick(value: Record<string, unknown>, form: Form): Record<string, unknown> {
+  return Object.fromEntries(form.filter((f) => value[f.name] !== undefined).map((f) => [f.name, value[f.name]]));
+}
+
 function fail(code: string, status = 422, params?: Record<string, unknown>): never {
   throw new DomainError(code, { status, ...(params ? { params } : {}) });
 }
@@ -217,6 +229,13 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
   authorize(item, action, ctx);
   const form = validateForm(actionSpecs[action].input(ctx.type), input ?? {}, '');
   const errors: FieldError[] = form.errors.map((e) => ({ ...e, path: e.path.replace(/^\./, '') }));
+  const answerForm = action === 'answer' ? ctx.type.answerForm : undefined;
+  const answerFields = answerForm ? pick(form.value, answerForm.form) : {};
+  if (answerForm?.refine) {
+    // The type's own rules on the answer's fields (which ones this item needs, dates on the calendar), each field once.
+    const failed = new Set(errors.map((e) => e.path));
+    errors.push(...answerForm.refine(answerFields, { data: item.data, today: shanghaiDate(ctx.now), calendar: ctx.calendar }).filter((e) => !failed.has(e.path)));
+  }
   if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
   const v = form.value;
   const noteText = typeof v.note === 'string' ? v.note : null;
@@ -317,6 +336,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
       if (!branch) fail('branch_not_found');
       Object.assign(branch, { status: 'done', doneAt: iso, answer: noteText });
+      if (decidesOnBranch(ctx.type)) branch.decision = detail.decision = decisionOf(v);
       detail.branchId = branch.id;
       notices.push({ to: 'handler', kind: next.branches.every((b) => b.status === 'done') ? 'branches_all_done' : 'branch_done' });
       break;
@@ -325,7 +345,12 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (item.branches.some((b) => b.status === 'open')) fail('branches_open');
       if (item.pendingTransfer) fail('transfer_pending');
       Object.assign(next, { status: 'answered', answeredAt: now, answer: noteText });
-      notices.push({ to: 'submitter', kind: ctx.type.answeredNotice ?? 'item_answered' });
+      if (decidesOnAnswer(ctx.type)) detail.decision = decisionOf(v);
+      if (Object.keys(answerFields).length) detail.answer = answerFields;
+      const booked = Object.keys(answerFields).length ? answerForm?.notice?.(answerFields) : undefined;
+      // A denial is told as a plain answer: there is nothing to collect.
+      if (booked) notices.push({ to: 'submitter', ...booked });
+      else notices.push({ to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });
       break;
     case 'close':
       Object.assign(next, { status: 'closed', closedAt: now });

@@ -1,4 +1,4 @@
-import type { DeadlineRule } from '../calendar/index.ts';
+import type { DeadlineRule, WorkCalendar } from '../calendar/index.ts';
 import type { DistrictCode, UnitType } from '../org/index.ts';
 import type { FieldError } from '../errors.ts';
 import { validateForm, type Form, type FormResult, type Label } from './form.ts';
@@ -39,12 +39,45 @@ export interface RouteTarget {
   district?: DistrictCode;
 }
 
+/**
+ * Fields the handler gives with the answer, when answering means booking something for the submitter (an expert
+ * site survey, an inspection slot). They are checked with the answer's own fields, recorded on the answer's
+ * timeline event (`detail.answer`) and told to the submitter.
+ */
+export interface AnswerForm {
+  form: Form;
+  /**
+   * Rules beyond the form: which fields this item needs (by its data), dates against the statutory calendar.
+   * Paths are the field names; `today` is the Shanghai date of the answer.
+   */
+  refine?: (value: Record<string, unknown>, env: { data: Record<string, unknown>; today: string; calendar: WorkCalendar }) => FieldError[];
+  /** The submitter's notice when these fields were given (instead of the answered notice), with its message params. */
+  notice?: (value: Record<string, unknown>) => { kind: string; params: Record<string, unknown> };
+}
+
 export interface ServiceGuide {
   /** What to bring; materials of one channel or option are prefixed with its name (人才落户's three channels). */
   materials: Label[];
   steps: Label[];
   basis: Label;
   handledBy: Label;
+}
+
+/**
+ * A document a favourable decision issues (证照: a permit, a certificate, a plate approval). The server numbers it in
+ * the transaction of the deciding transition: `<prefix>〔<year>〕第<serial>号`, the serial running per kind and year.
+ */
+export interface CertificateDeclaration {
+  /** Stable code of the document; the numbering runs per kind. */
+  kind: string;
+  names: Label;
+  /** The issuing authority's abbreviation (机关代字), e.g. `淄公居证`. */
+  prefix: string;
+  /**
+   * `answer`: issued by the owning unit when it answers the item with approval; `{ branchUnitId }`: issued by that
+   * partner when it completes its joint branch with approval (M4's work permit).
+   */
+  issuedOn: 'answer' | { branchUnitId: string };
 }
 
 /** One item type, declared once: it drives validation, the browser form, the guide, routing and the clocks. */
@@ -56,6 +89,8 @@ export interface ItemTypeDeclaration {
   form: Form;
   /** Extra fields the accepting officer gives (e.g. `major` for a conduct complaint). */
   acceptForm?: Form;
+  /** Extra fields the answering officer gives (e.g. the date, time and place of an expert site survey). */
+  answerForm?: AnswerForm;
   route: (ctx: RoutingContext) => RouteTarget;
   /** A short description of the routing for the guide and the catalog. */
   routingNote: Label;
@@ -72,6 +107,11 @@ export interface ItemTypeDeclaration {
    * each with the item's handling deadline; the item can be answered only when every branch is done.
    */
   branchesOnAccept?: readonly { unitId: string; note: Label }[];
+  /**
+   * What an approving decision issues (SPEC §3 outputs). A type that declares certificates has a decision
+   * (`approved` | `denied`) on its answer, and on its certificate-issuing branches; a denial issues nothing.
+   */
+  certificates?: readonly CertificateDeclaration[];
   /** The notice kind the submitter gets on the answer, instead of `item_answered` (e.g. pick up at the joint window). */
   answeredNotice?: string;
   /**
@@ -84,6 +124,9 @@ export interface ItemTypeDeclaration {
 export function defineItemType(decl: ItemTypeDeclaration): ItemTypeDeclaration {
   if (decl.clocks.handle.length === 0) throw new Error(`${decl.code}: a handling clock is required`);
   if (decl.clocks.handle[decl.clocks.handle.length - 1].when) throw new Error(`${decl.code}: the last clock variant must be unconditional`);
+  const kinds = (decl.certificates ?? []).map((c) => c.kind);
+  if (new Set(kinds).size !== kinds.length) throw new Error(`${decl.code}: certificate kinds must be unique`);
+  if ((decl.certificates ?? []).some((c) => !/^[\p{Script=Han}A-Z]{2,12}$/u.test(c.prefix))) throw new Error(`${decl.code}: a certificate prefix is 2–12 Han characters or capitals`);
   return decl;
 }
 

@@ -52,6 +52,8 @@ export interface Branch {
   answer: string | null;
   /** The branch's own deadline: the item's handling deadline when it was opened (联办: one shared clock). */
   dueAt?: string | null;
+  /** How a certificate-issuing branch was decided (M4's work permit); absent on other branches. */
+  decision?: 'approved' | 'denied';
 }
 
 /** The state of one item as the lifecycle sees it. Instants are Dates; small embedded records carry ISO strings. */

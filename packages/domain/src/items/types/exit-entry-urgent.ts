@@ -40,6 +40,7 @@ export const exitEntryUrgent = defineItemType({
     accept: { rule: { kind: 'sameday' }, basis: 'default' },
     handle: [{ rule: { kind: 'workdays', n: 3 }, basis: 'default' }],
   },
+  certificates: [{ kind: 'exit-entry-urgent', names: { zh: '出入境证件加急受理凭证', en: 'Urgent exit-entry document acceptance' }, prefix: '淄公出入境急', issuedOn: 'answer' }],
   ratingScale: 'five-level',
   maxExtensionDays: 3,
   guide: {

@@ -44,6 +44,12 @@ export const foreignTalentPermits = defineItemType({
     accept: { rule: { kind: 'workdays', n: 1 }, basis: 'default' },
     handle: [{ rule: { kind: 'workdays', n: 5 }, basis: 'seed', label: { zh: '两本证件均在 5 个工作日内办结', en: 'Both documents within 5 working days' } }],
   },
+  // Two documents, two issuers: the work permit when the science and technology bureau completes its branch, the
+  // residence permit when exit-entry answers (which it can only once that branch is done).
+  certificates: [
+    { kind: 'foreign-work-permit', names: { zh: '外国人工作许可证', en: "Foreigner's Work Permit" }, prefix: '淄科外许', issuedOn: { branchUnitId: 'partner-kejiju' } },
+    { kind: 'foreign-residence-permit', names: { zh: '外国人居留许可', en: 'Residence permit for foreigners' }, prefix: '淄公出入境居', issuedOn: 'answer' },
+  ],
   ratingScale: 'five-level',
   maxExtensionDays: 5,
   branchesOnAccept: [{ unitId: 'partner-kejiju', note: { zh: '请审批《外国人工作许可证》（联办窗口，与居留许可同步办理）', en: "Please issue the Foreigner's Work Permit (joint window, in parallel with the residence permit)" } }],

@@ -24,6 +24,7 @@ export const houseNumber = defineItemType({
     accept: { rule: { kind: 'workdays', n: 1 }, basis: 'default' },
     handle: [{ rule: { kind: 'workdays', n: 5 }, basis: 'seed', label: { zh: '5 个工作日内完成审批', en: 'Approved within 5 working days' } }],
   },
+  certificates: [{ kind: 'house-number', names: { zh: '门牌证', en: 'House number certificate' }, prefix: '淄公门牌', issuedOn: 'answer' }],
   ratingScale: 'five-level',
   maxExtensionDays: 5,
   guide: {

@@ -53,6 +53,7 @@ export const oversizeTransport = defineItemType({
       { rule: { kind: 'sameday' }, basis: 'seed', label: { zh: '省内运输当日完成审核', en: 'Within Shandong: reviewed the same day' } },
     ],
   },
+  certificates: [{ kind: 'oversize-transport-pass', names: { zh: '超限运输车辆通行证', en: 'Oversize transport vehicle pass' }, prefix: '淄公交超限', issuedOn: 'answer' }],
   ratingScale: 'five-level',
   maxExtensionDays: 2,
   guide: {

@@ -34,6 +34,7 @@ export const residencePermit = defineItemType({
     accept: { rule: { kind: 'workdays', n: 1 }, basis: 'default' },
     handle: [{ rule: { kind: 'calendarDays', n: 15 }, basis: 'law', label: { zh: '受理之日起 15 日内制作发放', en: 'Issued within 15 days of acceptance' } }],
   },
+  certificates: [{ kind: 'residence-permit', names: { zh: '居住证', en: 'Residence permit' }, prefix: '淄公居证', issuedOn: 'answer' }],
   ratingScale: 'five-level',
   // 居住证暂行条例 art. 9: extended at most to 30 days.
   maxExtensionDays: 15,

@@ -42,6 +42,7 @@ export const roadWorks = defineItemType({
     accept: { rule: { kind: 'workdays', n: 1 }, basis: 'default' },
     handle: [{ rule: { kind: 'workdays', n: 3 }, basis: 'seed', label: { zh: '3 个工作日内办结', en: 'Concluded within 3 working days' } }],
   },
+  certificates: [{ kind: 'road-works-permit', names: { zh: '占道挖掘施工许可', en: 'Road occupation and excavation permit' }, prefix: '淄公交占掘', issuedOn: 'answer' }],
   ratingScale: 'five-level',
   maxExtensionDays: 3,
   guide: {

@@ -58,6 +58,7 @@ export const talentHukou = defineItemType({
     accept: { rule: { kind: 'workdays', n: 1 }, basis: 'default' },
     handle: [{ rule: { kind: 'workdays', n: 5 }, basis: 'default' }],
   },
+  certificates: [{ kind: 'hukou-move-in', names: { zh: '准予迁入证明', en: 'Household registration move-in approval' }, prefix: '淄公户准', issuedOn: 'answer' }],
   ratingScale: 'five-level',
   maxExtensionDays: 5,
   branchesOnAccept: [{ unitId: 'partner-renshe', note: { zh: '请核验申请人人才信息（人才信息共建共享）', en: "Please confirm the applicant's talent record" } }],

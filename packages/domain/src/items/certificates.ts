@@ -1,0 +1,65 @@
+import type { FormField } from './form.ts';
+import type { CertificateDeclaration, ItemTypeDeclaration } from './item-type.ts';
+import type { ItemState } from './item.ts';
+
+/** How an application was decided: `approved` (准予) issues the declared documents, `denied` (不予许可) nothing. */
+export type Decision = 'approved' | 'denied';
+
+/**
+ * The decision given with an answer (or a certificate-issuing branch). Optional: an answer without it approves, so
+ * a client that does not know the field keeps working; a denial must be said.
+ */
+export const decisionField: FormField = {
+  name: 'decision',
+  kind: 'select',
+  label: { zh: '审批决定', en: 'Decision' },
+  help: { zh: '不填视为准予；不予许可时不核发证件', en: 'Approved unless stated; a denial issues no document' },
+  options: [
+    { value: 'approved', label: { zh: '准予许可（核发证件）', en: 'Approved (issue the document)' } },
+    { value: 'denied', label: { zh: '不予许可', en: 'Denied' } },
+  ],
+};
+
+export function decisionOf(input: Record<string, unknown>): Decision {
+  return input.decision === 'denied' ? 'denied' : 'approved';
+}
+
+/** The answer of this type carries a decision (its approval issues documents). */
+export function decidesOnAnswer(type: ItemTypeDeclaration): boolean {
+  return (type.certificates ?? []).length > 0;
+}
+
+/** Completing one of this type's branches carries a decision (a partner issues a document, M4). */
+export function decidesOnBranch(type: ItemTypeDeclaration): boolean {
+  return (type.certificates ?? []).some((c) => c.issuedOn !== 'answer');
+}
+
+export interface CertificateDue {
+  certificate: CertificateDeclaration;
+  /** The unit that issues it: the owning unit on the answer, the partner on its branch. */
+  unitId: string;
+}
+
+/**
+ * The documents a transition issues, from the declaration: the answer's when the item was answered with approval,
+ * a partner's when its branch was completed with approval. `input` is the transition's validated fields.
+ * Issuing once per item and kind (a reopened item answered again) is the caller's check against what exists.
+ */
+export function certificatesDue(type: ItemTypeDeclaration, before: ItemState, after: ItemState, action: string, input: Record<string, unknown>): CertificateDue[] {
+  const declared = type.certificates ?? [];
+  if (action === 'answer' && after.status === 'answered' && decisionOf(input) === 'approved') {
+    return declared.filter((c) => c.issuedOn === 'answer').map((certificate) => ({ certificate, unitId: after.unitId }));
+  }
+  if (action === 'complete-branch') {
+    const done = after.branches.filter((b) => b.status === 'done' && before.branches.some((x) => x.id === b.id && x.status === 'open'));
+    return done
+      .filter((b) => b.decision !== 'denied')
+      .flatMap((b) => declared.filter((c) => c.issuedOn !== 'answer' && c.issuedOn.branchUnitId === b.unitId).map((certificate) => ({ certificate, unitId: b.unitId })));
+  }
+  return [];
+}
+
+/** `淄公居证〔2026〕第000123号`: the authority's abbreviation, the year in 六角括号, a six-digit serial. */
+export function certificateNumber(prefix: string, year: number, serial: number): string {
+  return `${prefix}〔${year}〕第${String(serial).padStart(6, '0')}号`;
+}
