@@ -3,6 +3,7 @@ import { openDatabase } from './db/client.ts';
 import { buildApp } from './app.ts';
 import { seedReference } from './db/seed/reference.ts';
 import { seedDemo } from './db/seed/demo.ts';
+import { startAuditChainer } from './jobs/audit-chainer.ts';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper.ts';
 import type { AppContext } from './context.ts';
 
@@ -12,10 +13,10 @@ const ctx: AppContext = { database, config, now: () => new Date() };
 await seedReference(ctx);
 if (config.seedDemo) await seedDemo(ctx);
 const app = await buildApp(ctx);
-const sweeper = startDeadlineSweeper(ctx, app.log);
+const jobs = [startDeadlineSweeper(ctx, app.log), startAuditChainer(ctx, app.log)];
 
 const shutdown = async () => {
-  sweeper.stop();
+  jobs.forEach((j) => j.stop());
   await app.close();
   await database.close();
   process.exit(0);

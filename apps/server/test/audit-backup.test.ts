@@ -32,6 +32,24 @@ test('the audit log records logins, transitions and permission changes, and refu
   assert.equal((await call(t, officer, { method: 'GET', url: '/api/v1/admin/audit' })).status, 403);
 });
 
+test('staff views of personal data are recorded and join the chain in order, also when many arrive at once', async () => {
+  const ent = await buildUser(t, 'enterprise-admin');
+  const officer = await buildUser(t, 'officer');
+  const admin = await buildUser(t, 'admin');
+  const item = await submitAppeal(t, ent);
+  const views = await Promise.all(Array.from({ length: 12 }, () => call(t, officer, { method: 'GET', url: `/api/v1/items/${item.id}` })));
+  assert.ok(views.every((v) => v.status === 200));
+  // The enterprise reading its own item is not a staff view.
+  assert.equal((await call(t, ent, { method: 'GET', url: `/api/v1/items/${item.id}` })).status, 200);
+  const log = await call(t, admin, { method: 'GET', url: '/api/v1/admin/audit?limit=500' });
+  const seen = log.json.entries.filter((e: { action: string; subject: string }) => e.action === 'personal-data.view' && e.subject === `item:${item.id}`);
+  assert.equal(seen.length, 12);
+  assert.ok(seen.every((e: { actorName: string }) => e.actorName === officer.username));
+  const pending = (await t.ctx.database.db.execute(sql`select count(*)::int as n from audit_pending`)) as unknown as { rows: { n: number }[] };
+  assert.equal(pending.rows[0].n, 0, 'reading the log chains what was waiting');
+  assert.deepEqual((await call(t, admin, { method: 'GET', url: '/api/v1/admin/audit/verify' })).json.ok, true);
+});
+
 test('audit verification finds the first row changed by hand', async () => {
   const before = await verifyAuditChain(t.ctx.database.db);
   assert.equal(before.ok, true);

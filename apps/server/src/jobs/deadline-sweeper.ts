@@ -1,12 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { and, asc, isNotNull, lte, eq } from 'drizzle-orm';
+import { and, asc, isNotNull, lte } from 'drizzle-orm';
 import { escalate, itemType } from '@jqt/domain';
 import type { AppContext } from '../context.ts';
 import { calendarOf } from '../modules/calendar/service.ts';
-import { deliverNotices } from '../modules/items/notices.ts';
-import { rowToState } from '../modules/items/repository.ts';
+import { deliverNoticesMany } from '../modules/items/notices.ts';
+import { rowToState, setEscalations } from '../modules/items/repository.ts';
 import { wake } from '../modules/items/service.ts';
 import { itemEvents, items } from '../db/schema.ts';
+import { every } from './every.ts';
 
 const BATCH = 500;
 
@@ -28,52 +29,37 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
         .orderBy(asc(items.nextEscalationAt))
         .limit(BATCH)
         .for('update', { skipLocked: true });
-      const woken = new Set<string>();
-      for (const row of rows) {
-        const state = rowToState(row);
-        const r = escalate(state, calendar, now);
-        await tx.update(items).set({ escalationStage: r.stage, nextEscalationAt: r.nextAt }).where(eq(items.id, row.id));
-        if (r.stage === state.escalationStage) continue;
-        escalated += 1;
-        await tx.insert(itemEvents).values({
-          itemId: row.id,
-          at: now,
-          actorId: null,
-          actorName: 'system',
-          actorRole: 'system',
-          action: 'escalate',
-          fromStatus: row.status,
-          toStatus: row.status,
-          note: null,
-          detail: { stage: r.stage, kinds: r.notices.map((n) => n.kind), type: itemType(row.type)?.code },
-        });
-        const users = await deliverNotices(tx, { ...state, number: row.number }, r.notices, now);
-        users.forEach((u) => woken.add(u));
-        notices += r.notices.length;
+      const moves = rows.map((row) => ({ row, state: rowToState(row) })).map((m) => ({ ...m, r: escalate(m.state, calendar, now) }));
+      // One statement each for the stage updates, the timeline events and the notices of the whole batch.
+      await setEscalations(tx, moves.map(({ row, r }) => ({ id: row.id, stage: r.stage, nextAt: r.nextAt })));
+      const raised = moves.filter(({ state, r }) => r.stage !== state.escalationStage);
+      if (raised.length) {
+        await tx.insert(itemEvents).values(
+          raised.map(({ row, r }) => ({
+            itemId: row.id,
+            at: now,
+            actorId: null,
+            actorName: 'system',
+            actorRole: 'system',
+            action: 'escalate',
+            fromStatus: row.status,
+            toStatus: row.status,
+            note: null,
+            detail: { stage: r.stage, kinds: r.notices.map((n) => n.kind), type: itemType(row.type)?.code },
+          })),
+        );
       }
+      const woken = await deliverNoticesMany(tx, raised.map(({ row, state, r }) => ({ item: { ...state, number: row.number }, notices: r.notices })), now);
+      escalated += raised.length;
+      notices += raised.reduce((n, { r }) => n + r.notices.length, 0);
       return { count: rows.length, woken };
     });
-    await wake(ctx, [...batch.woken]);
+    await wake(ctx, batch.woken);
     if (batch.count < BATCH) break;
   }
   return { escalated, notices };
 }
 
 export function startDeadlineSweeper(ctx: AppContext, log: FastifyBaseLogger) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await sweepDeadlines(ctx);
-      if (r.escalated) log.info(r, 'deadline sweep');
-    } catch (err) {
-      log.error({ err }, 'deadline sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), ctx.config.sweepSeconds * 1000);
-  void tick();
-  return { stop: () => clearInterval(timer) };
+  return every(ctx.config.sweepSeconds, 'deadline sweep', log, () => sweepDeadlines(ctx));
 }

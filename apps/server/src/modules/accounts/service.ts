@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, staffRoles, totpRoles, type FieldError, type Role } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { publicActor, type RequestActor, type UserActor } from './actor.ts';
 import { hashPassword, newSecret, passwordProblems, sha256, verifyPassword, verifyTotp } from './passwords.ts';
 import * as repo from './repository.ts';
@@ -36,7 +36,7 @@ export async function login(ctx: AppContext, input: { username: string; password
   const now = ctx.now();
   const user = await repo.findUserByUsername(db, input.username);
   const deny = async (code: string, status = 401, params?: Record<string, unknown>) => {
-    await recordAudit(db, { actor: publicActor, action: 'login.failed', subject: `user:${input.username}`, detail: { reason: code }, ip, at: now });
+    await recordAuditAlone(db, { actor: publicActor, action: 'login.failed', subject: `user:${input.username}`, detail: { reason: code }, ip, at: now });
     throw new DomainError(code, { status, ...(params ? { params } : {}) });
   };
   if (!user || user.disabled) {

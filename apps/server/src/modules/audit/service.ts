@@ -1,6 +1,7 @@
-import type { Queryable } from '../../db/client.ts';
-import { chainHash, GENESIS } from './chain.ts';
-import { auditPage } from './repository.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import type { RequestActor } from '../accounts/actor.ts';
+import { chainHash, GENESIS, type AuditFields } from './chain.ts';
+import { appendAudit, auditPage, claimPending, deletePending, insertPending } from './repository.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -36,21 +37,48 @@ export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
   }
 }
 
-import type { RequestActor } from '../accounts/actor.ts';
-import { appendAudit } from './repository.ts';
+
+type AuditEntry = { actor: RequestActor | null; action: string; subject: string; detail?: Record<string, unknown>; ip?: string | null; at: Date };
+
+const fieldsOf = (e: AuditEntry): AuditFields => ({
+  at: e.at,
+  actorId: e.actor?.id ?? null,
+  actorName: e.actor && e.actor.id ? e.actor.username : 'public',
+  action: e.action,
+  subject: e.subject,
+  detail: e.detail ?? {},
+  ip: e.ip ?? null,
+});
 
 /** Records who did what to which subject; called inside the transaction that did it. */
-export async function recordAudit(
-  tx: Queryable,
-  e: { actor: RequestActor | null; action: string; subject: string; detail?: Record<string, unknown>; ip?: string | null; at: Date },
-): Promise<void> {
-  await appendAudit(tx, {
-    at: e.at,
-    actorId: e.actor?.id ?? null,
-    actorName: e.actor && e.actor.id ? e.actor.username : 'public',
-    action: e.action,
-    subject: e.subject,
-    detail: e.detail ?? {},
-    ip: e.ip ?? null,
-  });
+export async function recordAudit(tx: Queryable, e: AuditEntry): Promise<void> {
+  await appendAudit(tx, fieldsOf(e));
+}
+
+/** Records an act that changed nothing else (a failed login, an export): in a transaction of its own. */
+export async function recordAuditAlone(db: Db, e: AuditEntry): Promise<void> {
+  await db.transaction((tx) => appendAudit(tx, fieldsOf(e)));
+}
+
+/**
+ * Records a frequent read (staff viewing personal data) durably but outside the chain's lock;
+ * `chainPendingAudit` appends it to the chain within seconds.
+ */
+export async function recordAuditLater(db: Queryable, e: AuditEntry): Promise<void> {
+  await insertPending(db, fieldsOf(e));
+}
+
+/** Moves waiting records into the chain, oldest first, a thousand per transaction. Returns how many. */
+export async function chainPendingAudit(db: Db): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const rows = await claimPending(tx, 1000);
+      await appendAudit(tx, ...rows.map(({ id: _id, ...f }) => ({ ...f, detail: f.detail as Record<string, unknown> })));
+      await deletePending(tx, rows.map((r) => r.id));
+      return rows.length;
+    });
+    moved += n;
+    if (n < 1000) return moved;
+  }
 }

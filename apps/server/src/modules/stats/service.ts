@@ -3,7 +3,7 @@ import { DomainError, endOfShanghaiDay, itemType, parseDayRange, startOfShanghai
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { listUnits } from '../accounts/repository.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAuditAlone } from '../audit/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import * as repo from './repository.ts';
 
@@ -120,6 +120,6 @@ export async function exportXlsx(ctx: AppContext, actor: UserActor, from: string
   };
   sheet('按单位', [...o.byUnit.map((u) => ({ label: u.unitName.zh, m: u })), { label: '合计', m: o.totals }]);
   sheet('按事项', o.byType.map((t) => ({ label: t.typeName.zh, m: t })));
-  await recordAudit(ctx.database.db, { actor, action: 'stats.export', subject: `stats:${from}..${to}`, ip, at: ctx.now() });
+  await recordAuditAlone(ctx.database.db, { actor, action: 'stats.export', subject: `stats:${from}..${to}`, ip, at: ctx.now() });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
