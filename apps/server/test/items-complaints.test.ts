@@ -122,6 +122,12 @@ test('joint branches: the item cannot be answered until every branch is done', a
   assert.equal(seen.status, 200);
   assert.equal(seen.json.abilities.canCompleteBranch, true);
   assert.equal(seen.json.abilities.canAnswer, false);
+  // The partner's queue finds the item through its branch, with the branch's deadline.
+  const queue = await call(t, partner, { method: 'GET', url: '/api/v1/items?limit=20' });
+  assert.equal(queue.status, 200, queue.body);
+  const listed = queue.json.items.find((i: { id: string }) => i.id === p.json.id);
+  assert.ok(listed, 'the branch item is in the partner queue');
+  assert.equal(listed.dueAt, seen.json.dueAt);
   const done = await act(t, partner, seen.json, 'complete-branch', { branchId, note: '工作许可已核实' });
   assert.equal(done.status, 200, done.body);
   const answered = await act(t, officer, done.json, 'answer', { note: '两部门均已办结' });

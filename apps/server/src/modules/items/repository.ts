@@ -161,32 +161,44 @@ export async function insertIdempotent(db: Queryable, r: typeof idempotencyKeys.
 }
 
 /**
+ * One arm of the visibility OR. `fenced` arms match few rows through a GIN index that cannot give the queue's
+ * order: they are read whole and sorted, never walked along the deadline index (the planner, guessing 0.5 % for
+ * an array element it has no statistics for, would walk the whole table for a unit with no branches).
+ */
+interface VisibilityArm {
+  where: SQL;
+  fenced?: boolean;
+}
+
+const branchArm = (unitId: string): VisibilityArm => ({ where: sql`${items.branchUnitIds} @> array[${unitId}]::text[]`, fenced: true });
+
+/**
  * Items an actor may see, as the arms of an OR (the domain's `canSee` says the same for one item);
  * undefined means everything. Kept as arms so a queue can read each through its own index.
  */
-export function visibilityArms(actor: UserActor): SQL[] | undefined {
+function visibilityArms(actor: UserActor): VisibilityArm[] | undefined {
   switch (actor.role) {
     case 'admin':
     case 'supervisor':
       return undefined;
     case 'enterprise-admin':
     case 'enterprise-staff':
-      return actor.enterpriseId ? [eq(items.enterpriseId, actor.enterpriseId)] : [];
+      return actor.enterpriseId ? [{ where: eq(items.enterpriseId, actor.enterpriseId) }] : [];
     case 'applicant':
-      return [eq(items.submitterId, actor.id)];
+      return [{ where: eq(items.submitterId, actor.id) }];
     case 'officer':
     case 'unit-leader':
       if (!actor.unitId) return [];
-      return [eq(items.unitId, actor.unitId), eq(items.pendingUnitId, actor.unitId), sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]`];
+      return [{ where: eq(items.unitId, actor.unitId) }, { where: eq(items.pendingUnitId, actor.unitId) }, branchArm(actor.unitId)];
     case 'partner':
-      return actor.unitId ? [sql`${items.branchUnitIds} @> array[${actor.unitId}]::text[]`] : [];
+      return actor.unitId ? [branchArm(actor.unitId)] : [];
   }
 }
 
 export function visibleTo(actor: UserActor): SQL | undefined {
   const arms = visibilityArms(actor);
   if (arms === undefined) return undefined;
-  return arms.length ? or(...arms) : sql`false`;
+  return arms.length ? or(...arms.map((a) => a.where)) : sql`false`;
 }
 
 export interface ItemFilter {
@@ -221,16 +233,22 @@ export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, 
         : sql`((${items.activeDueAt} > ${cursor.due} or (${items.activeDueAt} = ${cursor.due} and ${items.id} > ${cursor.id})) or ${items.activeDueAt} is null)`,
     );
   }
-  const page = (arm: SQL | undefined) =>
-    db
+  const order = [sql`${items.activeDueAt} asc nulls last`, asc(items.id)];
+  const page = (arm: VisibilityArm | undefined) => {
+    const where = and(arm?.where, ...conds);
+    if (!arm?.fenced) return db.select().from(items).where(where).orderBy(...order).limit(limit);
+    // OFFSET 0 keeps the planner from pushing the order and limit into the arm.
+    const matches = db.select().from(items).where(where).offset(0).as('matches');
+    return db
       .select()
-      .from(items)
-      .where(and(arm, ...conds))
-      .orderBy(sql`${items.activeDueAt} asc nulls last`, asc(items.id))
+      .from(matches)
+      .orderBy(sql`${matches.activeDueAt} asc nulls last`, asc(matches.id))
       .limit(limit);
+  };
   const arms = visibilityArms(actor);
   if (arms === undefined) return page(undefined);
-  if (arms.length <= 1) return page(arms[0] ?? sql`false`);
+  if (arms.length === 0) return page({ where: sql`false` });
+  if (arms.length === 1) return page(arms[0]);
   const seen = new Set<string>();
   const merged: ItemRow[] = [];
   for (const rows of await Promise.all(arms.map(page))) {
@@ -239,6 +257,19 @@ export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, 
   const due = (r: ItemRow) => r.activeDueAt?.getTime() ?? Infinity;
   merged.sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return merged.slice(0, limit);
+}
+
+/** Many items' escalation stages in one statement (the sweeper's batch). */
+export async function setEscalations(db: Queryable, list: { id: string; stage: number; nextAt: Date | null }[]) {
+  if (!list.length) return;
+  const values = sql.join(
+    list.map((e) => sql`(${e.id}::uuid, ${e.stage}::int, ${e.nextAt ? e.nextAt.toISOString() : null}::timestamptz)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update items set escalation_stage = v.stage, next_escalation_at = v.next_at
+    from (values ${values}) as v(id, stage, next_at)
+    where items.id = v.id`);
 }
 
 export async function openItems(db: Queryable, where: SQL | undefined) {

@@ -24,7 +24,7 @@ import type { Queryable } from '../../db/client.ts';
 import { isUser, type RequestActor, type UserActor } from '../accounts/actor.ts';
 import { findEnterprise, findUnit, findUnitByRoute, findUser } from '../accounts/repository.ts';
 import { canonicalJson } from '../audit/chain.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit, recordAuditLater } from '../audit/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { deliverNotices } from './notices.ts';
 import { present } from './present.ts';
@@ -177,7 +177,7 @@ export async function getItem(ctx: AppContext, actor: RequestActor, id: string, 
   const fullPersonalData = isUser(actor) && (relationsOf(state, actor).has('submitter') || relationsOf(state, actor).has('owner-unit'));
   if (fullPersonalData && isUser(actor) && !relationsOf(state, actor).has('submitter') && opts.ip !== undefined) {
     // Staff seeing an unmasked phone or ID number is itself recorded (PIPL, SPEC §8).
-    await recordAudit(ctx.database.db, { actor, action: 'personal-data.view', subject: `item:${id}`, ip: opts.ip, at: ctx.now() });
+    await recordAuditLater(ctx.database.db, { actor, action: 'personal-data.view', subject: `item:${id}`, ip: opts.ip, at: ctx.now() });
   }
   const outputs = await itemOutputs.get(row.type)?.describe?.(ctx, state);
   return { ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData }), ...(outputs ? { outputs } : {}) };

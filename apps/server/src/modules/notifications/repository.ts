@@ -2,8 +2,9 @@ import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { notifications } from '../../db/schema.ts';
 
+/** In chunks that keep each statement under PostgreSQL's 65,535 parameters. */
 export async function insertNotifications(db: Queryable, rows: (typeof notifications.$inferInsert)[]) {
-  if (rows.length) await db.insert(notifications).values(rows);
+  for (let i = 0; i < rows.length; i += 5000) await db.insert(notifications).values(rows.slice(i, i + 5000));
 }
 
 export async function listNotifications(db: Queryable, userId: string, beforeId: number | null, limit: number) {
