@@ -226,7 +226,8 @@ test('an approved NEV special filing lets the checker allow that truck on its ro
 test('batch inspection: at least 5 vehicles, each VIN checked with its row in the path; routed to the vehicle office', async () => {
   const vins = [1, 2, 3, 4, 5, 6].map((i) => makeVin(i * 7919));
   const vehicles = vins.map((vin, i) => ({ vin, model: `重卡-${i}` }));
-  const data = { business: 'freight', vehicles, station: '张店区机动车检测站', preferredDate: '2026-07-01', contactName: '钱经理', contactPhone: '13712345678' };
+  t.setNow('2026-06-15T09:00:00+08:00');
+  const data = { business: 'freight', vehicles, preferredStation: 'zhangdian-north', preferredDate: '2026-07-01', contactName: '钱经理', contactPhone: '13712345678' };
   const before = await itemCount('batch-inspection');
   let r = await submit(ent, 'batch-inspection', { ...data, vehicles: vehicles.slice(0, 4) });
   assert.equal(r.status, 422);
@@ -248,6 +249,7 @@ test('batch inspection: at least 5 vehicles, each VIN checked with its row in th
   assert.equal(schema.properties.vehicles.type, 'array');
   assert.equal(schema.properties.vehicles.minItems, 5);
   assert.equal(schema.properties.vehicles.items.properties.vin['x-check'], 'vin');
+  t.setNow(undefined);
 });
 
 test('traffic impact screening: the figures against the thresholds, shown from submission on', async () => {

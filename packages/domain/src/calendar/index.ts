@@ -3,3 +3,4 @@ export * from './schedules.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';
 export { calendarMessages } from './messages.ts';
+export * from './appointment.ts';

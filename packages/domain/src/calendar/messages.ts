@@ -9,6 +9,9 @@ export const calendarMessages: MessageTable = {
     deadline_rule_unknown: '期限规则应为以下之一：{allowed}',
     deadline_n_invalid: '期限数值应为 {min} 至 {max} 之间的整数',
     instant_invalid: '时间应为带时区的 ISO 8601 格式（如 2026-01-05T09:00:00+08:00）',
+    appointment_not_future: '{date} 不在今天之后，请选择今天以后的日期',
+    appointment_not_workday: '{date} 不是工作日（周末或法定节假日），请选择工作日',
+    appointment_too_far: '最多只能安排在今天起 {max} 天内',
   },
   en: {
     calendar_range_invalid: 'The start date ({from}) must not be after the end date ({to})',
@@ -18,6 +21,9 @@ export const calendarMessages: MessageTable = {
     deadline_rule_unknown: 'The deadline rule must be one of: {allowed}',
     deadline_n_invalid: 'The deadline number must be a whole number from {min} to {max}',
     instant_invalid: 'The time must be ISO 8601 with an offset (e.g. 2026-01-05T09:00:00+08:00)',
+    appointment_not_future: '{date} is not after today; choose a later date',
+    appointment_not_workday: '{date} is not a working day (weekend or public holiday); choose a working day',
+    appointment_too_far: 'Appointments can be at most {max} days ahead',
   },
 };
 

@@ -212,6 +212,12 @@ function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext):
   }
 }
 
+/** The submitter's notice of what the answer booked for them (a survey, an inspection slot), if it booked anything. */
+function bookingNotice(form: ItemTypeDeclaration['answerForm'], fields: Record<string, unknown>): Notice | undefined {
+  const n = Object.keys(fields).length ? form?.notice?.(fields) : undefined;
+  return n ? { to: 'submitter', kind: n.kind, params: n.params } : undefined;
+}
+
 /** The values of a form's own fields, in the form's order. */
 function pick(value: Record<string, unknown>, form: Form): Record<string, unknown> {
   return Object.fromEntries(form.filter((f) => value[f.name] !== undefined).map((f) => [f.name, value[f.name]]));
@@ -347,10 +353,8 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       Object.assign(next, { status: 'answered', answeredAt: now, answer: noteText });
       if (decidesOnAnswer(ctx.type)) detail.decision = decisionOf(v);
       if (Object.keys(answerFields).length) detail.answer = answerFields;
-      const booked = Object.keys(answerFields).length ? answerForm?.notice?.(answerFields) : undefined;
-      // A denial is told as a plain answer: there is nothing to collect.
-      if (booked) notices.push({ to: 'submitter', ...booked });
-      else notices.push({ to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });
+      // A booking is told with its date and place; a denial as a plain answer: there is nothing to collect.
+      notices.push(bookingNotice(answerForm, answerFields) ?? { to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });
       break;
     case 'close':
       Object.assign(next, { status: 'closed', closedAt: now });

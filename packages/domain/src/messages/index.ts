@@ -15,10 +15,20 @@ for (const t of tables) {
   Object.assign(merged.en, t.en);
 }
 
-/** The user-facing text of an error code, with `{name}` placeholders filled from params. */
+/**
+ * The user-facing text of an error code, with `{name}` placeholders filled from params. A param given in both
+ * languages (`{zh, en}`, e.g. a station's name kept in a stored notice) is filled in the message's language.
+ */
 export function formatMessage(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
   const template = merged[locale][code] ?? merged['zh-CN'][code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : paramText(params[k], locale)));
+}
+
+function paramText(v: unknown, locale: Locale): string {
+  if (typeof v === 'object' && v !== null && typeof (v as { zh?: unknown }).zh === 'string' && typeof (v as { en?: unknown }).en === 'string') {
+    return locale === 'en' ? (v as { en: string }).en : (v as { zh: string }).zh;
+  }
+  return String(v);
 }
 
 export function hasMessage(code: string): boolean {

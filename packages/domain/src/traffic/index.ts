@@ -42,4 +42,19 @@ export {
   passCodeRoadClasses,
   type PassCodeKind,
 } from './applications.ts';
-export { DEFAULT_TIA_THRESHOLDS, screenTia, type TiaFigures, type TiaScreening, type TiaThresholds } from './tia.ts';
+export {
+  DEFAULT_TIA_THRESHOLDS,
+  DEFAULT_TIA_THRESHOLD_VERSION,
+  TIA_THRESHOLD_BOUNDS,
+  TIA_THRESHOLD_KEYS,
+  screenTia,
+  tiaScreeningOf,
+  tiaThresholdsInForce,
+  type TiaFigures,
+  type TiaResult,
+  type TiaScreening,
+  type TiaThresholdKey,
+  type TiaThresholds,
+  type TiaThresholdVersion,
+} from './tia.ts';
+export { INSPECTION_SLOTS, INSPECTION_STATIONS, SURVEY_TIMES, inspectionStation, type InspectionStation } from './appointments.ts';
