@@ -40,7 +40,7 @@ export async function deliverNoticesMany(db: Queryable, list: { item: ItemState 
           users = await inUnit(unitId, ['officer', 'unit-leader', 'partner']);
           break;
       }
-      for (const userId of new Set(users)) rows.push({ userId, itemId: item.id, kind: n.kind, params: { number: item.number }, createdAt: now });
+      for (const userId of new Set(users)) rows.push({ userId, itemId: item.id, kind: n.kind, params: { ...n.params, number: item.number }, createdAt: now });
     }
   }
   await insertNotifications(db, rows);

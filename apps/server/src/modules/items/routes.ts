@@ -31,6 +31,8 @@ function catalog() {
     guide: t.guide,
     form: formJsonSchema(t.form),
     acceptForm: t.acceptForm ? formJsonSchema(t.acceptForm) : null,
+    // Fields the answering officer gives (a survey's date, time and place; an inspection booking).
+    answerForm: t.answerForm ? formJsonSchema(t.answerForm.form) : null,
   }));
 }
 

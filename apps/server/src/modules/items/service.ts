@@ -13,6 +13,7 @@ import {
   validateItemData,
   type ItemAction,
   type ItemState,
+  type Notice,
   type Submitter,
   type WorkCalendar,
   type DistrictCode,
@@ -47,7 +48,8 @@ type EventInput = { action: string; fromStatus: string | null; toStatus: string;
 /**
  * What an item type produces besides its own row (a pass code, a filing, a screening result), registered by the
  * module that owns it. The after-hooks run inside the transaction that created or changed the item, so a failure
- * undoes the whole change; `afterSubmit` may decide an instant item at once by returning its next state and event.
+ * undoes the whole change; `afterSubmit` may decide an instant item at once by returning its next state and event
+ * (or record what it derived, e.g. a screening, by returning a next state still `submitted`).
  */
 export interface ItemOutputs {
   afterSubmit?: (tx: Queryable, e: { ctx: AppContext; item: ItemState; number: string; actor: RequestActor; now: Date }) => Promise<{ next: ItemState; event: EventInput } | void>;
@@ -120,7 +122,8 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
         await repo.insertEvent(tx, eventRow(state.id, now, systemActor, decided.event));
       }
       await recordAudit(tx, { actor, action: 'item.submit', subject: `item:${state.id}`, detail: { type: type.code, number }, ip: input.ip, at: now });
-      notified = decided ? [] : await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
+      // An item the hook decided at once (an instant pass code) waits for nobody; one it only enriched (a screening) does.
+      notified = decided && decided.next.status !== 'submitted' ? [] : await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
       return number;
     });
     await wake(ctx, notified);
@@ -246,6 +249,20 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
   await wake(ctx, notified);
   // The actor sees the result of their own action even when it took the item out of their sight (a returned transfer).
   return getItem(ctx, actor, id, { bypassVisibility: true });
+}
+
+/**
+ * A fact another module records about an item without changing its state (a pass code it issued was revoked): a
+ * timeline event and the notices, in the caller's transaction. Returns the users to wake after commit.
+ */
+export async function recordItemEvent(
+  tx: Queryable,
+  e: { itemId: string; actor: RequestActor; at: Date; event: Omit<EventInput, 'fromStatus' | 'toStatus'>; notices: Notice[] },
+): Promise<string[]> {
+  const row = await repo.findItem(tx, e.itemId);
+  if (!row) return [];
+  await repo.insertEvent(tx, eventRow(row.id, e.at, e.actor, { ...e.event, fromStatus: row.status, toStatus: row.status }));
+  return deliverNotices(tx, { ...repo.rowToState(row), number: row.number }, e.notices, e.at);
 }
 
 /** Tells every instance's live streams which users have news; only after commit, so they read committed rows. */
