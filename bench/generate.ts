@@ -533,16 +533,21 @@ export async function generate(o: GenerateOptions): Promise<Fixture> {
     );
   };
   // Numbers: JQ + Shanghai date + a running number; the server's sequence is moved past them afterwards.
+  // Submissions spread over three years; open items are recent, a few old ones are stuck open (45–90 days old).
+  // Drawn first and written oldest first, as a live table grows: recent items share recent pages.
+  const submissions = Array.from({ length: o.items }, () => {
+    let at = now.getTime() - rand() * span;
+    const recent = (now.getTime() - at) / 86400_000 < 45 || rand() < 0.004;
+    if (!recent && rand() < 0.5)
+      at = now.getTime() - rand() * 45 * 86400_000 - 45 * 86400_000;
+    return { at, recent };
+  }).sort((a, b) => a.at - b.at);
   for (let i = 0; i < o.items; i++) {
-    // Submissions spread over three years, more on working days and in the morning; open items are recent.
-    let at = new Date(now.getTime() - rand() * span);
-    const ageDays = (now.getTime() - at.getTime()) / 86400_000;
-    const recent = ageDays < 45 || rand() < 0.004; // a few old ones are stuck open
+    let at = new Date(submissions[i].at);
+    const recent = submissions[i].recent;
     const plan = recent
       ? pickWeighted(rand, recentPlans)
       : pickWeighted(rand, oldPlans);
-    if (!recent && rand() < 0.5)
-      at = new Date(now.getTime() - rand() * 45 * 86400_000 - 45 * 86400_000); // stuck: 45–90 days old
     const typeCode = pick(itemTypesMix);
     const type = itemType(typeCode)!;
     const ent = pick(ents);

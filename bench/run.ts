@@ -47,7 +47,10 @@ import {
   findUnitByRoute,
   listUnits,
 } from "../apps/server/src/modules/accounts/repository.ts";
-import { recordAudit } from "../apps/server/src/modules/audit/service.ts";
+import {
+  recordAudit,
+  recordAuditLater,
+} from "../apps/server/src/modules/audit/service.ts";
 import { calendarOf } from "../apps/server/src/modules/calendar/service.ts";
 import * as itemsRepo from "../apps/server/src/modules/items/repository.ts";
 import { deliverNotices } from "../apps/server/src/modules/items/notices.ts";
@@ -60,6 +63,7 @@ import {
   passCodesOfPlate,
 } from "../apps/server/src/modules/traffic/repository.ts";
 import { createSessions, generate, type Fixture } from "./generate.ts";
+import { w7Files, w7InProcess, w7OverHttp, type W7Run } from "./w7.ts";
 import {
   closedLoop,
   http,
@@ -394,6 +398,8 @@ async function main() {
         road: { roadId: roadIds[i % roadIds.length] },
         at: new Date(anchor.getTime() + (i % 24) * 3600_000).toISOString(),
       });
+    const clientAddress = (i: number) =>
+      `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
     const requests: Record<string, (i: number) => HttpRequest> = {
       W1: (i) => ({
         method: "POST",
@@ -416,17 +422,17 @@ async function main() {
         path: `/api/v1/stats/overview?from=${from}&to=${to}`,
         headers: { cookie: supervisorCookie },
       }),
+      // Many readers and checkers behind the city's proxy: the server trusts X-Forwarded-For in production, so the
+      // per-address limits of these public routes apply per client.
       W6: (i) => ({
         method: "GET",
         path: `/api/v1/public/publications?q=${encodeURIComponent(fx.searchTerms[i % fx.searchTerms.length])}`,
+        headers: { "x-forwarded-for": clientAddress(i) },
       }),
-      // Many checkers behind the city's proxy: the server trusts X-Forwarded-For in production, so the per-address limit applies per client.
       W8: (i) => ({
         method: "POST",
         path: "/api/v1/traffic/access-checks",
-        headers: {
-          "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-        },
+        headers: { "x-forwarded-for": clientAddress(i) },
         body: accessBody(i),
       }),
     };
@@ -520,8 +526,9 @@ async function main() {
           const id = itemIds[i % itemIds.length];
           await itemsRepo.findItem(c.database.db, id);
           await itemsRepo.timelineOf(c.database.db, id);
-          // The officer of the owning unit sees unmasked personal data: the server records that view (PIPL).
-          await recordAudit(c.database.db, {
+          // The officer of the owning unit sees unmasked personal data: the server records that view (PIPL),
+          // for the audit chainer to chain later.
+          await recordAuditLater(c.database.db, {
             actor,
             action: "personal-data.view",
             subject: `item:${id}`,
@@ -600,6 +607,20 @@ async function main() {
     // PGlite: all ceilings now, before the server takes the directory. PostgreSQL: each ceiling right before its
     // HTTP runs (below), so both see the same machine (it is shared, and its load drifts).
     if (database.pglite) for (const id of order) await runCeiling(id);
+
+    // W7: two enterprises of 张店, one imports in process (the ceiling), the other through the server.
+    const w7 = await w7Files("370303");
+    const w7Http = await w7Files("370302");
+    const w7Ceiling = async () => {
+      const coordinator = submitters[submitters.length - 1];
+      const actor = (await actorFromSession(cctx, tokenOf(coordinator.id)))!;
+      const r = await w7InProcess(cctx, actor, w7);
+      wl("W7", names.W7).extra = { ...wl("W7", names.W7).extra, inProcess: r };
+      log(
+        `ceiling W7: ${r.firstSeconds} s for 10,000 rows (${r.created} filed, ${r.rejected} reported), corrected file ${r.correctedSeconds} s (${r.createdOnCorrection} new, ${r.duplicatesOnCorrection} refused as already filed)${r.correct ? "" : " — WRONG COUNTS"}`,
+      );
+    };
+    if (database.pglite) await w7Ceiling();
 
     // ---------------- EXPLAIN of the statements behind W2, W3, W4
     const raw = rawOf(database, pool);
@@ -752,6 +773,23 @@ async function main() {
     for (const id of order) {
       if (!database.pglite) await runCeiling(id);
       await runHttp(id);
+    }
+    if (!database.pglite) await w7Ceiling();
+    {
+      await drain(base);
+      // The peak before the import, so the report can tell what the spreadsheet itself costs.
+      const before = memoryOf(child.pid!);
+      wl("W7", names.W7).extra = { ...wl("W7", names.W7).extra, serverPeakBeforeMB: before.vmHWM_MB };
+      log(`server peak RSS before W7 (VmHWM) ${before.vmHWM_MB} MB`);
+      const r = await w7OverHttp(
+        base,
+        submitterCookies[submitterCookies.length - 2],
+        w7Http,
+      );
+      wl("W7", names.W7).extra = { ...wl("W7", names.W7).extra, http: r };
+      log(
+        `http W7: ${r.firstSeconds} s for 10,000 rows (${r.created} filed, ${r.rejected} reported), corrected file ${r.correctedSeconds} s (${r.createdOnCorrection} new, ${r.duplicatesOnCorrection} refused as already filed)${r.correct ? "" : " — WRONG COUNTS"}`,
+      );
     }
     const memory = memoryOf(child.pid!);
     log(`server peak RSS (VmHWM) ${memory.vmHWM_MB} MB`);
@@ -1030,16 +1068,21 @@ function buildReport(o: {
       status: h.p95 < 30 ? "met" : "missed",
     });
   }
-  rows.push({
-    workload: "W7",
-    name: "residence-permit spreadsheet import (10,000 rows)",
-    measure: "—",
-    figure: "—",
-    ceiling: "—",
-    ratio: "—",
-    target: targets.W7,
-    status: "not yet landed",
-  });
+  {
+    const w = results.W7;
+    const h = w.extra!.http as W7Run;
+    const c = w.extra!.inProcess as W7Run;
+    rows.push({
+      workload: "W7",
+      name: `${w.name}, 2 % bad rows; then the corrected file`,
+      measure: "seconds (first file / corrected file)",
+      figure: `${h.firstSeconds} s / ${h.correctedSeconds} s${h.correct ? "" : " (wrong counts)"}`,
+      ceiling: `${c.firstSeconds} s / ${c.correctedSeconds} s (in process)`,
+      ratio: pct(ratio(c.firstSeconds, h.firstSeconds)),
+      target: targets.W7,
+      status: h.firstSeconds < 10 && h.correct && c.correct ? "met" : "missed",
+    });
+  }
   {
     const w = results.W8;
     const perSec = w.extra!.inProcessChecksPerSecond as number;
