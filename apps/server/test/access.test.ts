@@ -39,6 +39,8 @@ const PUBLIC = [
   'GET /api/v1/traffic/roads',
   'GET /api/v1/public/pass-codes/:code',
   'GET /api/v1/public/pass-codes/:code/qr.png',
+  // The TIA thresholds in force, for the M9 service guide (the admin's version history is not public).
+  'GET /api/v1/traffic/tia-thresholds/current',
   'GET /api/v1/public/publications',
   'GET /api/v1/public/publications/:id',
   // A scanned receipt QR code says whether the receipt is genuine, and nothing personal (issue 5).
@@ -55,6 +57,8 @@ const ADMIN_ONLY = [
   'GET /api/v1/admin/calendar/changes',
   'POST /api/v1/admin/calendar/years',
   'PUT /api/v1/admin/calendar/days/:date',
+  'GET /api/v1/traffic/tia-thresholds',
+  'POST /api/v1/traffic/tia-thresholds',
 ];
 
 const key = (r: RouteAccess) => `${r.method} ${r.url}`;

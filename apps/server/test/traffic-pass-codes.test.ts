@@ -101,6 +101,32 @@ test('a temporary pass code is issued within the applying request; the checker t
   assert.equal(rv.json.status, 'revoked');
   assert.equal((await check('鲁C12345', 'zd-liuquan-rd', '2026-06-04T12:00:00+08:00')).rule, 'pass-code-required');
   assert.equal((await call(t, jiaojing, { method: 'POST', url: revokeUrl, payload: { reason: '再次注销' } })).status, 409);
+
+  // The application that obtained the code shows who revoked it, when and why; the holder is told; it is audited.
+  const item = await call(t, ent, { method: 'GET', url: `/api/v1/items/${r.json.id}` });
+  assert.deepEqual(item.json.timeline.map((e: { action: string }) => e.action), ['submit', 'issue', 'revoke-pass-code']);
+  const ev = item.json.timeline[2];
+  assert.equal(ev.actor.id, jiaojing.id);
+  assert.equal(ev.actor.name, jiaojing.username);
+  assert.equal(ev.actor.role, 'officer');
+  assert.equal(ev.at, '2026-06-03T10:00:00+08:00');
+  assert.equal(ev.note, '车辆信息不符');
+  assert.deepEqual(ev.detail, { passCodeId: code.id, code: code.code, reason: '车辆信息不符' });
+  assert.equal(ev.fromStatus, 'closed');
+  assert.equal(ev.toStatus, 'closed');
+  assert.equal(item.json.status, 'closed');
+  assert.equal(item.json.outputs.passCodes[0].status, 'revoked');
+  assert.equal(item.json.outputs.passCodes[0].revokeReason, '车辆信息不符');
+  const notes = await call(t, ent, { method: 'GET', url: '/api/v1/notifications' });
+  const n = notes.json.notifications.find((x: { kind: string }) => x.kind === 'pass_code_revoked');
+  assert.equal(n?.itemId, r.json.id, notes.body);
+  assert.equal(n.message, `您的货车通行码 ${code.code}（事项 ${r.json.number}）已被注销，原因：车辆信息不符`);
+  assert.equal((await call(t, other, { method: 'GET', url: '/api/v1/notifications' })).json.notifications.length, 0);
+  const admin = await buildUser(t, 'admin');
+  const audit = await call(t, admin, { method: 'GET', url: '/api/v1/admin/audit?limit=500' });
+  const entry = audit.json.entries.find((e: { action: string }) => e.action === 'traffic.pass-code.revoke');
+  assert.equal(entry.actorId, jiaojing.id);
+  assert.equal(entry.subject, `pass-code:${code.id}`);
   t.setNow(undefined);
 });
 
@@ -113,7 +139,7 @@ test('QR and public verification: genuine with the signature, not genuine when t
   // 7 days inclusive is the most a temporary code may cover.
   assert.equal(code.validTo, '2026-06-17T00:00:00+08:00');
   const sig = new URL(code.verifyUrl, 'http://x').searchParams.get('s')!;
-  assert.equal(code.verifyUrl, `/verify/pass/${code.code}?s=${sig}`);
+  assert.equal(code.verifyUrl, `/pass-codes/${code.code}?s=${sig}`);
 
   const png = await t.app.inject({ method: 'GET', url: code.qrUrl });
   assert.equal(png.statusCode, 200);

@@ -1,5 +1,6 @@
 import { DEFAULT_RULE_SET } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
+import { ensureDefaultTiaThresholds } from '../../modules/traffic/tia-thresholds.ts';
 import { accessRuleSets, roads } from '../schema.ts';
 
 type RoadSeed = typeof roads.$inferInsert;
@@ -29,7 +30,7 @@ export function ziboRoads(): RoadSeed[] {
   ];
 }
 
-/** Roads and the default access rules (SPEC §5) as version 1; safe to run on every start. */
+/** Roads, the default access rules (SPEC §5) and TIA thresholds (M9), each as version 1; safe to run on every start. */
 export async function seedTraffic(ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   await db.insert(roads).values(ziboRoads()).onConflictDoNothing();
@@ -42,4 +43,5 @@ export async function seedTraffic(ctx: AppContext): Promise<void> {
       note: 'SPEC §5 默认规则（淄公通〔2023〕34号 第8条）',
     })
     .onConflictDoNothing();
+  await ensureDefaultTiaThresholds(db);
 }

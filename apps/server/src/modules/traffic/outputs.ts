@@ -6,15 +6,23 @@ import {
   parseIdList,
   parseTimeWindows,
   screenTia,
+  tiaScreeningOf,
+  tiaThresholdsInForce,
+  INSPECTION_SLOTS,
+  TIA_THRESHOLD_BOUNDS,
+  inspectionStation,
   type FieldError,
   type ItemState,
   type TiaFigures,
+  type TiaScreening,
 } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
+import { timelineOf } from '../items/repository.ts';
 import { registerItemOutputs } from '../items/service.ts';
 import { checkTruckPassData, issuePassCode, presentPassCode, unknownRoads } from './pass-codes.ts';
 import * as repo from './repository.ts';
+import { tiaThresholdVersions } from './tia-thresholds.ts';
 
 const FILING_MAX_DAYS = 366;
 
@@ -85,9 +93,53 @@ registerItemOutputs('nev-special-filing', {
   },
 });
 
-/** 交通影响评价初筛: the screening result is derived from the figures, shown with the item from submission on. */
+/** The fields the latest answer booked (a survey, an inspection), from its timeline event; null before any. */
+async function bookedOnAnswer(ctx: AppContext, itemId: string): Promise<Record<string, unknown> | null> {
+  const answers = (await timelineOf(ctx.database.db, itemId)).filter((e) => e.action === 'answer');
+  const detail = answers[answers.length - 1]?.detail as { answer?: Record<string, unknown> } | undefined;
+  return detail?.answer ?? null;
+}
+
+const metText = (s: TiaScreening) => s.met.map((k) => TIA_THRESHOLD_BOUNDS[k].label.zh).join('、');
+
+/**
+ * 交通影响评价初筛: screened at submission by the threshold version then in force; the result (with the version that
+ * decided) is recorded on the item's data and its timeline, so a later version never changes it.
+ */
 registerItemOutputs('tia-screening', {
-  async describe(_ctx: AppContext, item) {
-    return { screening: screenTia(item.data as unknown as TiaFigures) };
+  async afterSubmit(tx, { item, now }) {
+    const screening = screenTia(item.data as unknown as TiaFigures, tiaThresholdsInForce(await tiaThresholdVersions(tx), now));
+    const note =
+      screening.result === 'assessment-required'
+        ? `初筛结果：须开展交通影响评价（达到阈值：${metText(screening)}；阈值版本 ${screening.thresholdsVersion}）Screening: a traffic impact assessment is required`
+        : `初筛结果：未达到交通影响评价启动阈值，将组织专家现场踏勘（阈值版本 ${screening.thresholdsVersion}）Screening: an expert site survey`;
+    const next: ItemState = { ...item, version: item.version + 1, data: { ...item.data, screening } };
+    return { next, event: { action: 'screen', fromStatus: 'submitted', toStatus: 'submitted', note, detail: { screening } } };
+  },
+  async describe(ctx, item) {
+    const booked = await bookedOnAnswer(ctx, item.id);
+    return {
+      screening: tiaScreeningOf(item.data),
+      survey: booked?.surveyDate ? { date: booked.surveyDate, time: booked.surveyTime, place: booked.surveyPlace } : null,
+    };
+  },
+});
+
+const stationView = (id: unknown) => {
+  const s = inspectionStation(id);
+  return s ? { id: s.id, name: s.name, address: s.address, district: s.district } : null;
+};
+
+/** 批量新车上线查验: what the enterprise asked for, and the booking the vehicle office answered with. */
+registerItemOutputs('batch-inspection', {
+  async describe(ctx, item) {
+    const booked = await bookedOnAnswer(ctx, item.id);
+    const slot = INSPECTION_SLOTS.find((x) => x.value === booked?.inspectionSlot);
+    return {
+      preferred: { station: stationView(item.data.preferredStation), date: item.data.preferredDate ?? null },
+      inspection: booked?.inspectionDate
+        ? { station: stationView(booked.inspectionStation), date: booked.inspectionDate, slot: booked.inspectionSlot, slotLabel: slot?.label ?? null }
+        : null,
+    };
   },
 });

@@ -16,6 +16,7 @@ import type { Database, Queryable } from '../../db/client.ts';
 import type { RequestActor, UserActor } from '../accounts/actor.ts';
 import { findUnit } from '../accounts/repository.ts';
 import { recordAudit } from '../audit/service.ts';
+import { recordItemEvent, wake } from '../items/service.ts';
 import * as repo from './repository.ts';
 
 /** The signing key is generated once per installation and kept in the database, never in the repository. */
@@ -51,8 +52,9 @@ function newCode(): string {
   return s;
 }
 
+/** The web page a scanned QR opens (it reads `GET /api/v1/public/pass-codes/:code?s=`); the link is the capability. */
 export function verifyPath(code: string, signature: string): string {
-  return `/verify/pass/${code}?s=${signature}`;
+  return `/pass-codes/${code}?s=${signature}`;
 }
 
 function statusAt(r: repo.PassCodeRow, now: Date): 'valid' | 'revoked' | 'expired' | 'not-yet-valid' {
@@ -168,14 +170,26 @@ export async function revokePassCode(ctx: AppContext, actor: UserActor, id: stri
   const db = ctx.database.db;
   await assertTrafficOfficer(db, actor);
   const now = ctx.now();
+  let notified: string[] = [];
   const row = await db.transaction(async (tx) => {
     const row = /^[0-9a-f-]{36}$/.test(id) ? await repo.findPassCode(tx, id, true) : undefined;
     if (!row) throw new DomainError('pass_code_not_found', { status: 404 });
     if (row.status === 'revoked') throw new DomainError('pass_code_already_revoked', { status: 409 });
     await repo.revokePassCode(tx, id, now, reason);
-    await recordAudit(tx, { actor, action: 'traffic.pass-code.revoke', subject: `pass-code:${id}`, detail: { code: row.code, reason }, ip, at: now });
+    await recordAudit(tx, { actor, action: 'traffic.pass-code.revoke', subject: `pass-code:${id}`, detail: { code: row.code, itemId: row.itemId, reason }, ip, at: now });
+    // The application that obtained the code shows who revoked it, when and why; its holder is told.
+    if (row.itemId) {
+      notified = await recordItemEvent(tx, {
+        itemId: row.itemId,
+        actor,
+        at: now,
+        event: { action: 'revoke-pass-code', note: reason, detail: { passCodeId: row.id, code: row.code, reason } },
+        notices: [{ to: 'submitter', kind: 'pass_code_revoked', params: { code: row.code, reason } }],
+      });
+    }
     return (await repo.findPassCode(tx, id))!;
   });
+  await wake(ctx, notified);
   return presentPassCode(row, now);
 }
 

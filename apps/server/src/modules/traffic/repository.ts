@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, like, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { accessRuleSets, freightAccidents, nevFilings, passCodes, projectHazardInspections, roads, settings } from '../../db/schema.ts';
 
@@ -98,6 +98,19 @@ export async function getSetting(db: Queryable, key: string): Promise<string | u
 export async function ensureSetting(db: Queryable, key: string, value: string): Promise<string> {
   await db.insert(settings).values({ key, value }).onConflictDoNothing();
   return (await getSetting(db, key))!;
+}
+/** Settings whose key starts with `prefix` (a versioned value kept as one row per version), by key. */
+export async function settingsWithPrefix(db: Queryable, prefix: string): Promise<(typeof settings.$inferSelect)[]> {
+  return db.select().from(settings).where(like(settings.key, `${prefix}%`)).orderBy(asc(settings.key));
+}
+/** Inserts a new setting; false when the key exists (settings are never overwritten here). */
+export async function insertSetting(db: Queryable, key: string, value: string, createdAt: Date): Promise<boolean> {
+  const res = await db.insert(settings).values({ key, value, createdAt }).onConflictDoNothing().returning({ key: settings.key });
+  return res.length === 1;
+}
+/** Serializes the publication of TIA threshold versions across instances (one transaction numbers one version). */
+export async function lockTiaThresholds(db: Queryable): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7307)`);
 }
 export async function listPassCodes(db: Queryable, f: { plate?: string; enterpriseId?: string }): Promise<PassCodeRow[]> {
   const conds = [f.plate ? eq(passCodes.plate, f.plate) : undefined, f.enterpriseId ? eq(passCodes.enterpriseId, f.enterpriseId) : undefined].filter(Boolean);

@@ -7,6 +7,7 @@ import './outputs.ts';
 import * as passCodes from './pass-codes.ts';
 import * as accidents from './accidents.ts';
 import * as hazards from './hazards.ts';
+import * as tia from './tia-thresholds.ts';
 import * as s from './schemas.ts';
 
 const tags = ['traffic'];
@@ -49,6 +50,24 @@ export const trafficRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/admin/traffic/rule-sets',
     { schema: { tags, summary: '发布通行规则新版本 Publish version N+1', body: s.ruleSetBody }, config: { access: ['admin'] } },
     async (req, reply) => reply.status(201).send(await access.createRuleSet(ctx, userOf(req), req.body, req.ip)),
+  );
+
+  app.get(
+    '/traffic/tia-thresholds',
+    { schema: { tags, summary: '交通影响评价启动阈值版本 Every version of the TIA thresholds (admin)' }, config: { access: ['admin'] } },
+    async () => tia.listTiaThresholds(ctx),
+  );
+
+  app.post(
+    '/traffic/tia-thresholds',
+    { schema: { tags, summary: '发布交通影响评价启动阈值新版本 Publish version N+1 (admin)', body: s.tiaThresholdsBody(ctx.now) }, config: { access: ['admin'] } },
+    async (req, reply) => reply.status(201).send(await tia.createTiaThresholds(ctx, userOf(req), req.body, req.ip)),
+  );
+
+  app.get(
+    '/traffic/tia-thresholds/current',
+    { schema: { tags, summary: '现行交通影响评价启动阈值 The TIA thresholds in force (public, for the service guide)' }, config: { access: 'public' } },
+    async () => tia.currentTiaThresholds(ctx),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { TIA_THRESHOLD_BOUNDS, parseIsoInstant, type TiaThresholdKey } from '@jqt/domain';
 import { z } from 'zod';
 
 // The access-check body is validated by the domain's parseAccessCheck (every bad field, with its path);
@@ -88,3 +89,36 @@ export const hazardBody = z
   .strict();
 export const hazardListQuery = z.object({ open: z.enum(['true', 'false']).optional() });
 export const rectificationBody = z.object({ note: z.string().trim().min(2).max(2000) }).strict();
+
+/** One threshold, bounded by the domain's declaration (TIA_THRESHOLD_BOUNDS): positive, whole where it counts things. */
+function thresholdValue(k: TiaThresholdKey) {
+  const b = TIA_THRESHOLD_BOUNDS[k];
+  const n = z.number();
+  const whole = b.integer ? n.refine(Number.isInteger, { params: { code: 'tia_threshold_not_integer' }, abort: true }) : n;
+  return whole
+    .min(b.min)
+    .max(b.max)
+    .describe(`${b.label.zh} ${b.label.en}: ${b.min}–${b.max}${b.integer ? ', a whole number' : ''}`);
+}
+
+/**
+ * A new version of the TIA thresholds. Built per app with its clock, so "not in the past" is checked with every
+ * other field and a bad request names all of them at once.
+ */
+export const tiaThresholdsBody = (now: () => Date) =>
+  z
+    .object({
+      effectiveFrom: z
+        .string()
+        .max(40)
+        .refine((v) => parseIsoInstant(v) !== null, { params: { code: 'invalid_datetime' }, abort: true })
+        .refine((v) => parseIsoInstant(v)!.getTime() >= now().getTime(), { params: { code: 'tia_thresholds_effective_past' } })
+        .optional()
+        .describe('ISO 8601 with offset, not in the past; omitted: in force at once'),
+      thresholds: z
+        .object({ buildingAreaM2: thresholdValue('buildingAreaM2'), parkingSpaces: thresholdValue('parkingSpaces'), peakHourTrips: thresholdValue('peakHourTrips') })
+        .strict()
+        .describe('A project meeting any one of these needs a traffic impact assessment'),
+      note: z.string().trim().max(500).optional().describe('Why (e.g. the notice that changed them)'),
+    })
+    .strict();
