@@ -182,6 +182,8 @@ export interface TransitionContext {
   type: ItemTypeDeclaration;
   /** New branch ids come from outside: the domain makes no randomness of its own. */
   newId?: () => string;
+  /** The window's service specialist the server chose for a type that assigns one on acceptance. */
+  specialistId?: string;
 }
 
 export interface TransitionResult {
@@ -269,6 +271,13 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
         notices.push({ to: 'branch-unit', kind: 'branch_opened', unitId: b.unitId });
       }
       if (next.branches.length > item.branches.length) detail.branches = next.branches.slice(item.branches.length).map((b) => ({ id: b.id, unitId: b.unitId }));
+      // 专员: the window's specialist handles it from acceptance on (the accepting officer where none is designated).
+      if (ctx.type.specialistOnAccept) {
+        next.assigneeId = ctx.specialistId ?? ctx.actor.id;
+        next.status = 'in_progress';
+        detail.assigneeId = next.assigneeId;
+        notices.push({ to: 'handler', kind: 'item_assigned' });
+      }
       break;
     }
     case 'refuse':
@@ -460,7 +469,15 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       break;
     }
   }
+  // Branches opened against the owner's deadline keep sharing it when it moves (a pause resumed, an extension).
+  if (item.dueAt && next.dueAt && next.dueAt.getTime() !== item.dueAt.getTime()) next.branches = followOwnerDeadline(next.branches, item.dueAt, next.dueAt);
   return { next, event: { action, fromStatus: item.status, toStatus: next.status, note: noteText, detail }, notices };
+}
+
+/** Open branches whose deadline was the owner's old one take its new one; a branch with a deadline of its own keeps it. */
+export function followOwnerDeadline(branches: ItemState['branches'], oldDue: Date, newDue: Date): ItemState['branches'] {
+  const was = oldDue.toISOString();
+  return branches.map((b) => (b.status === 'open' && b.dueAt === was ? { ...b, dueAt: newDue.toISOString() } : b));
 }
 
 /** What the actor may do now, for the buttons: `{ canAccept: true, … }` (ARCHITECTURE rule 10). */

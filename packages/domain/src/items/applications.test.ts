@@ -162,10 +162,21 @@ test('talent household registration: the HR bureau confirms the talent record in
   assert.deepEqual(validateItemData(t, data, '2026-06-01').errors, []);
   assert.deepEqual(validateItemData(t, { ...data, channel: 'vip' }, '2026-06-01').errors.map((e) => e.path), ['data.channel']);
   const item = fresh(t, data, 'zb-hukou', '2026-06-01T09:00:00+08:00');
-  const r = step(t, item, 'accept', { id: 'h', role: 'officer', unitId: 'zb-hukou' }, { specialist: '王专员' }, '2026-06-01T10:00:00+08:00');
+  const officer = { id: 'h', role: 'officer', unitId: 'zb-hukou' } as const;
+  const r = transition(item, 'accept', {}, { actor: officer, now: new Date('2026-06-01T10:00:00+08:00'), calendar: cal, type: t, newId: () => `b${++ids}`, specialistId: 'specialist-wang' });
   assert.deepEqual(r.next.branches.map((b) => [b.unitId, b.status, b.dueAt]), [['partner-renshe', 'open', r.next.dueAt!.toISOString()]]);
-  assert.deepEqual(r.next.acceptInput, { specialist: '王专员' });
   assert.equal(formatShanghai(r.next.dueAt!), '2026-06-08T23:59:59+08:00');
+  // The window's specialist handles it from acceptance on, and is told so; without one the accepting officer does.
+  assert.equal(r.next.assigneeId, 'specialist-wang');
+  assert.equal(r.next.status, 'in_progress');
+  assert.ok(r.notices.some((n) => n.to === 'handler' && n.kind === 'item_assigned'));
+  assert.equal(step(t, item, 'accept', officer, {}, '2026-06-01T10:00:00+08:00').next.assigneeId, 'h');
+
+  // A pause for the applicant's supplement moves the shared deadline, and the HR branch's with it.
+  const paused = step(t, r.next, 'request-supplement', { id: 'specialist-wang', role: 'officer', unitId: 'zb-hukou' }, { note: '请补充学历证明' }, '2026-06-02T10:00:00+08:00');
+  const resumed = step(t, paused.next, 'resume', { id: 'u-app', role: 'applicant' }, { note: '已补充' }, '2026-06-04T10:00:00+08:00');
+  assert.notEqual(resumed.next.dueAt!.getTime(), r.next.dueAt!.getTime());
+  assert.deepEqual(resumed.next.branches.map((b) => b.dueAt), [resumed.next.dueAt!.toISOString()]);
 });
 
 test('residence permit: cross-field date rules run after the form and name their field', () => {

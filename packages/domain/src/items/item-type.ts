@@ -107,6 +107,8 @@ export interface ItemTypeDeclaration {
    * each with the item's handling deadline; the item can be answered only when every branch is done.
    */
   branchesOnAccept?: readonly { unitId: string; note: Label }[];
+  /** 专员服务: acceptance assigns the item to a service specialist the window designated (SPEC §3, M3). */
+  specialistOnAccept?: boolean;
   /**
    * What an approving decision issues (SPEC §3 outputs). A type that declares certificates has a decision
    * (`approved` | `denied`) on its answer, and on its certificate-issuing branches; a denial issues nothing.

@@ -133,6 +133,16 @@ export async function listUsers(db: Queryable, limit: number, afterUsername: str
     .limit(limit);
 }
 
+/** Active users of a unit with one of the roles, by name. */
+export async function staffOfUnit(db: Queryable, unitId: string, roles: string[]) {
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.disabled, false)))
+    .orderBy(users.displayName);
+  return rows.filter((r) => roles.includes(r.role));
+}
+
 /** Ids of users of a unit with one of the roles, for notices. */
 export async function userIdsInUnit(db: Queryable, unitId: string, roles: string[]) {
   const rows = await db

@@ -5,6 +5,7 @@ import { presentActor, presentUser } from './present.ts';
 import * as repo from './repository.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
+import * as specialists from './specialists.ts';
 
 const tags = ['accounts'];
 
@@ -62,6 +63,18 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get('/units', { schema: { tags, summary: '单位 Police units and partner departments' }, config: { access: 'user' } }, async () => ({
     units: (await repo.listUnits(ctx.database.db)).map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, unitType: u.unitType, district: u.district })),
   }));
+
+  app.get(
+    '/units/:unitId/staff',
+    { schema: { tags, summary: '单位承办人员 A unit\'s handling staff, to assign an item (own unit; supervisors and admins any)', params: s.unitIdParams }, config: { access: ['officer', 'unit-leader', 'supervisor', 'admin'] } },
+    async (req) => specialists.unitStaff(ctx, userOf(req), req.params.unitId),
+  );
+
+  app.put(
+    '/admin/units/:unitId/specialists',
+    { schema: { tags, summary: '指定服务专员 Name a window\'s service specialists (audited)', params: s.unitIdParams, body: s.specialistsBody }, config: { access: ['admin'] } },
+    async (req) => specialists.setSpecialists(ctx, userOf(req), req.params.unitId, req.body.userIds, req.ip),
+  );
 
   app.get(
     '/admin/users',

@@ -53,3 +53,6 @@ export const createUserBody = z
 export const changeRoleBody = z.object({ role: z.enum(roles), unitId: z.string().max(64).nullable() }).strict();
 export const userIdParams = z.object({ id: z.uuid() });
 export const listUsersQuery = z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const unitIdParams = z.object({ unitId: z.string().min(1).max(64) });
+export const specialistsBody = z.object({ userIds: z.array(z.uuid()).max(20).describe('The unit\'s service specialists (服务专员), handling staff of that unit') }).strict();

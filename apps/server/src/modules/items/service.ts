@@ -24,6 +24,7 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { isUser, type RequestActor, type UserActor } from '../accounts/actor.ts';
 import { findEnterprise, findUnit, findUnitByRoute, findUser } from '../accounts/repository.ts';
+import { pickSpecialist } from '../accounts/specialists.ts';
 import { canonicalJson } from '../audit/chain.ts';
 import { recordAudit, recordAuditLater } from '../audit/service.ts';
 import { calendarOf } from '../calendar/service.ts';
@@ -183,7 +184,13 @@ export async function getItem(ctx: AppContext, actor: RequestActor, id: string, 
     await recordAuditLater(ctx.database.db, { actor, action: 'personal-data.view', subject: `item:${id}`, ip: opts.ip, at: ctx.now() });
   }
   const outputs = await itemOutputs.get(row.type)?.describe?.(ctx, state);
-  return { ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData }), ...(outputs ? { outputs } : {}) };
+  // 专员服务: the applicant is told who serves them (a name, never a phone).
+  const specialist = itemType(row.type)?.specialistOnAccept && row.assigneeId ? await findUser(ctx.database.db, row.assigneeId) : undefined;
+  return {
+    ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData }),
+    ...(outputs ? { outputs } : {}),
+    ...(specialist ? { specialist: { displayName: specialist.displayName } } : {}),
+  };
 }
 
 export async function listItems(
@@ -232,7 +239,8 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
     if (!canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
     if (state.version !== input.version) throw new StaleVersion();
     const type = itemType(state.type)!;
-    const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID });
+    const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
+    const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId });
     await checkReferences(tx, input.action, result.next, input.fields);
     if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
     await repo.insertEvent(tx, eventRow(id, now, actor, result.event));

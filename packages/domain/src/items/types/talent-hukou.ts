@@ -51,7 +51,7 @@ export const talentHukou = defineItemType({
     { name: 'targetAddress', kind: 'text', maxLength: 200, required: true, label: { zh: '拟落户地址', en: 'Address to register at' } },
     materials({ zh: '按所选通道上传材料（见办事指南）', en: 'Upload the documents of your channel (see the service guide)' }),
   ],
-  acceptForm: [{ name: 'specialist', kind: 'text', maxLength: 50, label: { zh: '人才落户服务专员', en: 'Talent service specialist' } }],
+  specialistOnAccept: true,
   route: () => ({ unitType: 'hukou' }),
   routingNote: { zh: '由户籍窗口人才落户服务专员受理，人社部门同步核验人才信息', en: 'A talent service specialist at the hukou window; the HR bureau confirms the talent record' },
   clocks: {
