@@ -44,7 +44,9 @@ test('an accepted item has a printable receipt whose QR code verifies it publicl
   assert.match(r.body, /<img src="data:image\/png;base64,/);
   assert.ok(!r.body.includes(urgent.idNumber) && !r.body.includes(urgent.mobile), 'no personal data on the receipt');
   const link = /<small>(https?:\/\/[^<]+)<\/small>/.exec(r.body)![1].replace(/&amp;/g, '&');
-  const path = new URL(link).pathname + new URL(link).search;
+  // The QR code opens the web app's verification page, which asks the public API with the same number and signature.
+  assert.match(new URL(link).pathname, /^\/verify\/JQ\d+$/);
+  const path = `/api/v1/public${new URL(link).pathname}${new URL(link).search}`;
 
   const ok = await call(t, null, { method: 'GET', url: path });
   assert.equal(ok.status, 200, ok.body);

@@ -86,6 +86,7 @@ export const itemMessages: MessageTable = {
     package_too_small: '打包办至少包含 {min} 个事项',
     package_type_not_allowed: '该事项类型不能打包办理，请单独申请',
     receipt_not_available: '事项受理后才能打印受理回执（当前状态：{status}）',
+    decision_not_available: '事项办结（答复）后才有决定书（当前状态：{status}）',
   },
   en: {
     item_type_unknown: 'No such item type',
@@ -172,5 +173,6 @@ export const itemMessages: MessageTable = {
     package_too_small: 'A package holds at least {min} items',
     package_type_not_allowed: 'This kind of item cannot be filed in a package; apply for it alone',
     receipt_not_available: 'A receipt is available once the item is accepted (now {status})',
+    decision_not_available: 'A decision exists once the item is answered (now {status})',
   },
 };

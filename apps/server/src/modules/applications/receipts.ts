@@ -1,11 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
-import { DomainError, formatShanghai, itemType } from '@jqt/domain';
+import { DomainError, formatShanghai, itemType, type ClockVariant, type ItemStatus, type ItemTypeDeclaration } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { findUnit } from '../accounts/repository.ts';
 import { findItemByNumber } from '../items/repository.ts';
 import { getItem } from '../items/service.ts';
+import { decisionOfItem, presentCertificates } from './certificates.ts';
 import { ensureSetting } from './repository.ts';
 
 /** The receipts' signing key: generated on first use and kept in the settings store, never in the repository. */
@@ -15,19 +16,33 @@ const sign = (secret: string, number: string) => createHmac('sha256', secret).up
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * The link a QR code opens: the web app's verification page (`/verify/<number>?s=`), which asks
+ * `GET /api/v1/public/verify/<number>?s=` and shows the answer.
+ */
 export async function verificationUrl(ctx: AppContext, origin: string, number: string): Promise<string> {
-  return `${origin}/api/v1/public/verify/${encodeURIComponent(number)}?s=${sign(await secretOf(ctx), number)}`;
+  return `${origin}/verify/${encodeURIComponent(number)}?s=${sign(await secretOf(ctx), number)}`;
 }
 
-/** 受理回执: a printable HTML page for an accepted item, with a QR code that opens the public verification. */
-export async function itemReceipt(ctx: AppContext, actor: UserActor, id: string, origin: string): Promise<string> {
+/** The declared clock variant the item runs on (its rule was chosen from the data and the acceptance). */
+export function clockOf(decl: ItemTypeDeclaration, rule: unknown): ClockVariant | undefined {
+  // Compared key by key: the stored rule comes back from jsonb with its keys in another order.
+  const canonical = (r: unknown) => JSON.stringify(Object.entries((r ?? {}) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+  return decl.clocks.handle.find((v) => canonical(v.rule) === canonical(rule)) ?? decl.clocks.handle[decl.clocks.handle.length - 1];
+}
+
+/** The legal basis of the item's deadline, as the receipt and the decision print it. */
+export function deadlineBasis(decl: ItemTypeDeclaration | undefined, clock: ClockVariant | undefined): string {
+  return decl ? `${decl.guide.basis.zh}${clock?.label ? `；${clock.label.zh}` : ''}` : '';
+}
+
+/** What an acceptance receipt states, for the HTML page and the PDF alike: no name, ID number, phone or address. */
+export async function receiptFacts(ctx: AppContext, actor: UserActor, id: string, origin: string) {
   const item = await getItem(ctx, actor, id);
   if (!item.acceptedAt) throw new DomainError('receipt_not_available', { status: 422, params: { status: item.status } });
   const decl = itemType(item.type);
   const unit = await findUnit(ctx.database.db, item.unitId);
-  const url = await verificationUrl(ctx, origin, item.number);
-  const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 180 });
-  const clock = decl?.clocks.handle.find((h) => !h.when) ?? decl?.clocks.handle[0];
+  const clock = decl ? clockOf(decl, item.handleRule) : undefined;
   const rows: [string, string][] = [
     ['受理编号 Number', item.number],
     ['事项 Item', `${item.typeName.zh} ${item.typeName.en}`],
@@ -35,9 +50,16 @@ export async function itemReceipt(ctx: AppContext, actor: UserActor, id: string,
     ['提交时间 Submitted', item.submittedAt ?? ''],
     ['受理时间 Accepted', item.acceptedAt ?? ''],
     ['办结期限 Due', `${item.dueAt ?? ''}${item.provisional ? '（暂定 provisional）' : ''}`],
-    ['期限依据 Basis', decl ? `${decl.guide.basis.zh}${clock?.label ? `；${clock.label.zh}` : ''}` : ''],
+    ['期限依据 Basis', deadlineBasis(decl, clock)],
     ...(item.packageId ? ([['打包办 Package', item.packageId]] as [string, string][]) : []),
   ];
+  return { item, decl, unit, clock, rows, url: await verificationUrl(ctx, origin, item.number) };
+}
+
+/** 受理回执: a printable HTML page for an accepted item, with a QR code that opens the public verification. */
+export async function itemReceipt(ctx: AppContext, actor: UserActor, id: string, origin: string): Promise<string> {
+  const { item, rows, url } = await receiptFacts(ctx, actor, id, origin);
+  const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 180 });
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>受理回执 ${esc(item.number)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -56,8 +78,9 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #333;padding:8p
 }
 
 /**
- * The public answer to a scanned QR code: genuine or not, and only what the holder may disclose
- * (number, type, status, dates) — never a name, an ID number or a phone.
+ * The public answer to a scanned QR code: genuine or not, and only what the holder may disclose (number, type,
+ * status, unit, dates, the decision and the numbers of the documents issued) — never a name, an ID number, a phone
+ * or an address.
  */
 export async function verifyReceipt(ctx: AppContext, number: string, signature: string | undefined) {
   const expected = sign(await secretOf(ctx), number);
@@ -68,6 +91,7 @@ export async function verifyReceipt(ctx: AppContext, number: string, signature: 
   const decl = itemType(row.type);
   const unit = await findUnit(ctx.database.db, row.unitId);
   const at = (d: Date | null) => (d ? formatShanghai(d) : null);
+  const { decided, decision } = await decisionOfItem(ctx.database.db, { id: row.id, type: row.type, status: row.status as ItemStatus, answeredAt: row.answeredAt });
   return {
     genuine: true as const,
     number: row.number,
@@ -80,5 +104,8 @@ export async function verifyReceipt(ctx: AppContext, number: string, signature: 
     dueAt: at(row.dueAt),
     answeredAt: at(row.answeredAt),
     closedAt: at(row.closedAt),
+    decided,
+    decision,
+    certificates: (await presentCertificates(ctx.database.db, row.id)).map(({ kind, name, number, issuedAt, unit }) => ({ kind, name, number, issuedAt, unit })),
   };
 }

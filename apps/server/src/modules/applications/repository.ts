@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
-import { items, residenceBatches, settings } from '../../db/schema.ts';
+import { certificateCounters, certificates, itemEvents, items, residenceBatches, settings } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
 
 export type BatchRow = typeof residenceBatches.$inferSelect;
@@ -96,4 +97,48 @@ export async function ensureSetting(db: Queryable, key: string, make: () => stri
   if (found) return found;
   await db.insert(settings).values({ key, value: make() }).onConflictDoNothing();
   return (await read())!;
+}
+
+export type CertificateRow = typeof certificates.$inferSelect;
+
+/**
+ * Reserves `n` consecutive serials of a kind and year and returns the first. The counter row stays locked until the
+ * transaction ends, so numbers are gapless and never given twice, across instances; a rollback gives them back.
+ */
+export async function reserveSerials(db: Queryable, kind: string, year: number, n: number): Promise<number> {
+  const [row] = await db
+    .insert(certificateCounters)
+    .values({ kind, year, last: n })
+    .onConflictDoUpdate({ target: [certificateCounters.kind, certificateCounters.year], set: { last: sql`${certificateCounters.last} + ${n}` } })
+    .returning({ last: certificateCounters.last });
+  return row.last - n + 1;
+}
+
+export async function insertCertificates(db: Queryable, rows: (typeof certificates.$inferInsert)[]) {
+  await bulkInsert(db, certificates, rows);
+}
+
+/** Of these items, the certificate kinds each already has (`itemId:kind`). */
+export async function issuedKinds(db: Queryable, itemIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < itemIds.length; i += 5000) {
+    const rows = await db.select({ itemId: certificates.itemId, kind: certificates.kind }).from(certificates).where(inArray(certificates.itemId, itemIds.slice(i, i + 5000)));
+    for (const r of rows) found.add(`${r.itemId}:${r.kind}`);
+  }
+  return found;
+}
+
+export async function certificatesOfItem(db: Queryable, itemId: string): Promise<CertificateRow[]> {
+  return db.select().from(certificates).where(eq(certificates.itemId, itemId)).orderBy(asc(certificates.issuedAt), asc(certificates.number));
+}
+
+/** The detail of the item's latest answer (where the decision is recorded), if it was ever answered. */
+export async function lastAnswerDetail(db: Queryable, itemId: string): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db
+    .select({ detail: itemEvents.detail })
+    .from(itemEvents)
+    .where(and(eq(itemEvents.itemId, itemId), eq(itemEvents.action, 'answer')))
+    .orderBy(desc(itemEvents.id))
+    .limit(1);
+  return row?.detail as Record<string, unknown> | undefined;
 }

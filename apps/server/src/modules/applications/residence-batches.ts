@@ -9,6 +9,7 @@ import {
   transition,
   validateItemData,
   activeDeadline,
+  certificatesDue,
   nextEscalationAt,
   type DistrictCode,
   type FieldError,
@@ -26,6 +27,7 @@ import { calendarOf } from '../calendar/service.ts';
 import * as itemsRepo from '../items/repository.ts';
 import { wake } from '../items/service.ts';
 import { insertNotifications } from '../notifications/repository.ts';
+import { issueCertificates } from './certificates.ts';
 import * as repo from './repository.ts';
 import { buildTemplate, readRows, SpreadsheetError } from './spreadsheet.ts';
 
@@ -236,7 +238,13 @@ export async function batchStep(ctx: AppContext, actor: UserActor, id: string, s
       const detail: Record<string, unknown> = { batchId: id, batchNumber: batch.number };
       if (step === 'accept-all' && next.dueAt) detail.dueAt = formatShanghai(next.dueAt);
       if (signer) detail.signerName = signer;
+      if (step === 'mark-produced') detail.decision = 'approved';
       await itemsRepo.insertEvents(tx, rows.map((r) => eventRow(r.id, now, actor, spec.itemAction, r.status, next.status, note, detail)));
+      // 集中制证: every produced permit gets its number, in the batch's order, in this same transaction.
+      if (step === 'mark-produced') {
+        const due = certificatesDue(type, sample, next, 'answer', {});
+        await issueCertificates(tx, rows.flatMap((r) => due.map((d) => ({ itemId: r.id, certificate: d.certificate, unitId: r.unitId }))), now, actor.id);
+      }
     }
     await repo.updateBatch(tx, id, {
       status: spec.to,

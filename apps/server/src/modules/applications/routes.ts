@@ -6,7 +6,9 @@ import { userOf } from '../../plugins/auth.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import { safeFilename } from '../attachments/files.ts';
 import * as batches from './residence-batches.ts';
+import './certificates.ts';
 import { submitPackage } from './packages.ts';
+import { decisionPdf, receiptPdf } from './documents.ts';
 import { itemReceipt, verifyReceipt } from './receipts.ts';
 import * as s from './schemas.ts';
 import { MAX_SPREADSHEET_BYTES } from './spreadsheet.ts';
@@ -87,12 +89,20 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     async (req, reply) => reply.type('text/html; charset=utf-8').send(await itemReceipt(ctx, userOf(req), req.params.id, `${req.protocol}://${req.host}`)),
   );
 
+  const pdfRoute = (path: string, summary: string, make: typeof receiptPdf) =>
+    app.get(path, { schema: { tags, summary, params: s.batchParams }, config: { access: 'user' } }, async (req, reply) => {
+      const { pdf, filename } = await make(ctx, userOf(req), req.params.id, `${req.protocol}://${req.host}`);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).header('cache-control', 'no-store').send(pdf);
+    });
+  pdfRoute('/items/:id/receipt.pdf', '受理回执 PDF Acceptance receipt (PDF) with a verification QR code', receiptPdf);
+  pdfRoute('/items/:id/decision.pdf', '决定书 PDF The decision (approved or denied, with the numbers of the documents issued) or notice of conclusion; 422 before the answer', decisionPdf);
+
   app.get(
     '/public/verify/:number',
     {
       schema: {
         tags,
-        summary: '回执核验 Is this receipt genuine? (public; shows no personal data)',
+        summary: '回执与决定核验 Is this receipt or decision genuine? Status, decision and document numbers (public; shows no personal data)',
         params: z.object({ number: z.string().min(1).max(40) }),
         querystring: z.object({ s: z.string().max(100).optional() }),
       },
