@@ -6,6 +6,7 @@ import { STATUTORY_SCHEDULES, WorkCalendar, formatShanghai } from '../calendar/i
 import { transition, type Actor, type ItemAction } from './actions.ts';
 import { validateItemData, type ItemTypeDeclaration } from './item-type.ts';
 import { createItem, type ItemState } from './item.ts';
+import { recomputeClock } from './clock.ts';
 import { itemType } from './types/index.ts';
 import { makeIdCard } from '../validation/index.ts';
 
@@ -188,4 +189,16 @@ test('residence permit: cross-field date rules run after the form and name their
   // A field that failed its own check is not reported again; prefixes follow the caller.
   const r = validateItemData(t, { ...ok, residenceSince: '2026-13-01' }, '2026-06-01', 'rows.4');
   assert.deepEqual(r.errors.map((e) => [e.path, e.code]), [['rows.4.residenceSince', 'invalid_date']]);
+});
+
+test('recomputing a clock (a calendar change) moves the branches that share the owner’s deadline, not one of their own', () => {
+  const t = decl('talent-hukou');
+  const data = { channel: 'high-level', name: '孙博士', idNumber: makeIdCard('370303', '1991-05-06', 14), mobile: '13912345678', institution: '山东理工大学', targetAddress: '淄博市张店区人民西路 3 号' };
+  const accepted = step(t, fresh(t, data, 'zb-hukou', '2026-06-01T09:00:00+08:00'), 'accept', { id: 'h', role: 'officer', unitId: 'zb-hukou' }, {}, '2026-06-01T10:00:00+08:00').next;
+  const own = { ...accepted.branches[0], id: 'own', dueAt: '2026-06-20T15:59:59.000Z' };
+  // A finished pause the old computation had not counted stands in for a changed calendar.
+  const item = { ...accepted, branches: [...accepted.branches, own], pauses: [{ from: '2026-06-02T02:00:00.000Z', to: '2026-06-04T02:00:00.000Z' }] };
+  const clock = recomputeClock(item, t, cal);
+  assert.ok(clock.dueAt!.getTime() > accepted.dueAt!.getTime());
+  assert.deepEqual(clock.branches.map((b) => b.dueAt), [clock.dueAt!.toISOString(), own.dueAt]);
 });

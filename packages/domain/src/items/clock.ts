@@ -1,4 +1,5 @@
 import { computeDeadline, resumeDeadline, type WorkCalendar } from '../calendar/index.ts';
+import { followOwnerDeadline } from './actions.ts';
 import type { ItemTypeDeclaration } from './item-type.ts';
 import type { ItemState } from './item.ts';
 
@@ -7,7 +8,7 @@ import type { ItemState } from './item.ts';
  * the handling clock from acceptance (or reopening), each finished pause replayed, an approved extension added.
  * Used when a year's schedule is loaded or a day amended (SPEC §4).
  */
-export function recomputeClock(item: ItemState, type: ItemTypeDeclaration, cal: WorkCalendar): Pick<ItemState, 'acceptDueAt' | 'dueAt' | 'provisional'> {
+export function recomputeClock(item: ItemState, type: ItemTypeDeclaration, cal: WorkCalendar): Pick<ItemState, 'acceptDueAt' | 'dueAt' | 'provisional' | 'branches'> {
   const accept = computeDeadline(cal, type.clocks.accept.rule, item.submittedAt);
   const start = item.reopenedAt ?? item.acceptedAt ?? item.submittedAt;
   let handle = computeDeadline(cal, item.handleRule, start);
@@ -21,5 +22,7 @@ export function recomputeClock(item: ItemState, type: ItemTypeDeclaration, cal: 
     handle = computeDeadline(cal, { kind: 'workdays', n: item.extension.days }, handle.due);
     provisional ||= handle.provisional;
   }
-  return { acceptDueAt: accept.due, dueAt: handle.due, provisional: item.status === 'submitted' ? accept.provisional || handle.provisional : provisional };
+  // Branches sharing the owner's deadline move with it.
+  const branches = item.dueAt ? followOwnerDeadline(item.branches, item.dueAt, handle.due) : item.branches;
+  return { acceptDueAt: accept.due, dueAt: handle.due, provisional: item.status === 'submitted' ? accept.provisional || handle.provisional : provisional, branches };
 }
