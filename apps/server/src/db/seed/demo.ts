@@ -98,6 +98,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
 
   await seedDemoItems(ctx, [...users.values()], enterpriseIds);
   await seedDemoPublications(ctx, users.get('supervisor')!.id);
+  await (await import('./demo-applications.ts')).seedDemoApplications(ctx);
   await (await import('./demo-traffic.ts')).seedDemoTraffic(ctx);
 }
 
