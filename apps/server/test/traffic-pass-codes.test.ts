@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { count, eq, sql } from 'drizzle-orm';
 import { items, passCodes } from '../src/db/schema.ts';
 import { makeVin } from '@jqt/domain';
+import QRCode from 'qrcode';
 import { act, buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 
 let t: TestApp;
@@ -141,10 +142,13 @@ test('QR and public verification: genuine with the signature, not genuine when t
   const sig = new URL(code.verifyUrl, 'http://x').searchParams.get('s')!;
   assert.equal(code.verifyUrl, `/pass-codes/${code.code}?s=${sig}`);
 
-  const png = await t.app.inject({ method: 'GET', url: code.qrUrl });
+  const png = await t.app.inject({ method: 'GET', url: code.qrUrl, headers: { host: 'jqt.example' } });
   assert.equal(png.statusCode, 200);
   assert.equal(png.headers['content-type'], 'image/png');
   assert.deepEqual([...png.rawPayload.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  // The QR opens the web page of the code (which reads the public API), not the API itself.
+  const expected = await QRCode.toBuffer(`http://jqt.example/pass-codes/${code.code}?s=${sig}`, { type: 'png', width: 320, margin: 2, errorCorrectionLevel: 'M' });
+  assert.ok(png.rawPayload.equals(expected), 'the QR encodes /pass-codes/<code>?s=<sig> on this host');
   assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/public/pass-codes/${code.code}/qr.png` })).statusCode, 404);
 
   let v = await call(t, null, { method: 'GET', url: `/api/v1/public/pass-codes/${code.code}?s=${sig}` });
