@@ -7,6 +7,7 @@ import { makeIdCard } from '@jqt/domain';
 import { act, appealData, buildUser, call, makeTestApp, submitAppeal, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 import { assertValidXref, pdfLines, qrModules, utf16Hex } from './support-pdf.ts';
+import { textWidth, wrapText } from '../src/lib/pdf.ts';
 
 let t: TestApp;
 let ent: TestUser;
@@ -223,4 +224,17 @@ test('who may print: 401 without a session, 404 for another enterprise and for u
     assertProblem(await call(t, ent, { method: 'GET', url: `/api/v1/items/not-a-uuid/${which}.pdf` }), 422, { paths: ['id'] });
   }
   t.setNow(undefined);
+});
+
+test('text wraps within its width: Chinese anywhere, Latin at spaces, an over-long token where it must', () => {
+  const width = 200;
+  const text = `答复意见：${'准予许可。'.repeat(12)} Both documents are ready at the joint window. https://example.org/${'a'.repeat(120)} end`;
+  const lines = wrapText(text, 10.5, width);
+  assert.ok(lines.length > 5);
+  for (const l of lines) assert.ok(textWidth(l, 10.5) <= width + 0.01, `${l} is ${textWidth(l, 10.5)} wide`);
+  assert.equal(lines.join('').replace(/\s/g, ''), text.replace(/\s/g, ''), 'nothing lost');
+  assert.ok(lines.some((l) => l.endsWith('joint') || l.includes('joint window.')), 'Latin words stay whole');
+  // Latin is measured proportionally (Times-Roman), Chinese at a full em.
+  assert.equal(textWidth('中文', 10), 20);
+  assert.ok(textWidth('ill', 10) < textWidth('WWW', 10));
 });

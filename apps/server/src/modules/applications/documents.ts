@@ -59,7 +59,8 @@ function officialDocument(d: DocumentLayout): Buffer {
     y -= height;
   }
 
-  const qrTop = MARGIN + 26 + QR_SIZE;
+  // The QR block follows the table (at the latest where the table had to stop).
+  const qrTop = Math.max(MARGIN + 26 + QR_SIZE, y - 28);
   page.qr(MARGIN, qrTop, QR_SIZE, d.url);
   const tx = MARGIN + QR_SIZE + 16;
   page.text(tx, qrTop - 24, d.caption[0], { size: 12, bold: true });
