@@ -770,10 +770,14 @@ async function main() {
         );
       }
     };
+    // The server's peak after start and after each workload, to tell which one grows it.
+    const peaks: Record<string, number> = { started: memoryOf(child.pid!).vmHWM_MB };
     for (const id of order) {
       if (!database.pglite) await runCeiling(id);
       await runHttp(id);
+      peaks[`after ${id}`] = memoryOf(child.pid!).vmHWM_MB;
     }
+    log(`server peak RSS (VmHWM) by phase: ${Object.entries(peaks).map(([k, v]) => `${k} ${v} MB`).join(", ")}`);
     if (!database.pglite) await w7Ceiling();
     {
       await drain(base);
@@ -791,7 +795,7 @@ async function main() {
         `http W7: ${r.firstSeconds} s for 10,000 rows (${r.created} filed, ${r.rejected} reported), corrected file ${r.correctedSeconds} s (${r.createdOnCorrection} new, ${r.duplicatesOnCorrection} refused as already filed)${r.correct ? "" : " — WRONG COUNTS"}`,
       );
     }
-    const memory = memoryOf(child.pid!);
+    const memory = { ...memoryOf(child.pid!), peaksByPhase: peaks };
     log(`server peak RSS (VmHWM) ${memory.vmHWM_MB} MB`);
     await stopServer(child);
     child = null;
@@ -956,7 +960,7 @@ function buildReport(o: {
   started: Date;
   machine: Record<string, unknown>;
   fx: Fixture;
-  memory: { vmHWM_MB: number; vmRSS_MB: number };
+  memory: { vmHWM_MB: number; vmRSS_MB: number; peaksByPhase?: Record<string, number> };
   generationSeconds: number;
 }) {
   const rows: Row[] = [];
@@ -1214,7 +1218,10 @@ function renderMarkdown(rep: ReturnType<typeof buildReport>): string {
     lines.push(
       `| ${s.label} | ${s.dueBefore} | ${s.escalated} | ${s.notices} | ${s.ms} ms |`,
     );
-  lines.push(`\nServer peak RSS (VmHWM): ${rep.serverMemory.vmHWM_MB} MB.`);
+  const phases = rep.serverMemory.peaksByPhase;
+  lines.push(
+    `\nServer peak RSS (VmHWM): ${rep.serverMemory.vmHWM_MB} MB${phases ? ` (by phase: ${Object.entries(phases).map(([k, v]) => `${k} ${v} MB`).join(", ")})` : ""}.`,
+  );
   const seq = rep.explain.filter((e) => e.seqScanOnItems);
   lines.push(
     `\n### EXPLAIN (ANALYZE, BUFFERS) — ${rep.db}, ${rep.data.items.toLocaleString("en")} items${seq.length ? ` — **${seq.length} statement(s) read items per request (Seq Scan, or an index walk filtering out > 10,000 rows)**` : " — no Seq Scan on items"}\n`,
