@@ -2,12 +2,12 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
 import { DomainError, formatShanghai, itemType, type ClockVariant, type ItemStatus, type ItemTypeDeclaration } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
+import { ensureSetting } from '../../db/settings.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { findUnit } from '../accounts/repository.ts';
 import { findItemByNumber } from '../items/repository.ts';
 import { getItem } from '../items/service.ts';
 import { decisionOfItem, presentCertificates } from './certificates.ts';
-import { ensureSetting } from './repository.ts';
 
 /** The receipts' signing key: generated on first use and kept in the settings store, never in the repository. */
 const secretOf = (ctx: AppContext) => ensureSetting(ctx.database.db, 'receipt-hmac-key', () => randomBytes(32).toString('base64url'));

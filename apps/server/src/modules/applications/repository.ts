@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
-import { certificateCounters, certificates, itemEvents, items, residenceBatches, settings } from '../../db/schema.ts';
+import { certificateCounters, certificates, itemEvents, items, residenceBatches } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
 
 export type BatchRow = typeof residenceBatches.$inferSelect;
@@ -88,15 +88,6 @@ export async function updateItemsAlike(db: Queryable, ids: string[], set: Partia
       .set({ ...set, version: sql`${items.version} + 1` })
       .where(inArray(items.id, ids.slice(i, i + 5000)));
   }
-}
-
-/** A value generated once and kept in the shared settings store (the first writer wins across instances). */
-export async function ensureSetting(db: Queryable, key: string, make: () => string): Promise<string> {
-  const read = async () => (await db.select().from(settings).where(eq(settings.key, key)).limit(1))[0]?.value;
-  const found = await read();
-  if (found) return found;
-  await db.insert(settings).values({ key, value: make() }).onConflictDoNothing();
-  return (await read())!;
 }
 
 export type CertificateRow = typeof certificates.$inferSelect;

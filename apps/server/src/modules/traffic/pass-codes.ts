@@ -13,6 +13,7 @@ import {
 } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Database, Queryable } from '../../db/client.ts';
+import { ensureSetting } from '../../db/settings.ts';
 import type { RequestActor, UserActor } from '../accounts/actor.ts';
 import { findUnit } from '../accounts/repository.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -25,7 +26,7 @@ const keys = new WeakMap<Database, Buffer>();
 async function signingKey(ctx: AppContext, db: Queryable): Promise<Buffer> {
   let key = keys.get(ctx.database);
   if (!key) {
-    key = Buffer.from(await repo.ensureSetting(db, KEY_SETTING, randomBytes(32).toString('hex')), 'hex');
+    key = Buffer.from(await ensureSetting(db, KEY_SETTING, () => randomBytes(32).toString('hex')), 'hex');
     keys.set(ctx.database, key);
   }
   return key;

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, gte, like, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { accessRuleSets, freightAccidents, nevFilings, passCodes, projectHazardInspections, roads, settings } from '../../db/schema.ts';
+import { accessRuleSets, freightAccidents, nevFilings, passCodes, projectHazardInspections, roads } from '../../db/schema.ts';
 
 export type RoadRow = typeof roads.$inferSelect;
 export type RuleSetRow = typeof accessRuleSets.$inferSelect;
@@ -90,24 +90,6 @@ export async function accidentsBetween(db: Queryable, from: Date, to: Date): Pro
     .orderBy(asc(freightAccidents.occurredAt));
 }
 
-// Settings
-export async function getSetting(db: Queryable, key: string): Promise<string | undefined> {
-  return (await db.select().from(settings).where(eq(settings.key, key)).limit(1))[0]?.value;
-}
-/** Inserts unless present; returns the stored value (the first writer wins across instances). */
-export async function ensureSetting(db: Queryable, key: string, value: string): Promise<string> {
-  await db.insert(settings).values({ key, value }).onConflictDoNothing();
-  return (await getSetting(db, key))!;
-}
-/** Settings whose key starts with `prefix` (a versioned value kept as one row per version), by key. */
-export async function settingsWithPrefix(db: Queryable, prefix: string): Promise<(typeof settings.$inferSelect)[]> {
-  return db.select().from(settings).where(like(settings.key, `${prefix}%`)).orderBy(asc(settings.key));
-}
-/** Inserts a new setting; false when the key exists (settings are never overwritten here). */
-export async function insertSetting(db: Queryable, key: string, value: string, createdAt: Date): Promise<boolean> {
-  const res = await db.insert(settings).values({ key, value, createdAt }).onConflictDoNothing().returning({ key: settings.key });
-  return res.length === 1;
-}
 /** Serializes the publication of TIA threshold versions across instances (one transaction numbers one version). */
 export async function lockTiaThresholds(db: Queryable): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(7307)`);

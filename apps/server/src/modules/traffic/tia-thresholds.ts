@@ -11,6 +11,7 @@ import {
 } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
+import { insertSetting, settingsWithPrefix } from '../../db/settings.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as repo from './repository.ts';
@@ -56,7 +57,7 @@ function defaultVersion(): StoredVersion {
 
 /** Every stored version; version 1 (the defaults) is there even in a database the seed has not reached yet. */
 async function stored(db: Queryable): Promise<StoredVersion[]> {
-  const list = (await repo.settingsWithPrefix(db, PREFIX)).map(parse).filter((v): v is StoredVersion => v !== null);
+  const list = (await settingsWithPrefix(db, PREFIX)).map(parse).filter((v): v is StoredVersion => v !== null);
   return list.some((v) => v.version === DEFAULT_TIA_THRESHOLD_VERSION.version) ? list : [defaultVersion(), ...list];
 }
 
@@ -65,7 +66,7 @@ const toDomain = (v: StoredVersion): TiaThresholdVersion => ({ version: v.versio
 /** Version 1 (the defaults) as stored by the reference seed; safe to run on every start. */
 export async function ensureDefaultTiaThresholds(db: Queryable): Promise<void> {
   const v = defaultVersion();
-  await repo.insertSetting(db, keyOf(v.version), JSON.stringify(v), new Date(v.createdAt));
+  await insertSetting(db, keyOf(v.version), JSON.stringify(v), new Date(v.createdAt));
 }
 
 /** Every version, for the screening at submission (the domain picks the one in force). */
@@ -128,7 +129,7 @@ export async function createTiaThresholds(ctx: AppContext, actor: UserActor, inp
       authorName: actor.displayName,
       createdAt: now.toISOString(),
     };
-    if (!(await repo.insertSetting(tx, keyOf(version), JSON.stringify(v), now))) throw new DomainError('conflict', { status: 409 });
+    if (!(await insertSetting(tx, keyOf(version), JSON.stringify(v), now))) throw new DomainError('conflict', { status: 409 });
     await recordAudit(tx, { actor, action: 'traffic.tia-thresholds.create', subject: `tia-thresholds:${version}`, detail: { effectiveFrom: formatShanghai(from), thresholds: v.thresholds, note: v.note }, ip, at: now });
     const inForce = tiaThresholdsInForce([...all, v].map(toDomain), now).version;
     return present(v, inForce);
