@@ -2,28 +2,17 @@
 // where decided, ratings, batches and a package — and quick enough for a first `npm start`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo.ts';
-import { call, makeTestApp, signIn, type TestApp, type TestUser } from './helpers.ts';
+import { call, type TestApp, type TestUser } from './helpers.ts';
+import { makeDemoApp, type DemoApp } from './support-demo.ts';
 
 let t: TestApp;
-const demo = async (username: string, role: TestUser['role']): Promise<TestUser> => ({
-  id: '',
-  username,
-  role,
-  unitId: null,
-  enterpriseId: null,
-  cookie: await signIn(t, username, DEMO_PASSWORD, role),
-});
+let demo: DemoApp['demo'];
 let supervisor: TestUser;
 let ent1: TestUser;
 let seedMs = 0;
 
 before(async () => {
-  t = await makeTestApp();
-  t.setNow('2026-11-18T15:00:00+08:00'); // a Wednesday
-  const started = Date.now();
-  await seedDemo(t.ctx);
-  seedMs = Date.now() - started;
+  ({ t, demo, seedMs } = await makeDemoApp('2026-11-18T15:00:00+08:00')); // a Wednesday
   supervisor = await demo('supervisor', 'supervisor');
   ent1 = await demo('ent.demo1', 'enterprise-admin');
 });

@@ -1,17 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo.ts';
-import { call, makeTestApp, signIn, type TestApp, type TestUser } from './helpers.ts';
+import { call, type TestApp, type TestUser } from './helpers.ts';
+import { makeDemoApp, type DemoApp } from './support-demo.ts';
 
 let t: TestApp;
-const demo = async (username: string, role: TestUser['role']): Promise<TestUser> => ({
-  id: '',
-  username,
-  role,
-  unitId: null,
-  enterpriseId: null,
-  cookie: await signIn(t, username, DEMO_PASSWORD, role),
-});
+let demo: DemoApp['demo'];
 let jiaojing: TestUser;
 let cheguansuo: TestUser;
 let ent1: TestUser;
@@ -19,11 +12,7 @@ let ent2: TestUser;
 let seedMs = 0;
 
 before(async () => {
-  t = await makeTestApp();
-  t.setNow('2026-11-20T10:00:00+08:00'); // a Friday
-  const started = Date.now();
-  await seedDemo(t.ctx);
-  seedMs = Date.now() - started;
+  ({ t, demo, seedMs } = await makeDemoApp('2026-11-20T10:00:00+08:00')); // a Friday
   jiaojing = await demo('officer.jiaojing', 'officer');
   cheguansuo = await demo('officer.cheguansuo', 'officer');
   ent1 = await demo('ent.demo1', 'enterprise-admin');
