@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { makeIdCard } from '@jqt/domain';
-import { act, buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { act, buildUser, call, exitEntryUrgentData, foreignTalentData, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 
 let t: TestApp;
@@ -34,16 +34,6 @@ const houseNumberData = (n: number) => ({
   contactName: '李工',
   contactPhone: '13912345678',
 });
-const foreignData = {
-  fullName: 'Anna Schmidt',
-  passportNumber: 'C01X00T47',
-  nationality: 'Germany',
-  dateOfBirth: '1988-04-02',
-  employer: 'Zibo New Materials Co., Ltd.',
-  position: 'Chief engineer',
-  workPermitPreapproval: 'WP2026-000123',
-  contactPhone: '13912345678',
-};
 
 async function submit(u: TestUser, type: string, data: Record<string, unknown>) {
   const r = await call(t, u, { method: 'POST', url: '/api/v1/items', payload: { type, data } });
@@ -87,10 +77,7 @@ test('an approving answer issues one number per document, in sequence per kind; 
   assert.deepEqual(numbersOf(closed), ['淄公门牌〔2026〕第000001号']);
 
   // Another kind has its own sequence; a new year starts again at 1.
-  const urgent = await step(exitEntry, await submit(applicant, 'exit-entry-urgent', {
-    name: '钱经理', idNumber: makeIdCard('370303', '1980-01-02', 7), mobile: '13912345678', document: 'passport',
-    destination: 'Germany', departureDate: '2026-06-20', employer: '淄博某机械有限公司', reason: '赴德国签订设备采购合同',
-  }), 'accept');
+  const urgent = await step(exitEntry, await submit(applicant, 'exit-entry-urgent', exitEntryUrgentData({ departureDate: '2026-06-20' })), 'accept');
   assert.deepEqual(numbersOf(await step(exitEntry, urgent, 'answer', { note: '护照已加急制证' })), ['淄公出入境急〔2026〕第000001号']);
   t.setNow('2027-01-04T09:00:00+08:00');
   // (Sessions of half a year ago have expired: sign in again.)
@@ -113,7 +100,7 @@ test('answers racing on two items get two consecutive numbers, never the same on
 
 test('foreign talent: the work permit number when the science bureau completes its branch, the residence permit on the answer', async () => {
   t.setNow('2026-09-28T09:00:00+08:00');
-  const item = await step(exitEntry, await submit(applicant, 'foreign-talent-permits', foreignData), 'accept');
+  const item = await step(exitEntry, await submit(applicant, 'foreign-talent-permits', foreignTalentData()), 'accept');
   assert.deepEqual(numbersOf(item), []);
   const branchId = item.branches[0].id;
   // The partner may not decide the item, nor the exit-entry officer the partner's branch.
@@ -151,7 +138,7 @@ test('a refused application and a denied one get no number; a denied work permit
   assert.deepEqual(denied.outputs, { decision: 'denied', certificates: [] });
   assert.equal(denied.timeline.at(-1).detail.decision, 'denied');
 
-  const foreign = await step(exitEntry, await submit(applicant, 'foreign-talent-permits', foreignData), 'accept');
+  const foreign = await step(exitEntry, await submit(applicant, 'foreign-talent-permits', foreignTalentData()), 'accept');
   const branch = await step(kejiju, foreign, 'complete-branch', { branchId: foreign.branches[0].id, note: '预审材料与原件不符', decision: 'denied' });
   assert.equal(branch.branches[0].decision, 'denied');
   const answered = await step(exitEntry, branch, 'answer', { note: '工作许可未获批准，居留许可不予签发', decision: 'denied' });

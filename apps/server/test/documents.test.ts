@@ -3,8 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import QRCode from 'qrcode';
-import { makeIdCard } from '@jqt/domain';
-import { act, appealData, buildUser, call, makeTestApp, submitAppeal, type TestApp, type TestUser } from './helpers.ts';
+import { act, appealData, buildUser, call, exitEntryUrgentData, foreignTalentData, makeTestApp, submitAppeal, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 import { assertValidXref, pdfLines, qrModules, utf16Hex } from './support-pdf.ts';
 import { textWidth, wrapText } from '../src/lib/pdf.ts';
@@ -33,16 +32,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const foreignData = {
-  fullName: 'Anna Schmidt',
-  passportNumber: 'C01X00T47',
-  nationality: 'Germany',
-  dateOfBirth: '1988-04-02',
-  employer: 'Zibo New Materials Co., Ltd.',
-  position: 'Chief engineer',
-  workPermitPreapproval: 'WP2026-000123',
-  contactPhone: '13912345678',
-};
+const foreignData = foreignTalentData();
 const oversizeData = {
   route: 'out-of-province',
   plate: '鲁C12345',
@@ -206,10 +196,7 @@ test('a denied application has a 不予许可决定书 without numbers; an appea
 
 test('who may print: 401 without a session, 404 for another enterprise and for units the item is not theirs', async () => {
   t.setNow('2026-06-08T09:00:00+08:00');
-  const item = await step(exitEntry, (await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'exit-entry-urgent', data: {
-    name: '钱经理', idNumber: makeIdCard('370303', '1980-01-02', 7), mobile: '13912345678', document: 'passport',
-    destination: 'Germany', departureDate: '2026-06-20', employer: '淄博某机械有限公司', reason: '赴德国签订设备采购合同',
-  } } })).json, 'accept');
+  const item = await step(exitEntry, (await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'exit-entry-urgent', data: exitEntryUrgentData({ departureDate: '2026-06-20' }) } })).json, 'accept');
   const answered = await step(exitEntry, item, 'answer', { note: '护照已加急制证' });
   for (const which of ['receipt', 'decision'] as const) {
     const anonymous = await pdf(null, answered.id, which);

@@ -4,7 +4,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
-import { makeUscc, type DistrictCode, type Role } from '@jqt/domain';
+import { makeIdCard, makeUscc, type DistrictCode, type Role } from '@jqt/domain';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { AppContext } from '../src/context.ts';
@@ -176,6 +176,32 @@ export const appealData = (over: Record<string, unknown> = {}) => ({
   content: '我公司新引进三名博士，想了解人才落户绿色通道如何办理。',
   contactName: '王经理',
   contactPhone: '13912345678',
+  ...over,
+});
+
+/** A foreign-talent-permits form (M4): work permit and residence permit of one foreign expert. */
+export const foreignTalentData = (over: Record<string, unknown> = {}) => ({
+  fullName: 'Anna Schmidt',
+  passportNumber: 'C01X00T47',
+  nationality: 'Germany',
+  dateOfBirth: '1988-04-02',
+  employer: 'Zibo New Materials Co., Ltd.',
+  position: 'Chief engineer',
+  workPermitPreapproval: 'WP2026-000123',
+  contactPhone: '13912345678',
+  ...over,
+});
+
+/** An exit-entry-urgent form (M6): a passport needed in a hurry for a business trip. */
+export const exitEntryUrgentData = (over: Record<string, unknown> = {}) => ({
+  name: '钱经理',
+  idNumber: makeIdCard('370303', '1980-01-02', 7),
+  mobile: '13912345678',
+  document: 'passport',
+  destination: 'Germany',
+  departureDate: '2099-01-05',
+  employer: '淄博某机械有限公司',
+  reason: '赴德国签订设备采购合同',
   ...over,
 });
 

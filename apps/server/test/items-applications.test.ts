@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeIdCard } from '@jqt/domain';
-import { act, buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { act, buildUser, call, exitEntryUrgentData, foreignTalentData, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 
 let t: TestApp;
@@ -31,16 +31,6 @@ const submit = (u: TestUser, type: string, data: Record<string, unknown>, header
   call(t, u, { method: 'POST', url: '/api/v1/items', payload: { type, data }, headers });
 const get = (u: TestUser, id: string) => call(t, u, { method: 'GET', url: `/api/v1/items/${id}` });
 
-const foreignData = {
-  fullName: 'Anna Schmidt',
-  passportNumber: 'C01X00T47',
-  nationality: 'Germany',
-  dateOfBirth: '1988-04-02',
-  employer: 'Zibo New Materials Co., Ltd.',
-  position: 'Chief engineer',
-  workPermitPreapproval: 'WP2026-000123',
-  contactPhone: '13912345678',
-};
 
 test('the catalog carries the seven application types with five-level rating, clocks with their basis, forms and guides', async () => {
   const r = await call(t, null, { method: 'GET', url: '/api/v1/item-types' });
@@ -66,10 +56,10 @@ test('the catalog carries the seven application types with five-level rating, cl
 test('foreign talent: one application, the science bureau branch opened on acceptance with the same 5-working-day deadline, done only when both are', async () => {
   // Monday 2026-09-28; National Day 10-01..10-07; 10-10 is a make-up Saturday.
   t.setNow('2026-09-28T09:00:00+08:00');
-  const bad = await submit(applicant, 'foreign-talent-permits', { ...foreignData, passportNumber: '', dateOfBirth: '1988-02-30', contactPhone: '123' }, { 'accept-language': 'en' });
+  const bad = await submit(applicant, 'foreign-talent-permits', foreignTalentData({ passportNumber: '', dateOfBirth: '1988-02-30', contactPhone: '123' }), { 'accept-language': 'en' });
   assertProblem(bad, 422, { code: 'validation_failed', paths: ['data.passportNumber', 'data.dateOfBirth', 'data.contactPhone'], locale: 'en' });
 
-  const created = await submit(applicant, 'foreign-talent-permits', foreignData);
+  const created = await submit(applicant, 'foreign-talent-permits', foreignTalentData());
   assert.equal(created.status, 201, created.body);
   const item = created.json;
   assert.equal(item.unitId, 'zb-exit-entry');
@@ -209,16 +199,7 @@ test('house numbers go to the district bureau, road works to the district brigad
   });
   assert.equal(works.status, 201, works.body);
   assert.equal(works.json.unitId, 'zichuan-traffic');
-  const urgent = await submit(ent, 'exit-entry-urgent', {
-    name: '钱经理',
-    idNumber: makeIdCard('370303', '1980-01-02', 7),
-    mobile: '13912345678',
-    document: 'passport',
-    destination: 'Germany',
-    departureDate: '2099-01-05',
-    employer: '淄博某机械有限公司',
-    reason: '赴德国签订设备采购合同',
-  });
+  const urgent = await submit(ent, 'exit-entry-urgent', exitEntryUrgentData());
   assert.equal(urgent.status, 201, urgent.body);
   assert.equal(urgent.json.unitId, 'zb-exit-entry');
   // An applicant without an enterprise cannot file enterprise-only approvals.

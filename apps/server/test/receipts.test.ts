@@ -1,8 +1,7 @@
 // 受理回执 with a QR code, and the public verification it opens: genuine or not, nothing personal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeIdCard } from '@jqt/domain';
-import { act, buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { act, buildUser, call, exitEntryUrgentData, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 
 let t: TestApp;
@@ -17,16 +16,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const urgent = {
-  name: '钱经理',
-  idNumber: makeIdCard('370303', '1980-01-02', 7),
-  mobile: '13912345678',
-  document: 'passport',
-  destination: 'Germany',
-  departureDate: '2099-01-05',
-  employer: '淄博某机械有限公司',
-  reason: '赴德国签订设备采购合同',
-};
+const urgent = exitEntryUrgentData();
 
 test('an accepted item has a printable receipt whose QR code verifies it publicly; a tampered link does not', async () => {
   const item = (await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'exit-entry-urgent', data: urgent } })).json;
