@@ -237,11 +237,8 @@ export const notifications = pgTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_item_idx').on(t.itemId, t.kind)],
 );
 
-/**
- * Audit records waiting to join the chain: high-volume reads (a staff member viewing personal data) are written
- * here without the chain's lock and moved into `audit_log` in bulk by the audit chainer job.
- */
-export const auditPending = pgTable('audit_pending', {
+/** What one audit record says: who did what to which subject, when and from where (both audit tables hold it). */
+const auditRecordColumns = () => ({
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   at: ts('at').notNull(),
   actorId: uuid('actor_id'),
@@ -252,16 +249,15 @@ export const auditPending = pgTable('audit_pending', {
   ip: text('ip'),
 });
 
+/**
+ * Audit records waiting to join the chain: high-volume reads (a staff member viewing personal data) are written
+ * here without the chain's lock and moved into `audit_log` in bulk by the audit chainer job.
+ */
+export const auditPending = pgTable('audit_pending', auditRecordColumns());
+
 /** Append-only, hash-chained (SPEC §8). */
 export const auditLog = pgTable('audit_log', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: ts('at').notNull(),
-  actorId: uuid('actor_id'),
-  actorName: text('actor_name').notNull(),
-  action: text('action').notNull(),
-  subject: text('subject').notNull(),
-  detail: jsonb('detail').notNull().default({}),
-  ip: text('ip'),
+  ...auditRecordColumns(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
