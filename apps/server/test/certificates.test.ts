@@ -1,5 +1,6 @@
 // Certificate and permit numbers (issue 5, outputs): issued in the deciding transaction, once, in sequence per kind
-// and year; both foreign-talent documents only when both branches are done; none for a refusal or a denial.
+// and year; both foreign-talent documents only when both branches are done; none for a refusal or a denial, and no
+// residence permit over a denied work permit.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -141,6 +142,18 @@ test('a refused application and a denied one get no number; a denied work permit
   const foreign = await step(exitEntry, await submit(applicant, 'foreign-talent-permits', foreignTalentData()), 'accept');
   const branch = await step(kejiju, foreign, 'complete-branch', { branchId: foreign.branches[0].id, note: '预审材料与原件不符', decision: 'denied' });
   assert.equal(branch.branches[0].decision, 'denied');
+  // No residence permit without the work permit: approval, said or by default, is refused and nothing is saved.
+  const approving = await call(t, exitEntry, {
+    method: 'POST',
+    url: `/api/v1/items/${branch.id}/transitions`,
+    headers: { 'accept-language': 'en' },
+    payload: { action: 'answer', version: branch.version, note: '居留许可已制证', decision: 'approved' },
+  });
+  assertProblem(approving, 422, { code: 'issuing_branch_denied' });
+  assert.match(approving.json.title, /denied the Foreigner's Work Permit/);
+  assertProblem(await act(t, exitEntry, branch, 'answer', { note: '居留许可已制证' }), 422, { code: 'issuing_branch_denied' });
+  const unchanged = (await call(t, exitEntry, { method: 'GET', url: `/api/v1/items/${branch.id}` })).json;
+  assert.deepEqual([unchanged.version, unchanged.status, unchanged.outputs.certificates], [branch.version, branch.status, []]);
   const answered = await step(exitEntry, branch, 'answer', { note: '工作许可未获批准，居留许可不予签发', decision: 'denied' });
   assert.deepEqual(answered.outputs, { decision: 'denied', certificates: [] });
   t.setNow(undefined);

@@ -1,7 +1,7 @@
 import { computeDeadline, resumeDeadline, formatShanghai, parseIsoInstant, shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import { DomainError, type FieldError } from '../errors.ts';
 import type { ActorRole } from '../org/index.ts';
-import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf } from './certificates.ts';
+import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf, deniedBranchCertificates } from './certificates.ts';
 import { validateForm, type Form, type FormField } from './form.ts';
 import { handlingClock, isBadRating, ratingScales, type ItemTypeDeclaration } from './item-type.ts';
 import { openStatuses, type ItemState, type ItemStatus } from './item.ts';
@@ -359,8 +359,13 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
     case 'answer':
       if (item.branches.some((b) => b.status === 'open')) fail('branches_open');
       if (item.pendingTransfer) fail('transfer_pending');
+      if (decidesOnAnswer(ctx.type)) {
+        detail.decision = decisionOf(v);
+        // Approval (said or by default) cannot stand over a partner's denial: no residence permit without the work permit.
+        const denied = detail.decision === 'approved' ? deniedBranchCertificates(ctx.type, item) : [];
+        if (denied.length) fail('issuing_branch_denied', 422, { document: denied[0].names });
+      }
       Object.assign(next, { status: 'answered', answeredAt: now, answer: noteText });
-      if (decidesOnAnswer(ctx.type)) detail.decision = decisionOf(v);
       if (Object.keys(answerFields).length) detail.answer = answerFields;
       // A booking is told with its date and place; a denial as a plain answer: there is nothing to collect.
       notices.push(bookingNotice(answerForm, answerFields) ?? { to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });

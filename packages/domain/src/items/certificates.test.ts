@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { STATUTORY_SCHEDULES, WorkCalendar } from '../calendar/index.ts';
 import { transition, actionSpecs, type Actor, type ItemAction } from './actions.ts';
 import { certificateNumber, certificatesDue } from './certificates.ts';
+import { DomainError } from '../errors.ts';
 import { defineItemType, type ItemTypeDeclaration } from './item-type.ts';
 import { createItem, type ItemState } from './item.ts';
 import { itemType, itemTypes } from './types/index.ts';
@@ -87,4 +88,33 @@ test('foreign talent: the work permit on the science bureau’s approving branch
   const deniedAnswer = step(t, refused.next, 'answer', officer, { note: '工作许可未获批准，居留许可不予签发', decision: 'denied' }, '2026-09-30T10:00:00+08:00');
   assert.deepEqual(deniedAnswer.due, []);
   assert.deepEqual(deniedAnswer.notices, [{ to: 'submitter', kind: 'item_answered' }]);
+});
+
+test('the owner cannot approve over the partner’s denial: no residence permit without the work permit', () => {
+  const t = itemType('foreign-talent-permits')!;
+  const accepted = step(t, fresh(t, 'zb-exit-entry'), 'accept', officer, {}, '2026-09-28T10:00:00+08:00').next;
+  const branchId = accepted.branches[0].id;
+  const refused = step(t, accepted, 'complete-branch', kejiju, { branchId, note: '预审材料不符', decision: 'denied' }, '2026-09-29T10:00:00+08:00').next;
+  const refusedWith = (input: Record<string, unknown>) => {
+    try {
+      step(t, refused, 'answer', officer, input, '2026-09-30T10:00:00+08:00');
+    } catch (e) {
+      assert.ok(e instanceof DomainError);
+      return [e.code, e.details.status, e.details.params];
+    }
+    return null;
+  };
+  const expected = ['issuing_branch_denied', 422, { document: { zh: '外国人工作许可证', en: "Foreigner's Work Permit" } }];
+  // Said, or by default (an answer without a decision approves).
+  assert.deepEqual(refusedWith({ note: '居留许可已制证', decision: 'approved' }), expected);
+  assert.deepEqual(refusedWith({ note: '居留许可已制证' }), expected);
+  assert.equal(refusedWith({ note: '工作许可未获批准，居留许可不予签发', decision: 'denied' }), null);
+
+  // The partner's latest word counts: a branch opened again and approved lets the owner approve.
+  const reopened = step(t, refused, 'open-branch', officer, { toUnitId: 'partner-kejiju', note: '已补充预审材料，请重新审批' }, '2026-09-30T09:00:00+08:00').next;
+  const again = step(t, reopened, 'complete-branch', kejiju, { branchId: reopened.branches[1].id, note: '工作许可证已制证' }, '2026-09-30T10:00:00+08:00');
+  assert.deepEqual(again.due, [['foreign-work-permit', 'partner-kejiju']]);
+  const approved = step(t, again.next, 'answer', officer, { note: '两证已办结' }, '2026-09-30T11:00:00+08:00');
+  assert.equal(approved.event.detail.decision, 'approved');
+  assert.deepEqual(approved.due, [['foreign-residence-permit', 'zb-exit-entry']]);
 });

@@ -34,6 +34,20 @@ export function decidesOnBranch(type: ItemTypeDeclaration): boolean {
   return (type.certificates ?? []).some((c) => c.issuedOn !== 'answer');
 }
 
+/**
+ * The branch-issued documents a partner denied: those whose issuing partner's latest completed branch said `denied`
+ * (a branch opened again and approved replaces the denial). The owner may not approve over them: M4's residence
+ * permit is not issued without the work permit.
+ */
+export function deniedBranchCertificates(type: ItemTypeDeclaration, item: ItemState): CertificateDeclaration[] {
+  return (type.certificates ?? []).filter((c) => {
+    if (c.issuedOn === 'answer') return false;
+    const { branchUnitId } = c.issuedOn;
+    const latest = item.branches.filter((b) => b.unitId === branchUnitId && b.status === 'done').at(-1);
+    return latest?.decision === 'denied';
+  });
+}
+
 export interface CertificateDue {
   certificate: CertificateDeclaration;
   /** The unit that issues it: the owning unit on the answer, the partner on its branch. */
