@@ -51,6 +51,23 @@ test('the catalog carries the seven application types with five-level rating, cl
   const talent = byCode.get('talent-hukou') as any;
   assert.deepEqual(talent.form.properties.channel.enum, ['local-graduate', 'online-student', 'high-level']);
   assert.equal((byCode.get('foreign-talent-permits') as any).form.properties.passportNumber['x-label-en'], 'Passport number');
+
+  // What approval issues and where a decision is said, for the browser to render from the declaration.
+  const foreign = byCode.get('foreign-talent-permits') as any;
+  assert.deepEqual(foreign.certificates, [
+    { kind: 'foreign-work-permit', names: { zh: '外国人工作许可证', en: "Foreigner's Work Permit" }, prefix: '淄科外许', issuedOn: { branchUnitId: 'partner-kejiju' } },
+    { kind: 'foreign-residence-permit', names: { zh: '外国人居留许可', en: 'Residence permit for foreigners' }, prefix: '淄公出入境居', issuedOn: 'answer' },
+  ]);
+  const decision = foreign.answerDecisionForm.properties.decision;
+  assert.deepEqual([decision.enum, decision['x-enum-labels'].denied.en, foreign.answerDecisionForm.required], [['approved', 'denied'], 'Denied', []]);
+  assert.deepEqual(foreign.branchDecisionForm, { unitIds: ['partner-kejiju'], form: foreign.answerDecisionForm });
+  assert.equal(talent.certificates[0].kind, 'hukou-move-in');
+  assert.ok(talent.answerDecisionForm.properties.decision);
+  assert.equal(talent.branchDecisionForm, null, 'the HR bureau’s branch issues nothing');
+  for (const code of ['appeal', 'truck-pass']) {
+    const x = byCode.get(code) as any;
+    assert.deepEqual([x.certificates, x.answerDecisionForm, x.branchDecisionForm], [[], null, null], code);
+  }
 });
 
 test('foreign talent: one application, the science bureau branch opened on acceptance with the same 5-working-day deadline, done only when both are', async () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STATUTORY_SCHEDULES, WorkCalendar } from '../calendar/index.ts';
 import { transition, actionSpecs, type Actor, type ItemAction } from './actions.ts';
-import { certificateNumber, certificatesDue } from './certificates.ts';
+import { certificateNumber, certificatesDue, decisionField, decisionForms } from './certificates.ts';
 import { DomainError } from '../errors.ts';
 import { defineItemType, type ItemTypeDeclaration } from './item-type.ts';
 import { createItem, type ItemState } from './item.ts';
@@ -117,4 +117,12 @@ test('the owner cannot approve over the partner’s denial: no residence permit 
   const approved = step(t, again.next, 'answer', officer, { note: '两证已办结' }, '2026-09-30T11:00:00+08:00');
   assert.equal(approved.event.detail.decision, 'approved');
   assert.deepEqual(approved.due, [['foreign-residence-permit', 'zb-exit-entry']]);
+});
+
+test('the catalog’s decision forms: on the answer where documents are issued, on the issuing partner’s branch', () => {
+  assert.deepEqual(decisionForms(itemType('foreign-talent-permits')!), { answer: [decisionField], completeBranch: { unitIds: ['partner-kejiju'], form: [decisionField] } });
+  assert.deepEqual(decisionForms(itemType('house-number')!), { answer: [decisionField], completeBranch: null });
+  // The HR bureau's talent-record branch issues nothing, so it takes no decision.
+  assert.deepEqual(decisionForms(itemType('talent-hukou')!), { answer: [decisionField], completeBranch: null });
+  assert.deepEqual(decisionForms(itemType('appeal')!), { answer: null, completeBranch: null });
 });

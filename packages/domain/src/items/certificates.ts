@@ -1,4 +1,4 @@
-import type { FormField } from './form.ts';
+import type { Form, FormField } from './form.ts';
 import type { CertificateDeclaration, ItemTypeDeclaration } from './item-type.ts';
 import type { ItemState } from './item.ts';
 
@@ -32,6 +32,23 @@ export function decidesOnAnswer(type: ItemTypeDeclaration): boolean {
 /** Completing one of this type's branches carries a decision (a partner issues a document, M4). */
 export function decidesOnBranch(type: ItemTypeDeclaration): boolean {
   return (type.certificates ?? []).some((c) => c.issuedOn !== 'answer');
+}
+
+/** The partners whose completed branch issues one of this type's documents (M4: the science bureau). */
+function issuingBranchUnits(type: ItemTypeDeclaration): string[] {
+  return [...new Set((type.certificates ?? []).flatMap((c) => (c.issuedOn === 'answer' ? [] : [c.issuedOn.branchUnitId])))];
+}
+
+/**
+ * Where this type's transitions take a decision, as forms for the catalog (the browser renders them like the answer
+ * form): on the answer, and on completing the branch of a partner that issues a document. Null where there is none.
+ */
+export function decisionForms(type: ItemTypeDeclaration): { answer: Form | null; completeBranch: { unitIds: string[]; form: Form } | null } {
+  const unitIds = issuingBranchUnits(type);
+  return {
+    answer: decidesOnAnswer(type) ? [decisionField] : null,
+    completeBranch: decidesOnBranch(type) && unitIds.length ? { unitIds, form: [decisionField] } : null,
+  };
 }
 
 /**

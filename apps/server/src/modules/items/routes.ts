@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DomainError, formJsonSchema, itemTypes } from '@jqt/domain';
+import { DomainError, decisionForms, formJsonSchema, itemTypes } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import * as s from './schemas.ts';
@@ -17,23 +17,32 @@ export const publicFormLimit = {
   max: (_req: unknown, key: string) => (key.startsWith('ip:') ? 30 : 600),
 };
 
-/** The public catalog: every declaration, its clocks and its form as JSON Schema. */
+/** The public catalog: every declaration, its clocks, its forms as JSON Schema and the documents it issues. */
 function catalog() {
-  return itemTypes.map((t) => ({
-    code: t.code,
-    names: t.names,
-    measure: t.measure,
-    submitters: t.submitters,
-    routing: t.routingNote,
-    deadlines: { accept: t.clocks.accept, handle: t.clocks.handle.map(({ when, rule, basis, label }) => ({ when: when ?? null, rule, basis, label: label ?? null })) },
-    ratingScale: t.ratingScale,
-    maxExtensionDays: t.maxExtensionDays,
-    guide: t.guide,
-    form: formJsonSchema(t.form),
-    acceptForm: t.acceptForm ? formJsonSchema(t.acceptForm) : null,
-    // Fields the answering officer gives (a survey's date, time and place; an inspection booking).
-    answerForm: t.answerForm ? formJsonSchema(t.answerForm.form) : null,
-  }));
+  return itemTypes.map((t) => {
+    const decisions = decisionForms(t);
+    return {
+      code: t.code,
+      names: t.names,
+      measure: t.measure,
+      submitters: t.submitters,
+      routing: t.routingNote,
+      deadlines: { accept: t.clocks.accept, handle: t.clocks.handle.map(({ when, rule, basis, label }) => ({ when: when ?? null, rule, basis, label: label ?? null })) },
+      ratingScale: t.ratingScale,
+      maxExtensionDays: t.maxExtensionDays,
+      guide: t.guide,
+      form: formJsonSchema(t.form),
+      acceptForm: t.acceptForm ? formJsonSchema(t.acceptForm) : null,
+      // Fields the answering officer gives (a survey's date, time and place; an inspection booking).
+      answerForm: t.answerForm ? formJsonSchema(t.answerForm.form) : null,
+      // The documents an approval issues: by the owner on its answer, or by a partner on its branch (M4's work permit).
+      certificates: (t.certificates ?? []).map(({ kind, names, prefix, issuedOn }) => ({ kind, names, prefix, issuedOn })),
+      // The decision (准予 / 不予许可; approved when not given) the answer takes where the type issues documents …
+      answerDecisionForm: decisions.answer ? formJsonSchema(decisions.answer) : null,
+      // … and completing a branch of these partners, whose approval issues a document.
+      branchDecisionForm: decisions.completeBranch ? { unitIds: decisions.completeBranch.unitIds, form: formJsonSchema(decisions.completeBranch.form) } : null,
+    };
+  });
 }
 
 export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
