@@ -167,6 +167,8 @@ export const items = pgTable(
     batchId: uuid('batch_id'),
     /** 打包办: items opened together by one submission share this id (M6). */
     packageId: uuid('package_id'),
+    /** The submitting enterprise's district, copied at submission by a trigger (statistics by district need no join). */
+    district: text('district'),
   },
   (t) => [
     index('items_unit_due_idx').on(t.unitId, t.activeDueAt),
