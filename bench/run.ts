@@ -544,7 +544,6 @@ async function main() {
             statsRepo.countsByUnitAndType(c.database, period, now, null),
             statsRepo.answeredSpans(c.database, period, null),
             statsRepo.byDay(c.database, period, null),
-            statsRepo.byDistrict(c.database, period, null),
             listUnits(c.database.db),
           ]);
         },

@@ -44,6 +44,11 @@ test('statistics agree with counts made straight from the database on the demo d
   assert.ok(r.json.totals.avgHandlingWorkdays >= 0);
   assert.ok(r.json.byDay.length > 10);
   assert.ok(r.json.byDistrict.some((d: { district: string }) => d.district === 'zhangdian'));
+  // By district: the enterprises' districts, as a join would count them (anonymous complaints have none).
+  const direct = await t.ctx.database.rows<{ district: string; received: number }>(
+    sql`select e.district, count(*)::int as received from items i join enterprises e on e.id = i.enterprise_id where i.submitted_at between ${f} and ${e} group by e.district order by e.district`,
+  );
+  assert.deepEqual(r.json.byDistrict, direct);
 });
 
 test('a unit leader sees only their unit; enterprises and officers may not see statistics', async () => {

@@ -13,6 +13,8 @@ const bad = sql`rating_level in ('dissatisfied','very-dissatisfied')`;
 export interface CountRow {
   unit_id: string;
   type: string;
+  /** The submitting enterprise's district; null for anonymous complaints. */
+  district: string | null;
   received: number;
   accepted: number;
   answered: number;
@@ -23,12 +25,12 @@ export interface CountRow {
   bad: number;
 }
 
-/** Counts per unit and type in one pass; each sub-count is a FILTER over the same rows. */
+/** Counts per unit, type and district in one pass; each sub-count is a FILTER over the same rows. */
 export async function countsByUnitAndType(database: Database, p: Period, now: Date, unitId: string | null) {
   const inPeriod = (col: SQL) => sql`(${col} >= ${p.from} and ${col} <= ${p.to})`;
   const answeredIn = inPeriod(sql`answered_at`);
   return database.rows<CountRow>(sql`
-    select unit_id, type,
+    select unit_id, type, district,
       count(*) filter (where ${inPeriod(sql`submitted_at`)})::int as received,
       count(*) filter (where ${inPeriod(sql`accepted_at`)})::int as accepted,
       count(*) filter (where ${answeredIn})::int as answered,
@@ -40,7 +42,7 @@ export async function countsByUnitAndType(database: Database, p: Period, now: Da
     from items
     where (${inPeriod(sql`submitted_at`)} or ${inPeriod(sql`accepted_at`)} or ${answeredIn} or (${open} and active_due_at <= ${now}))
       ${unitId ? sql`and unit_id = ${unitId}` : sql``}
-    group by unit_id, type`);
+    group by unit_id, type, district`);
 }
 
 /** Acceptance and answer instants of what was answered in the period, for working-day handling times. */
@@ -61,11 +63,4 @@ export async function byDay(database: Database, p: Period, unitId: string | null
         where answered_at >= ${p.from} and answered_at <= ${p.to} ${unitId ? sql`and unit_id = ${unitId}` : sql``}
     )
     select date, sum(received)::int as received, sum(answered)::int as answered from days group by date order by date`);
-}
-
-export async function byDistrict(database: Database, p: Period, unitId: string | null) {
-  return database.rows<{ district: string; received: number }>(sql`
-    select e.district, count(*)::int as received from items i join enterprises e on e.id = i.enterprise_id
-    where i.submitted_at >= ${p.from} and i.submitted_at <= ${p.to} ${unitId ? sql`and i.unit_id = ${unitId}` : sql``}
-    group by e.district order by e.district`);
 }

@@ -57,11 +57,10 @@ export async function overview(ctx: AppContext, actor: UserActor, from: string, 
   const period = parsePeriod(from, to);
   const unitId = scopeOf(actor);
   const now = ctx.now();
-  const [counts, spans, days, districts, units, calendar] = await Promise.all([
+  const [counts, spans, days, units, calendar] = await Promise.all([
     repo.countsByUnitAndType(ctx.database, period, now, unitId),
     repo.answeredSpans(ctx.database, period, unitId),
     repo.byDay(ctx.database, period, unitId),
-    repo.byDistrict(ctx.database, period, unitId),
     listUnits(ctx.database.db),
     calendarOf(ctx),
   ]);
@@ -69,7 +68,9 @@ export async function overview(ctx: AppContext, actor: UserActor, from: string, 
   const byUnit = new Map<string, Acc>();
   const byType = new Map<string, Acc>();
   const into = (m: Map<string, Acc>, k: string) => m.get(k) ?? m.set(k, blank()).get(k)!;
+  const receivedByDistrict = new Map<string, number>();
   for (const r of counts) {
+    if (r.district && r.received) receivedByDistrict.set(r.district, (receivedByDistrict.get(r.district) ?? 0) + r.received);
     for (const a of [total, into(byUnit, r.unit_id), into(byType, r.type)]) {
       a.received += r.received;
       a.accepted += r.accepted;
@@ -97,7 +98,7 @@ export async function overview(ctx: AppContext, actor: UserActor, from: string, 
     byUnit: [...byUnit].map(([id, a]) => ({ unitId: id, unitName: unitNames.get(id) ?? { zh: id, en: id }, ...finish(a) })).sort((a, b) => b.received - a.received),
     byType: [...byType].map(([code, a]) => ({ type: code, typeName: itemType(code)?.names ?? { zh: code, en: code }, ...finish(a) })),
     byDay: days,
-    byDistrict: districts,
+    byDistrict: [...receivedByDistrict].sort(([a], [b]) => (a < b ? -1 : 1)).map(([district, received]) => ({ district, received })),
   };
 }
 
