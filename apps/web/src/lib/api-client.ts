@@ -31,6 +31,10 @@ let currentLanguage = 'zh-CN';
 export function setApiLanguage(lng: string) {
   currentLanguage = lng;
 }
+/** The language the requests are sent in (server messages come back in it). */
+export function apiLanguage(): string {
+  return currentLanguage;
+}
 
 export const API_BASE = '/api/v1';
 

@@ -1,4 +1,4 @@
-import { api } from './api-client';
+import { api, apiLanguage } from './api-client';
 import type { CheckKind } from '../types/api';
 
 export interface ValidationResult {
@@ -12,6 +12,17 @@ export function validateValue(kind: CheckKind, value: string) {
 }
 
 const latest = new Map<string, number>();
+/**
+ * Answers already given, by language (a value's validity never changes, its message's language may):
+ * re-validating a whole form on submit, e.g. a list of 500 VINs, asks the server only about new values.
+ */
+const answers = new Map<string, ValidationResult>();
+const ANSWERS_MAX = 2000;
+
+function remember(key: string, r: ValidationResult) {
+  if (answers.size >= ANSWERS_MAX) answers.delete(answers.keys().next().value!);
+  answers.set(key, r);
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -21,13 +32,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function checkedValidator(kind: CheckKind, fieldKey: string, delay = 350) {
   return async (_rule: unknown, value: unknown) => {
     if (value === undefined || value === null || value === '') return;
+    const cacheKey = `${apiLanguage()}:${kind}:${String(value)}`;
     const ticket = (latest.get(fieldKey) ?? 0) + 1;
     latest.set(fieldKey, ticket);
+    const known = answers.get(cacheKey);
+    if (known) {
+      if (!known.valid) throw new Error(known.errors.map((e) => e.message).join('；') || 'invalid');
+      return;
+    }
     await sleep(delay);
     if (latest.get(fieldKey) !== ticket) return;
     let r: ValidationResult;
     try {
       r = await validateValue(kind, String(value));
+      remember(cacheKey, r);
     } catch {
       return; // the server re-validates on submit
     }

@@ -19,7 +19,7 @@ export type DeadlineRule =
   | { kind: 'hours'; n: number }
   | { kind: 'instant' };
 
-export type FieldWidget = 'text' | 'textarea' | 'select' | 'checked' | 'date' | 'number' | 'boolean' | 'attachments';
+export type FieldWidget = 'text' | 'textarea' | 'select' | 'checked' | 'date' | 'number' | 'boolean' | 'attachments' | 'list';
 export type CheckKind = 'mobile' | 'uscc' | 'idcard' | 'plate' | 'vin';
 
 export interface FormField {
@@ -38,6 +38,9 @@ export interface FormField {
   minimum?: number;
   maximum?: number;
   maxItems?: number;
+  /** `list` fields: the form of one row, and the bounds on the number of rows. */
+  items?: FormSchema;
+  minItems?: number;
   format?: string;
 }
 
@@ -64,6 +67,8 @@ export interface ItemType {
   guide: { materials: Localized[]; steps: Localized[]; basis: Localized; handledBy: Localized };
   form: FormSchema;
   acceptForm: FormSchema | null;
+  /** Fields the answering officer gives (an inspection booking, a survey's date and place). */
+  answerForm?: FormSchema | null;
 }
 
 export type ItemStatus = 'submitted' | 'accepted' | 'refused' | 'in_progress' | 'awaiting_supplement' | 'answered' | 'closed';

@@ -52,6 +52,7 @@ export default function NewItemPage() {
       title={<Typography.Title level={1} style={{ fontSize: '1.2em', margin: 0 }}>{pick(itemType.names, lang)}</Typography.Title>}
       extra={<Link to={paths.service(itemType.code)}>{t('guide.title')}</Link>}
       style={{ maxWidth: 860 }}
+      className="jqt-wrap-title"
     >
       <Typography.Paragraph type="secondary">
         {t('enterprise.formHint', { accept: ruleInWords(itemType.deadlines.accept?.rule, t), handle: ruleInWords(itemType.deadlines.handle[0]?.rule, t) })}

@@ -5,8 +5,9 @@ import type { Dayjs } from 'dayjs';
 import type { Abilities, Item, ItemType, Unit, User } from '../../../types/api';
 import { isApiError } from '../../../lib/api-client';
 import { useTransitionItem, type TransitionAction } from '../api/transition-item';
+import { FieldControl, cleanValues, fieldHelp, fieldLabel, fieldRules, widgetOf } from '../../../components/field-controls';
 
-type FieldKind = 'note' | 'answer' | 'unit' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | 'acceptForm';
+type FieldKind = 'note' | 'answer' | 'unit' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | 'acceptForm' | 'answerForm' | 'decision';
 interface FieldSpec {
   name: string;
   kind: FieldKind;
@@ -28,11 +29,11 @@ const note = (required = false): FieldSpec => ({ name: 'note', kind: 'note', req
 const ACTIONS: ActionSpec[] = [
   { ability: 'canAccept', action: 'accept', fields: [{ name: 'accept', kind: 'acceptForm' }, note()], primary: true },
   { ability: 'canAcceptTransfer', action: 'accept-transfer', fields: [note()], primary: true },
-  { ability: 'canAnswer', action: 'answer', fields: [{ name: 'note', kind: 'answer', required: true }], primary: true },
+  { ability: 'canAnswer', action: 'answer', fields: [{ name: 'answerForm', kind: 'answerForm' }, { name: 'decision', kind: 'decision' }, { name: 'note', kind: 'answer', required: true }], primary: true },
   { ability: 'canResume', action: 'resume', fields: [note()], primary: true },
   { ability: 'canRate', action: 'rate', fields: [{ name: 'rating', kind: 'rating', required: true }, note()], primary: true },
   { ability: 'canApproveExtension', action: 'approve-extension', fields: [note()], primary: true },
-  { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'note', kind: 'answer', required: true }] },
+  { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'decision', kind: 'decision' }, { name: 'note', kind: 'answer', required: true }] },
   { ability: 'canAssign', action: 'assign', fields: [note()] },
   { ability: 'canRequestSupplement', action: 'request-supplement', fields: [note(true)] },
   { ability: 'canTransfer', action: 'transfer', fields: [{ name: 'toUnitId', kind: 'unit', required: true }, note(true)] },
@@ -57,10 +58,12 @@ export interface ActionBarProps {
   units: Unit[] | undefined;
   me: User;
   onStale: (current: Item | undefined) => void;
+  /** The item's type issues documents on its answer or branches, so these carry a decision (准予 / 不予许可). */
+  decides?: boolean;
 }
 
 /** The action buttons of an item, rendered ONLY from the server's `abilities`; each opens a dialog for its fields. */
-export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps) {
+export function ActionBar({ item, itemType, units, me, onStale, decides = false }: ActionBarProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { message } = App.useApp();
@@ -77,8 +80,9 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
     const body: Record<string, unknown> = { action: open.action, version: item.version };
     for (const f of open.fields) {
       const val = v[f.name];
-      if (f.kind === 'acceptForm') {
-        Object.assign(body, (val as Record<string, unknown>) ?? {});
+      if (f.kind === 'acceptForm' || f.kind === 'answerForm') {
+        const declared = f.kind === 'acceptForm' ? itemType?.acceptForm : itemType?.answerForm;
+        if (declared) Object.assign(body, cleanValues(declared, (val as Record<string, unknown>) ?? {}));
         continue;
       }
       if (f.kind === 'dueAt' && val) body.dueAt = (val as Dayjs).endOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
@@ -98,9 +102,21 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
         return;
       }
       if (isApiError(e) && e.fieldErrors.length) {
-        const names = open.fields.map((f) => f.name);
-        const on = e.fieldErrors.filter((fe) => names.includes(fe.path.replace(/^\//, '').split(/[./]/).pop() ?? ''));
-        form.setFields(on.map((fe) => ({ name: fe.path.replace(/^\//, '').split(/[./]/).pop()!, errors: [fe.message] })));
+        // a declared accept/answer field is asked for under its form's name (['answerForm', 'inspectionDate'])
+        const nameOf = (path: string): (string | number)[] | null => {
+          const last = path.replace(/^\//, '').split(/[./]/).pop() ?? '';
+          for (const f of open.fields) {
+            if (f.name === last && f.kind !== 'acceptForm' && f.kind !== 'answerForm') return [last];
+            const declared = f.kind === 'acceptForm' ? itemType?.acceptForm : f.kind === 'answerForm' ? itemType?.answerForm : null;
+            if (declared && last in declared.properties) return [f.name, last];
+          }
+          return null;
+        };
+        const on = e.fieldErrors.flatMap((fe) => {
+          const name = nameOf(fe.path);
+          return name ? [{ name, errors: [fe.message] }] : [];
+        });
+        form.setFields(on);
         if (!on.length) message.error(e.fieldErrors.map((f) => f.message).join('；'));
         return;
       }
@@ -178,20 +194,41 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
           </Form.Item>
         );
       case 'acceptForm':
-        return itemType?.acceptForm
-          ? Object.entries(itemType.acceptForm.properties).map(([name, p]) => (
-              <Form.Item
-                key={name}
-                name={[f.name, name]}
-                label={lang === 'en' ? p['x-label-en'] || p.title : p.title}
-                extra={lang === 'en' ? p['x-help-en'] || p.description : p.description}
-                valuePropName={p.type === 'boolean' ? 'checked' : 'value'}
-                initialValue={p.type === 'boolean' ? false : undefined}
-              >
-                {p.type === 'boolean' ? <Switch /> : <Input />}
-              </Form.Item>
-            ))
-          : null;
+      case 'answerForm': {
+        const declared = f.kind === 'acceptForm' ? itemType?.acceptForm : itemType?.answerForm;
+        if (!declared) return null;
+        const required = new Set(declared.required ?? []);
+        return Object.entries(declared.properties).map(([name, p]) => {
+          const w = widgetOf(p);
+          return (
+            <Form.Item
+              key={name}
+              name={[f.name, name]}
+              label={fieldLabel(p, lang)}
+              extra={fieldHelp(p, lang)}
+              rules={fieldRules(p, required.has(name), { t, lang, checkKey: `action.${f.name}.${name}` })}
+              valuePropName={w === 'boolean' ? 'checked' : 'value'}
+              initialValue={w === 'boolean' ? false : undefined}
+              required={required.has(name)}
+              data-field={name}
+            >
+              <FieldControl f={p} lang={lang} t={t} />
+            </Form.Item>
+          );
+        });
+      }
+      case 'decision':
+        return decides ? (
+          <Form.Item key={f.name} name={f.name} label={label} extra={t('actionField.decisionHelp')}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'approved', label: t('decision.approved') },
+                { value: 'denied', label: t('decision.denied') },
+              ]}
+            />
+          </Form.Item>
+        ) : null;
       default:
         return null;
     }
