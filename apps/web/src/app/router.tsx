@@ -18,6 +18,10 @@ export const router = createBrowserRouter([
       { path: 'bulletins', lazy: lazy(() => import('./routes/portal/bulletins')) },
       { path: 'bulletins/:id', lazy: lazy(() => import('./routes/portal/bulletin-detail')) },
       { path: 'truck-access', lazy: lazy(() => import('./routes/portal/truck-access')) },
+      { path: 'verify/:number', lazy: lazy(() => import('./routes/portal/verify-receipt')) },
+      { path: 'pass-codes/:code', lazy: lazy(() => import('./routes/portal/verify-pass-code')) },
+      // the QR codes printed before the pass-code page existed pointed here
+      { path: 'verify/pass/:code', lazy: lazy(() => import('./routes/portal/verify-pass-code')) },
       { path: 'login', lazy: lazy(() => import('./routes/auth/login')) },
       { path: 'register', lazy: lazy(() => import('./routes/auth/register')) },
     ],

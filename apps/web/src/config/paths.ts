@@ -8,6 +8,10 @@ export const paths = {
   bulletins: '/bulletins',
   bulletin: (id: string) => `/bulletins/${encodeURIComponent(id)}`,
   measure: (n: number) => `/measures/${n}`,
+  /** What a receipt's or decision's QR code opens (public). */
+  verifyReceipt: (number: string, signature?: string) => `/verify/${encodeURIComponent(number)}${signature ? `?s=${encodeURIComponent(signature)}` : ''}`,
+  /** What a truck pass code's QR code opens (public, a roadside officer's phone). */
+  verifyPassCode: (code: string, signature?: string) => `/pass-codes/${encodeURIComponent(code)}${signature ? `?s=${encodeURIComponent(signature)}` : ''}`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   register: '/register',
   enterprise: {
@@ -42,6 +46,10 @@ export const routePatterns = {
   enterpriseItem: '/enterprise/items/:id',
   workbenchItem: '/workbench/items/:id',
   dashboardItem: '/dashboard/items/:id',
+  verifyReceipt: '/verify/:number',
+  verifyPassCode: '/pass-codes/:code',
+  /** The path the first pass-code QR codes carried (server's verifyPath); it opens the same page. */
+  verifyPassCodeLegacy: '/verify/pass/:code',
 } as const;
 
 /** Where each role lands after signing in (navigation only: the server decides what each may do). */

@@ -17,6 +17,13 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
   return lang === 'en' ? `${s} (UTC+8)` : s;
 }
 
+/** The exclusive end of a validity window: midnight is shown as 24:00 of the day before (至某日 24 时), as holders read it. */
+export function formatUntil(iso: string | null | undefined, lang: string): string {
+  const s = formatDateTime(iso, lang);
+  const m = /^(\d{4}-\d{2}-\d{2}) 00:00(.*)$/.exec(s);
+  return m ? `${addDays(m[1], -1)} 24:00${m[2]}` : s;
+}
+
 export function todayShanghai(): string {
   return shanghaiDate(new Date());
 }

@@ -152,7 +152,56 @@ export interface TimelineEvent {
   detail: unknown;
 }
 
-export type ItemDetail = Item & { timeline: TimelineEvent[] };
+/** A truck pass code issued for a truck-pass item (the holder's view, with its signed verification link). */
+export interface PassCodeOutput {
+  id: string;
+  code: string;
+  plate: string;
+  kind: string;
+  roadClasses: string[];
+  roadIds: string[];
+  validFrom: string;
+  validTo: string;
+  status: 'valid' | 'expired' | 'revoked' | 'not-yet-valid';
+  revokedAt: string | null;
+  revokeReason: string | null;
+  verifyUrl: string;
+  qrUrl: string;
+}
+
+/** A document (permit, certificate) issued for the item, with its number (淄公出入境居〔2026〕第000123号). */
+export interface CertificateOutput {
+  kind: string;
+  name: Localized;
+  number: string;
+  issuedAt: string;
+  unitId?: string;
+  unit: Localized | null;
+}
+
+export interface StationOutput {
+  id: string;
+  name: Localized;
+  address?: Localized | null;
+  district?: string | null;
+}
+
+/** What an item type's outputs hook adds to the item (pass codes, documents, bookings, a screening result …). */
+export interface ItemOutputs {
+  passCodes?: PassCodeOutput[];
+  /** Types that issue documents: how the item was decided (null until it is) and the documents' numbers. */
+  decision?: 'approved' | 'denied' | null;
+  certificates?: CertificateOutput[];
+  /** Batch inspection: what was asked for and the booking the vehicle office answered with. */
+  preferred?: { station: StationOutput | null; date: string | null };
+  inspection?: { station: StationOutput | null; date: string; slot: string; slotLabel: Localized | null } | null;
+  /** Traffic impact screening: the result, and the expert survey booked with the answer. */
+  screening?: { result: 'assessment-required' | 'expert-survey'; met: string[]; thresholds: Record<string, number>; thresholdsVersion: number };
+  survey?: { date: string; time: string | null; place: string | null } | null;
+  [other: string]: unknown;
+}
+
+export type ItemDetail = Item & { timeline: TimelineEvent[]; outputs?: ItemOutputs };
 
 export interface Unit {
   id: string;
@@ -178,6 +227,7 @@ export interface Metrics {
   answeredOnTime: number;
   onTimeRate: number | null;
   overdueNow: number;
+  rated: number;
   satisfactionRate: number | null;
   badRatingRate: number | null;
   avgHandlingWorkdays: number | null;

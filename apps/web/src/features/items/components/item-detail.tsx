@@ -1,12 +1,13 @@
 import { Alert, Card, Col, Descriptions, Grid, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ItemDetail as ItemDetailT, ItemType, Unit, User, Item } from '../../../types/api';
+import type { FormField, ItemDetail as ItemDetailT, ItemType, Unit, User, Item } from '../../../types/api';
 import { DeadlineTag } from '../../../components/deadline-tag';
 import { StatusTag } from '../../../components/status-tag';
 import { Timeline } from '../../../components/timeline';
 import { pick } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { ActionBar } from './action-bar';
+import { ItemOutputs } from './item-outputs';
 
 export interface ItemDetailProps {
   item: ItemDetailT;
@@ -16,14 +17,35 @@ export interface ItemDetailProps {
   onStale: (current: Item | undefined) => void;
 }
 
-function valueText(v: unknown, itemType: ItemType | undefined, name: string, lang: string, t: (k: string) => string): string {
+function valueText(v: unknown, f: FormField | undefined, lang: string, t: (k: string) => string): string {
   if (v === undefined || v === null || v === '') return '—';
-  const f = itemType?.form.properties[name];
   const label = f?.['x-enum-labels']?.[String(v)];
   if (label) return lang === 'en' ? label.en : label.zh;
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   if (Array.isArray(v)) return v.length ? String(v.length) : '—';
   return String(v);
+}
+
+/** A list field's rows (e.g. the vehicles of a batch inspection) as a numbered table. */
+function ListValue({ rows, field, lang, t }: { rows: unknown[]; field: FormField; lang: string; t: (k: string) => string }) {
+  const cols = Object.entries(field.items?.properties ?? {});
+  return (
+    <Table
+      size="small"
+      pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
+      scroll={{ x: 'max-content' }}
+      rowKey={(_r, i) => String(i)}
+      dataSource={rows as Record<string, unknown>[]}
+      columns={[
+        { title: '#', width: 48, render: (_v, _r, i) => i + 1 },
+        ...cols.map(([name, f]) => ({
+          title: lang === 'en' ? f['x-label-en'] || f.title : f.title,
+          dataIndex: name,
+          render: (v: unknown) => <span style={{ fontFamily: f['x-check'] ? 'ui-monospace, Menlo, Consolas, monospace' : undefined }}>{valueText(v, f, lang, t)}</span>,
+        })),
+      ]}
+    />
+  );
 }
 
 /** One item: what was asked, its clock, the answer, joint branches, the timeline, and the allowed actions. */
@@ -38,6 +60,9 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
   const screens = Grid.useBreakpoint();
   const props = itemType?.form.properties ?? {};
   const dataKeys = Object.keys(props).length ? Object.keys(props).filter((k) => k in (item.data ?? {})) : Object.keys(item.data ?? {});
+  const isList = (k: string) => props[k]?.['x-widget'] === 'list' && Array.isArray(item.data[k]);
+  const listKeys = dataKeys.filter(isList);
+  const scalarKeys = dataKeys.filter((k) => !isList(k));
   const title = typeof item.data?.title === 'string' ? item.data.title : pick(item.typeName, lang);
 
   return (
@@ -61,7 +86,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
         ) : null}
         {item.status === 'awaiting_supplement' ? <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.awaitingSupplement')} /> : null}
         <div>
-          <ActionBar item={item} itemType={itemType} units={units} me={me} onStale={onStale} />
+          <ActionBar item={item} itemType={itemType} units={units} me={me} onStale={onStale} decides={Array.isArray(item.outputs?.certificates)} />
         </div>
       </Card>
       <Row gutter={[16, 16]}>
@@ -72,6 +97,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.answer}</Typography.Paragraph>
               </Card>
             ) : null}
+            <ItemOutputs item={item} />
             {item.rating ? (
               <Card title={t('item.rating')} data-testid="item-rating">
                 <Space>
@@ -82,24 +108,47 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
             ) : null}
             <Card title={t('item.content')}>
               <Descriptions column={1} size="small" bordered layout={screens.sm ? 'horizontal' : 'vertical'}>
-                {dataKeys.map((k) => (
+                {scalarKeys.map((k) => (
                   <Descriptions.Item key={k} label={props[k] ? (lang === 'en' ? props[k]['x-label-en'] || props[k].title : props[k].title) : k}>
-                    <span style={{ whiteSpace: 'pre-wrap' }}>{valueText(item.data[k], itemType, k, lang, t)}</span>
+                    <span style={{ whiteSpace: 'pre-wrap' }}>{valueText(item.data[k], props[k], lang, t)}</span>
                   </Descriptions.Item>
                 ))}
               </Descriptions>
+              {/* list fields (rows of a small form) get a table of their own below, never a table inside a cell */}
+              {listKeys.map((k) => (
+                <section key={k} style={{ marginTop: 16 }} data-list-field={k}>
+                  <Typography.Title level={2} style={{ fontSize: '1em', margin: '0 0 8px' }}>
+                    {t('item.listTitle', { label: lang === 'en' ? props[k]['x-label-en'] || props[k].title : props[k].title, n: (item.data[k] as unknown[]).length })}
+                  </Typography.Title>
+                  <ListValue rows={item.data[k] as unknown[]} field={props[k]} lang={lang} t={t} />
+                </section>
+              ))}
             </Card>
             {item.branches.length ? (
-              <Card title={t('item.branches')}>
+              <Card title={t('item.branches')} data-testid="item-branches">
                 <Table
                   rowKey="id"
                   size="small"
                   pagination={false}
-                  dataSource={item.branches}
+                  scroll={{ x: 'max-content' }}
+                  onRow={(b) => ({ 'data-branch-unit': b.unitId, 'data-branch-status': b.status }) as React.HTMLAttributes<HTMLElement>}
+                  dataSource={[
+                    // 联办: the owning unit's own part is done when it answers; the item is done when every part is
+                    { id: 'lead', unitId: item.unitId ?? '', status: item.answeredAt ? 'done' : 'open', answer: null, lead: true },
+                    ...item.branches.map((b) => ({ ...b, lead: false })),
+                  ]}
                   columns={[
-                    { title: t('item.unit'), render: (_v, b) => unit(b.unitId) },
-                    { title: t('item.status'), dataIndex: 'status', render: (s: string) => t(`branchStatus.${s}`, { defaultValue: s }) },
-                    { title: t('item.answer'), dataIndex: 'answer', render: (a: string | null) => a ?? '—' },
+                    {
+                      title: t('item.unit'),
+                      render: (_v, b) => (
+                        <Space size={4} wrap>
+                          {unit(b.unitId)}
+                          {b.lead ? <Tag color="blue">{t('item.leadUnit')}</Tag> : null}
+                        </Space>
+                      ),
+                    },
+                    { title: t('item.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'done' || s === 'completed' ? 'green' : 'gold'}>{t(`branchStatus.${s}`, { defaultValue: s })}</Tag> },
+                    { title: t('item.answer'), dataIndex: 'answer', render: (a: string | null, b) => a ?? (b.lead && item.answer ? t('item.seeAnswer') : '—') },
                   ]}
                 />
               </Card>
