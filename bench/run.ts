@@ -631,7 +631,7 @@ async function main() {
       await run(capturingCtx(cctx, pool, captured));
       for (const s of captured) {
         if (
-          !/^\s*select/i.test(s.q) ||
+          !/^\s*(select|with)\b/i.test(s.q) ||
           /pg_advisory|nextval|^select 1$/i.test(s.q)
         )
           continue;
