@@ -15,6 +15,28 @@ export interface ListFieldProps {
   idPrefix: string;
 }
 
+/** One cell: its own declared rules; the ✓ of a checked cell only once it holds a value (an empty optional plate is not "valid"). */
+function ListCell({ path, field, required, checkKey }: { path: [string, number, string]; field: FormField; required: boolean; checkKey: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const value: unknown = Form.useWatch(path);
+  const w = widgetOf(field);
+  return (
+    <Form.Item
+      name={path.slice(1)}
+      label={fieldLabel(field, lang)}
+      rules={fieldRules(field, required, { t, lang, checkKey })}
+      valuePropName={w === 'boolean' ? 'checked' : 'value'}
+      required={required}
+      hasFeedback={!!field['x-check'] && value !== undefined && value !== null && value !== ''}
+      className="jqt-list-cell"
+      data-cell={path[2]}
+    >
+      <FieldControl f={field} lang={lang} t={t} />
+    </Form.Item>
+  );
+}
+
 /** How many rows a list starts with: its minimum, or one row when it is required and has no minimum. */
 export function initialRowCount(field: FormField, required: boolean): number {
   return Math.max(field.minItems ?? 0, required ? 1 : 0);
@@ -82,24 +104,15 @@ export function ListField({ name, field, required, idPrefix }: ListFieldProps) {
                   <span className="jqt-list-no-short">{index + 1}</span>
                 </span>
                 <div className="jqt-list-cells" style={{ ['--jqt-cols' as string]: columns.length }}>
-                  {columns.map(([col, cf]) => {
-                    const w = widgetOf(cf);
-                    return (
-                      <Form.Item
-                        key={col}
-                        name={[item.name, col]}
-                        label={fieldLabel(cf, lang)}
-                        rules={fieldRules(cf, rowRequired.has(col), { t, lang, checkKey: `${idPrefix}.${name}.${item.key}.${col}` })}
-                        valuePropName={w === 'boolean' ? 'checked' : 'value'}
-                        required={rowRequired.has(col)}
-                        hasFeedback={!!cf['x-check']}
-                        className="jqt-list-cell"
-                        data-cell={col}
-                      >
-                        <FieldControl f={cf} lang={lang} t={t} />
-                      </Form.Item>
-                    );
-                  })}
+                  {columns.map(([col, cf]) => (
+                    <ListCell
+                      key={col}
+                      path={[name, item.name, col]}
+                      field={cf}
+                      required={rowRequired.has(col)}
+                      checkKey={`${idPrefix}.${name}.${item.key}.${col}`}
+                    />
+                  ))}
                 </div>
                 <span className="jqt-list-remove">
                   <Button

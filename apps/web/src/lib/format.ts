@@ -8,18 +8,18 @@ export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
 }
 
-/** An instant shown in Beijing time, whatever the machine's zone. */
-export function formatDateTime(iso: string | null | undefined, lang: string): string {
+/** An instant shown in Beijing time, whatever the machine's zone (English says so, unless `zone` is false). */
+export function formatDateTime(iso: string | null | undefined, lang: string, zone = true): string {
   if (!iso) return '—';
   const d = new Date(new Date(iso).getTime() + SHANGHAI_MS);
   const p = (n: number) => String(n).padStart(2, '0');
   const s = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-  return lang === 'en' ? `${s} (UTC+8)` : s;
+  return lang === 'en' && zone ? `${s} (UTC+8)` : s;
 }
 
 /** The exclusive end of a validity window: midnight is shown as 24:00 of the day before (至某日 24 时), as holders read it. */
-export function formatUntil(iso: string | null | undefined, lang: string): string {
-  const s = formatDateTime(iso, lang);
+export function formatUntil(iso: string | null | undefined, lang: string, zone = true): string {
+  const s = formatDateTime(iso, lang, zone);
   const m = /^(\d{4}-\d{2}-\d{2}) 00:00(.*)$/.exec(s);
   return m ? `${addDays(m[1], -1)} 24:00${m[2]}` : s;
 }

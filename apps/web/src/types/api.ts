@@ -69,6 +69,10 @@ export interface ItemType {
   acceptForm: FormSchema | null;
   /** Fields the answering officer gives (an inspection booking, a survey's date and place). */
   answerForm?: FormSchema | null;
+  /** Types that issue documents: the documents, and the decision (准予 / 不予许可) the answer and the issuing branch take. */
+  certificates?: { kind: string; names: Localized; prefix: string; issuedOn: 'answer' | { branchUnitId: string } }[];
+  answerDecisionForm?: FormSchema | null;
+  branchDecisionForm?: { unitIds: string[]; form: FormSchema } | null;
 }
 
 export type ItemStatus = 'submitted' | 'accepted' | 'refused' | 'in_progress' | 'awaiting_supplement' | 'answered' | 'closed';

@@ -1,4 +1,4 @@
-import { Card, List, Typography, Button } from 'antd';
+import { Card, Grid, List, Typography, Button } from 'antd';
 import { useNavigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMarkRead, useNotifications } from '../../features/notifications/api/get-notifications';
@@ -11,10 +11,13 @@ export default function NotificationsPage() {
   const mark = useMarkRead();
   const navigate = useNavigate();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
   const itemPath = location.pathname.startsWith('/enterprise') ? paths.enterprise.item : paths.workbench.item;
   return (
     <Card title={<Typography.Title level={1} style={{ fontSize: '1.2em', margin: 0 }}>{t('notifications.title')}</Typography.Title>}>
       <List
+        // on a phone the actions go under the message, which keeps the full width
+        itemLayout={screens.sm ? 'horizontal' : 'vertical'}
         loading={q.isLoading}
         dataSource={q.data?.notifications ?? []}
         locale={{ emptyText: t('notifications.empty') }}

@@ -147,7 +147,7 @@ export default function TruckAccessPage() {
                 description={
                   <>
                     <p style={{ margin: '4px 0' }}>{result.reason}</p>
-                    {result.advice ? <p style={{ margin: '4px 0' }}><strong>{t('truck.advice')}：</strong>{result.advice}</p> : null}
+                    {result.advice ? <p style={{ margin: '4px 0' }}><strong>{t('truck.advice')}</strong>{result.advice}</p> : null}
                   </>
                 }
               />

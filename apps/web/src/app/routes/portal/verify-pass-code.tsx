@@ -48,8 +48,8 @@ export default function VerifyPassCodePage() {
           <Descriptions className="jqt-verify-facts jqt-verify-pass" column={1} bordered size="middle" data-testid="verify-facts">
             <Descriptions.Item label={t('verify.validWindow')}>
               <span className="jqt-verify-window" data-testid="pass-window">
-                <span>{t('verify.from', { at: formatDateTime(v.validFrom, lang) })}</span>
-                <span>{t('verify.until', { at: formatUntil(v.validTo, lang) })}</span>
+                <span>{t('verify.from', { at: formatDateTime(v.validFrom, lang, false) })}</span>
+                <span>{t('verify.until', { at: formatUntil(v.validTo, lang, false) })}</span>
               </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('verify.roads')}>

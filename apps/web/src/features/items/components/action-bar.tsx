@@ -2,12 +2,15 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import type { Abilities, Item, ItemType, Unit, User } from '../../../types/api';
+import type { Abilities, FormSchema, Item, ItemType, Unit, User } from '../../../types/api';
 import { isApiError } from '../../../lib/api-client';
 import { useTransitionItem, type TransitionAction } from '../api/transition-item';
 import { FieldControl, cleanValues, fieldHelp, fieldLabel, fieldRules, widgetOf } from '../../../components/field-controls';
 
-type FieldKind = 'note' | 'answer' | 'unit' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | 'acceptForm' | 'answerForm' | 'decision';
+type FieldKind = 'note' | 'answer' | 'unit' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | DeclaredForm;
+/** Forms the item type declares for a transition (published in the catalog): rendered from their JSON Schema. */
+type DeclaredForm = 'acceptForm' | 'answerForm' | 'answerDecisionForm' | 'branchDecisionForm';
+const DECLARED: readonly FieldKind[] = ['acceptForm', 'answerForm', 'answerDecisionForm', 'branchDecisionForm'];
 interface FieldSpec {
   name: string;
   kind: FieldKind;
@@ -29,11 +32,11 @@ const note = (required = false): FieldSpec => ({ name: 'note', kind: 'note', req
 const ACTIONS: ActionSpec[] = [
   { ability: 'canAccept', action: 'accept', fields: [{ name: 'accept', kind: 'acceptForm' }, note()], primary: true },
   { ability: 'canAcceptTransfer', action: 'accept-transfer', fields: [note()], primary: true },
-  { ability: 'canAnswer', action: 'answer', fields: [{ name: 'answerForm', kind: 'answerForm' }, { name: 'decision', kind: 'decision' }, { name: 'note', kind: 'answer', required: true }], primary: true },
+  { ability: 'canAnswer', action: 'answer', fields: [{ name: 'answerForm', kind: 'answerForm' }, { name: 'answerDecisionForm', kind: 'answerDecisionForm' }, { name: 'note', kind: 'answer', required: true }], primary: true },
   { ability: 'canResume', action: 'resume', fields: [note()], primary: true },
   { ability: 'canRate', action: 'rate', fields: [{ name: 'rating', kind: 'rating', required: true }, note()], primary: true },
   { ability: 'canApproveExtension', action: 'approve-extension', fields: [note()], primary: true },
-  { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'decision', kind: 'decision' }, { name: 'note', kind: 'answer', required: true }] },
+  { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'branchDecisionForm', kind: 'branchDecisionForm' }, { name: 'note', kind: 'answer', required: true }] },
   { ability: 'canAssign', action: 'assign', fields: [note()] },
   { ability: 'canRequestSupplement', action: 'request-supplement', fields: [note(true)] },
   { ability: 'canTransfer', action: 'transfer', fields: [{ name: 'toUnitId', kind: 'unit', required: true }, note(true)] },
@@ -58,12 +61,10 @@ export interface ActionBarProps {
   units: Unit[] | undefined;
   me: User;
   onStale: (current: Item | undefined) => void;
-  /** The item's type issues documents on its answer or branches, so these carry a decision (准予 / 不予许可). */
-  decides?: boolean;
 }
 
 /** The action buttons of an item, rendered ONLY from the server's `abilities`; each opens a dialog for its fields. */
-export function ActionBar({ item, itemType, units, me, onStale, decides = false }: ActionBarProps) {
+export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { message } = App.useApp();
@@ -74,14 +75,30 @@ export function ActionBar({ item, itemType, units, me, onStale, decides = false 
 
   if (!allowed.length) return null;
 
+  /** The schema of a declared form, if this type has one for this user (a branch's decision: only the issuing partner). */
+  const declaredForm = (kind: FieldKind): FormSchema | null => {
+    switch (kind) {
+      case 'acceptForm':
+        return itemType?.acceptForm ?? null;
+      case 'answerForm':
+        return itemType?.answerForm ?? null;
+      case 'answerDecisionForm':
+        return itemType?.answerDecisionForm ?? null;
+      case 'branchDecisionForm':
+        return itemType?.branchDecisionForm && me.unitId && itemType.branchDecisionForm.unitIds.includes(me.unitId) ? itemType.branchDecisionForm.form : null;
+      default:
+        return null;
+    }
+  };
+
   const submit = async () => {
     if (!open) return;
     const v = (await form.validateFields()) as Record<string, unknown>;
     const body: Record<string, unknown> = { action: open.action, version: item.version };
     for (const f of open.fields) {
       const val = v[f.name];
-      if (f.kind === 'acceptForm' || f.kind === 'answerForm') {
-        const declared = f.kind === 'acceptForm' ? itemType?.acceptForm : itemType?.answerForm;
+      if (DECLARED.includes(f.kind)) {
+        const declared = declaredForm(f.kind);
         if (declared) Object.assign(body, cleanValues(declared, (val as Record<string, unknown>) ?? {}));
         continue;
       }
@@ -106,8 +123,8 @@ export function ActionBar({ item, itemType, units, me, onStale, decides = false 
         const nameOf = (path: string): (string | number)[] | null => {
           const last = path.replace(/^\//, '').split(/[./]/).pop() ?? '';
           for (const f of open.fields) {
-            if (f.name === last && f.kind !== 'acceptForm' && f.kind !== 'answerForm') return [last];
-            const declared = f.kind === 'acceptForm' ? itemType?.acceptForm : f.kind === 'answerForm' ? itemType?.answerForm : null;
+            if (f.name === last && !DECLARED.includes(f.kind)) return [last];
+            const declared = declaredForm(f.kind);
             if (declared && last in declared.properties) return [f.name, last];
           }
           return null;
@@ -194,8 +211,10 @@ export function ActionBar({ item, itemType, units, me, onStale, decides = false 
           </Form.Item>
         );
       case 'acceptForm':
-      case 'answerForm': {
-        const declared = f.kind === 'acceptForm' ? itemType?.acceptForm : itemType?.answerForm;
+      case 'answerForm':
+      case 'answerDecisionForm':
+      case 'branchDecisionForm': {
+        const declared = declaredForm(f.kind);
         if (!declared) return null;
         const required = new Set(declared.required ?? []);
         return Object.entries(declared.properties).map(([name, p]) => {
@@ -217,18 +236,6 @@ export function ActionBar({ item, itemType, units, me, onStale, decides = false 
           );
         });
       }
-      case 'decision':
-        return decides ? (
-          <Form.Item key={f.name} name={f.name} label={label} extra={t('actionField.decisionHelp')}>
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: 'approved', label: t('decision.approved') },
-                { value: 'denied', label: t('decision.denied') },
-              ]}
-            />
-          </Form.Item>
-        ) : null;
       default:
         return null;
     }

@@ -86,7 +86,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
         ) : null}
         {item.status === 'awaiting_supplement' ? <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.awaitingSupplement')} /> : null}
         <div>
-          <ActionBar item={item} itemType={itemType} units={units} me={me} onStale={onStale} decides={Array.isArray(item.outputs?.certificates)} />
+          <ActionBar item={item} itemType={itemType} units={units} me={me} onStale={onStale} />
         </div>
       </Card>
       <Row gutter={[16, 16]}>

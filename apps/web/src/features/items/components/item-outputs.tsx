@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ItemDetail } from '../../../types/api';
@@ -14,6 +14,7 @@ import { PassCodeOutputs } from './pass-code-outputs';
 export function ItemOutputs({ item }: { item: ItemDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const screens = Grid.useBreakpoint();
   const o = item.outputs ?? {};
   const decided = !!item.answeredAt && (item.status === 'answered' || item.status === 'closed');
   const docs = [
@@ -35,7 +36,7 @@ export function ItemOutputs({ item }: { item: ItemDetail }) {
               </div>
             ) : null}
             {o.certificates?.length ? (
-              <Descriptions column={1} size="small" bordered>
+              <Descriptions column={1} size="small" bordered layout={screens.sm ? 'horizontal' : 'vertical'}>
                 {o.certificates.map((c) => (
                   <Descriptions.Item key={c.kind} label={pick(c.name, lang)}>
                     <span className="jqt-verify-number" data-testid="item-certificate" data-kind={c.kind}>
@@ -66,8 +67,15 @@ export function ItemOutputs({ item }: { item: ItemDetail }) {
             {o.inspection ? (
               <>
                 <Descriptions.Item label={t('outputs.inspectionStation')}>
-                  {o.inspection.station ? pick(o.inspection.station.name, lang) : '—'}
-                  {o.inspection.station?.address ? <div className="jqt-muted">{pick(o.inspection.station.address, lang)}</div> : null}
+                  <span>
+                    {o.inspection.station ? pick(o.inspection.station.name, lang) : '—'}
+                    {o.inspection.station?.address ? (
+                      <>
+                        <br />
+                        <span className="jqt-muted">{pick(o.inspection.station.address, lang)}</span>
+                      </>
+                    ) : null}
+                  </span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('outputs.inspectionAt')}>
                   <strong>

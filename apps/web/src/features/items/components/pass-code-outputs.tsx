@@ -20,7 +20,7 @@ export function PassCodeOutputs({ codes }: { codes: PassCodeOutput[] }) {
                 <Descriptions.Item label={t('verify.passCode')}>
                   <span className="jqt-verify-number">{c.code}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('verify.status')}>
+                <Descriptions.Item label={t('verify.passStatusLabel')}>
                   <Tag color={STATUS_COLOR[c.status] ?? 'default'}>{t(`verify.passStatus.${c.status}`, { defaultValue: c.status })}</Tag>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('verify.plate')}>{c.plate}</Descriptions.Item>
