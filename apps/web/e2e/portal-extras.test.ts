@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ROOT, SCREENSHOTS, fillItemForm, seriousViolations, signIn, startStack, type Stack } from './support.ts';
+import { ROOT, SCREENSHOTS, fillItemForm, horizontalOverflow, seriousViolations, signIn, startStack, type Stack } from './support.ts';
 
 /** Like support's shot(), but the whole page (the checker's answer sits below the form). */
 async function fullShot(page: Page, name: string) {
@@ -96,6 +96,29 @@ describe('portal extras: bulletins, the truck access checker, attachments', { ti
     await page.getByTestId('truck-apply-pass').click();
     await page.waitForURL(/\/login\?next=/);
     await context.close();
+  });
+
+  test('en desktop and en phone: the bulletins and the truck checker in English', async () => {
+    for (const phone of [false, true]) {
+      const sfx = phone ? 'en-phone' : 'en';
+      const { page, context } = await stack.newPage({ lang: 'en', phone });
+      await page.goto('/bulletins');
+      await page.getByRole('heading', { level: 1, name: 'Policies & case bulletins' }).waitFor();
+      await page.getByTestId('bulletins-list').locator('li').first().waitFor();
+      await page.getByRole('searchbox', { name: 'Search policies and bulletins' }).waitFor();
+      assert.ok((await horizontalOverflow(page)) <= 0, `no sideways scroll (${sfx})`);
+      await fullShot(page, `bulletins-${sfx}`);
+      await page.goto('/truck-access');
+      const denied = await checkTruck(page, { plate: '鲁C12345', massKg: 25000, lengthMm: 9000, road: '人民路', at: '2026-11-25 10:00' });
+      assert.equal(await denied.getAttribute('data-allowed'), 'false');
+      await denied.getByText('Access not allowed', { exact: true }).waitFor();
+      await page.getByTestId('truck-apply-pass').getByText('Apply for a temporary pass code').waitFor();
+      assert.match((await denied.textContent()) ?? '', /Heavy truck/);
+      assert.ok((await horizontalOverflow(page)) <= 0, `no sideways scroll (${sfx})`);
+      if (!phone) assert.deepEqual(await seriousViolations(page), []);
+      await fullShot(page, `truck-check-${sfx}`);
+      await context.close();
+    }
   });
 
   test('zh phone: an enterprise attaches a PNG (a .txt is refused) and files an appeal with it', async () => {

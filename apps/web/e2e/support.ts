@@ -147,14 +147,17 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** Saves docs/screenshots/<name>.png when SCREENSHOTS=1 (so CI never rewrites them). */
-export async function shot(page: Page, name: string) {
+/**
+ * Saves docs/screenshots/<name>.png when SCREENSHOTS=1 (so CI never rewrites them): the top of the page, or with
+ * `{ here: true }` the viewport where the test scrolled to (e.g. a row with its error), or `{ fullPage: true }`.
+ */
+export async function shot(page: Page, name: string, opts: { here?: boolean; fullPage?: boolean } = {}) {
   if (!SCREENSHOTS) return;
   const dir = join(ROOT, 'docs/screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  if (!opts.here) await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: !!opts.fullPage });
 }
 
 /** Runs axe and returns the serious and critical violations (empty when the page passes). */
@@ -231,4 +234,52 @@ export function makeUscc(seed: number): string {
   for (let i = 0; i < 17; i++) sum += alphabet.indexOf(body[i]) * weights[i];
   const c = (31 - (sum % 31)) % 31;
   return body + alphabet[c];
+}
+
+export interface ApiSession {
+  /** JSON request as this user (throws with the problem's text on an error status). */
+  json<T = unknown>(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<T>;
+  /** Raw text (e.g. an HTML receipt). */
+  text(path: string): Promise<string>;
+}
+
+/** Signs in through the API, for test set-up and side steps that are not the journey under test (staff with a TOTP code). */
+export async function apiSession(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+  const login = async (extra: Record<string, string>) =>
+    fetch(`${baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, ...extra }) });
+  let res = await login({});
+  if (res.status === 401 && ((await res.clone().json()) as { code?: string }).code === 'totp_required') {
+    if (Date.now() % 30_000 > 26_000) await sleep(30_000 - (Date.now() % 30_000) + 200);
+    res = await login({ totp: totp() });
+    // a code this user already used in this window (a browser sign-in a moment ago): take the next window
+    if (res.status === 401) {
+      await sleep(30_000 - (Date.now() % 30_000) + 300);
+      res = await login({ totp: totp() });
+    }
+  }
+  if (!res.ok) throw new Error(`API sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const call = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const r = await fetch(`${baseURL}/api/v1${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { cookie, accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path} as ${username}: ${r.status} ${await r.text()}`);
+    return r;
+  };
+  return {
+    json: async <T,>(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => (await (await call(path, init)).json()) as T,
+    text: async (path: string) => (await call(path)).text(),
+  };
+}
+
+/** Today and later dates in Beijing, for forms that take a date (YYYY-MM-DD). */
+export function beijingDate(plusDays = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether the page scrolls sideways (nothing may overflow at 390 px). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
