@@ -89,6 +89,8 @@ export async function registerAndFileAppeal(stack: Stack, v: Variant, seed: numb
   await page.locator('.ant-form-item-has-error #new-appeal_contactPhone').waitFor();
   await page.locator('#new-appeal_contactPhone').fill('13800138000');
   await page.waitForFunction(() => !document.querySelector('.ant-form-item-has-error'));
+  // The error text fades out (ant-form-show-help-item-leave): axe would score its half-transparent colour.
+  await page.waitForFunction(() => !document.querySelector('.ant-form-item-explain-error'));
   await shot(page, `appeal-form-${suffix(v)}`);
   if (v.axe) await expectNoSeriousA11y(page, 'appeal form');
   step('submit appeal');
@@ -203,6 +205,18 @@ export async function dashboardRenders(stack: Stack, v: Variant, user = 'leader.
     return coloured;
   });
   assert.ok(points > 200, `the trend chart draws data (${points} coloured samples)`);
+  step('ratings by unit and by type');
+  const byUnit = page.getByTestId('ratings-by-unit');
+  await byUnit.locator('tbody tr.ant-table-row').first().waitFor();
+  // Rated items give a satisfaction share for the unit (the demo has ratings on the five-level scale).
+  assert.match(await byUnit.locator('tbody').innerText(), /\d+\.\d%/);
+  await page.getByRole('tab', { name: v.lang === 'en' ? 'By item type' : '按事项' }).click();
+  const byType = page.getByTestId('ratings-by-type');
+  await byType.locator('tbody tr.ant-table-row').first().waitFor();
+  assert.ok((await byType.locator('tbody tr.ant-table-row').count()) >= 2, 'several item types are listed');
+  await byType.scrollIntoViewIfNeeded();
+  await shot(page, `dashboard-ratings-${suffix(v)}`, { here: true });
+  await page.getByRole('tab', { name: v.lang === 'en' ? 'By unit' : '按单位' }).click();
   await page.getByTestId('overdue-list').waitFor();
   await page.waitForTimeout(600); // chart animations
   await shot(page, `dashboard-${suffix(v)}`);

@@ -8,6 +8,7 @@ import { paths } from '../../../config/paths';
 import { exportUrl, useStatsOverview } from '../../../features/stats/api/get-overview';
 import { EChart } from '../../../features/stats/components/echart';
 import { KpiCards } from '../../../features/stats/components/kpi-cards';
+import { RatingTable } from '../../../features/stats/components/rating-table';
 import { ItemList } from '../../../features/items/components/item-list';
 import { useUnits } from '../../../features/units/api/get-units';
 import { addDays, todayShanghai } from '../../../lib/format';
@@ -16,7 +17,7 @@ import { pick } from '../../../lib/i18n';
 const BLUE = '#0b57d0';
 const GREEN = '#2b7a0b';
 
-/** Leaders' dashboard: KPIs, volumes over time, on-time rate by unit, by district, and the three standing lists. */
+/** Leaders' dashboard: KPIs, volumes over time, on-time rate by unit, by district, ratings by unit and type, and the three standing lists. */
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -131,6 +132,11 @@ export default function DashboardPage() {
             <Col xs={24} lg={12}>
               <Card title={t('dashboard.listedBoard')} size="small">
                 <ItemList compact testId="listed-board" filters={{ listed: true, limit: 5 }} itemPath={paths.dashboard.item} units={units.data} emptyText={t('dashboard.noneListed')} />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card title={t('dashboard.ratings')} size="small">
+                <RatingTable stats={s} />
               </Card>
             </Col>
           </Row>
