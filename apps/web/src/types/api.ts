@@ -121,6 +121,8 @@ export interface Item {
   unitId: string | null;
   firstUnitId: string | null;
   assigneeId: string | null;
+  /** 服务专员: the window's specialist serving this item (talent items, once accepted); shown to everyone who sees it. */
+  specialist?: { displayName: string };
   submittedAt: string;
   acceptedAt: string | null;
   answeredAt: string | null;

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import type { Abilities, FormSchema, Item, ItemType, Unit, User } from '../../../types/api';
 import { isApiError } from '../../../lib/api-client';
 import { useTransitionItem, type TransitionAction } from '../api/transition-item';
+import { useAssignableStaff } from '../api/get-unit-staff';
 import { FieldControl, cleanValues, fieldHelp, fieldLabel, fieldRules, widgetOf } from '../../../components/field-controls';
 
-type FieldKind = 'note' | 'answer' | 'unit' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | DeclaredForm;
+type FieldKind = 'note' | 'answer' | 'unit' | 'assignee' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | DeclaredForm;
 /** Forms the item type declares for a transition (published in the catalog): rendered from their JSON Schema. */
 type DeclaredForm = 'acceptForm' | 'answerForm' | 'answerDecisionForm' | 'branchDecisionForm';
 const DECLARED: readonly FieldKind[] = ['acceptForm', 'answerForm', 'answerDecisionForm', 'branchDecisionForm'];
@@ -37,7 +38,7 @@ const ACTIONS: ActionSpec[] = [
   { ability: 'canRate', action: 'rate', fields: [{ name: 'rating', kind: 'rating', required: true }, note()], primary: true },
   { ability: 'canApproveExtension', action: 'approve-extension', fields: [note()], primary: true },
   { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'branchDecisionForm', kind: 'branchDecisionForm' }, { name: 'note', kind: 'answer', required: true }] },
-  { ability: 'canAssign', action: 'assign', fields: [note()] },
+  { ability: 'canAssign', action: 'assign', fields: [{ name: 'assigneeId', kind: 'assignee', required: true }, note()] },
   { ability: 'canRequestSupplement', action: 'request-supplement', fields: [note(true)] },
   { ability: 'canTransfer', action: 'transfer', fields: [{ name: 'toUnitId', kind: 'unit', required: true }, note(true)] },
   { ability: 'canOpenBranch', action: 'open-branch', fields: [{ name: 'toUnitId', kind: 'unit', required: true }, note(true)] },
@@ -72,6 +73,7 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
   const [form] = Form.useForm();
   const mutation = useTransitionItem(item.id);
   const allowed = ACTIONS.filter((a) => item.abilities?.[a.ability]);
+  const staff = useAssignableStaff(item.unitId, open?.action === 'assign');
 
   if (!allowed.length) return null;
 
@@ -105,7 +107,6 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
       if (f.kind === 'dueAt' && val) body.dueAt = (val as Dayjs).endOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
       else if (typeof val === 'string' ? val.trim() !== '' : val !== undefined && val !== null) body[f.name] = typeof val === 'string' ? val.trim() : val;
     }
-    if (open.action === 'assign') body.assigneeId = me.id;
     try {
       await mutation.mutateAsync(body as never);
       message.success(t('actions.done', { action: t(`actions.${open.action}`) }));
@@ -165,6 +166,30 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
         return (
           <Form.Item key={f.name} name={f.name} label={label} rules={req}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder={t('form.selectPlaceholder', { label })} />
+          </Form.Item>
+        );
+      case 'assignee':
+        return (
+          <Form.Item key={f.name} name={f.name} label={label} rules={req} initialValue={me.id}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={staff.isLoading}
+              data-testid="assignee-select"
+              options={(staff.data ?? [{ id: me.id, displayName: me.displayName, role: me.role, specialist: false }]).map((s) => ({
+                value: s.id,
+                label: `${s.displayName}${s.id === me.id ? t('assign.me') : ''}${s.specialist ? ` · ${t('specialist.label')}` : ''}`,
+              }))}
+              optionRender={(o) => {
+                const s = staff.data?.find((x) => x.id === o.value);
+                return (
+                  <Space size={4} wrap>
+                    <span>{s?.displayName ?? me.displayName}{o.value === me.id ? t('assign.me') : ''}</span>
+                    {s ? <Tag>{t(`role.${s.role}`, { defaultValue: s.role })}</Tag> : null}
+                    {s?.specialist ? <Tag color="blue">{t('specialist.label')}</Tag> : null}
+                  </Space>
+                );
+              }}
+            />
           </Form.Item>
         );
       case 'branch':

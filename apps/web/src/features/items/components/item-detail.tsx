@@ -78,6 +78,12 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
           {done ? null : <DeadlineTag dueAt={item.activeDueAt} overdue={item.overdue} provisional={item.provisional} paused={item.paused} />}
           {item.supervision ? <Tag color={item.supervision.listed ? 'red' : 'orange'}>{item.supervision.listed ? t('item.listed') : t('item.supervised')}</Tag> : null}
         </Space>
+        {item.specialist ? (
+          <Typography.Paragraph data-testid="item-specialist" style={{ marginBottom: 12 }}>
+            <Typography.Text type="secondary">{t('specialist.prefix')}</Typography.Text>
+            <Typography.Text strong>{item.specialist.displayName}</Typography.Text>
+          </Typography.Paragraph>
+        ) : null}
         {item.pendingTransfer ? (
           <Alert style={{ marginBottom: 12 }} type="info" showIcon title={t('item.pendingTransfer', { from: unit(item.pendingTransfer.fromUnitId), to: unit(item.pendingTransfer.toUnitId) })} description={item.pendingTransfer.note} />
         ) : null}
