@@ -64,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'calendar', lazy: lazy(() => import('./routes/admin/calendar')) },
       { path: 'audit', lazy: lazy(() => import('./routes/admin/audit')) },
       { path: 'item-types', lazy: lazy(() => import('./routes/admin/item-types')) },
+      { path: 'tia-thresholds', lazy: lazy(() => import('./routes/admin/tia-thresholds')) },
     ],
   },
   { path: '*', lazy: lazy(() => import('./routes/not-found')) },

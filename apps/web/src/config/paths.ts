@@ -37,6 +37,7 @@ export const paths = {
     calendar: '/admin/calendar',
     audit: '/admin/audit',
     itemTypes: '/admin/item-types',
+    tiaThresholds: '/admin/tia-thresholds',
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, TeamOutlined, CalendarOutlined, AuditOutlined, AppstoreOutlined, DashboardOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, TeamOutlined, CalendarOutlined, AuditOutlined, AppstoreOutlined, DashboardOutlined, CarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell, CalendarWarning } from './staff-shell';
@@ -24,6 +24,7 @@ export default function AdminLayout() {
         { key: 'calendar', to: paths.admin.calendar, icon: <CalendarOutlined aria-hidden />, label: t('admin.calendar') },
         { key: 'audit', to: paths.admin.audit, icon: <AuditOutlined aria-hidden />, label: t('admin.audit') },
         { key: 'types', to: paths.admin.itemTypes, icon: <AppstoreOutlined aria-hidden />, label: t('admin.itemTypes') },
+        { key: 'tia', to: paths.admin.tiaThresholds, icon: <CarOutlined aria-hidden />, label: t('admin.tiaThresholds') },
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title') },
       ]}
     />

@@ -6,6 +6,7 @@ import { useItemType } from '../../../features/item-types/api/get-item-types';
 import { ServiceGuide } from '../../../features/item-types/components/service-guide';
 import { useMe } from '../../../features/auth/api/get-me';
 import { pick } from '../../../lib/i18n';
+import { TiaThresholdsCard } from './tia-thresholds-card';
 
 export default function ServiceGuidePage() {
   const { code } = useParams();
@@ -24,7 +25,7 @@ export default function ServiceGuidePage() {
   return (
     <div className="jqt-content">
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to={paths.home}>{t('portal.home')}</Link> }, { title: pick(itemType.names, i18n.language) }]} />
-      <ServiceGuide itemType={itemType} onApply={apply} applyLabel={me.data || publicOk ? t('guide.apply') : t('guide.loginToApply')} />
+      <ServiceGuide itemType={itemType} onApply={apply} applyLabel={me.data || publicOk ? t('guide.apply') : t('guide.loginToApply')} extra={itemType.code === 'tia-screening' ? <TiaThresholdsCard /> : undefined} />
     </div>
   );
 }

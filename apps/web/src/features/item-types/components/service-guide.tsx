@@ -1,11 +1,12 @@
 import { Button, Card, Descriptions, List, Space, Steps, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemType } from '../../../types/api';
 import { pick } from '../../../lib/i18n';
 import { ruleInWords } from '../../../lib/format';
 
 /** The public service guide (办事指南) of one item type, generated from its catalog declaration. */
-export function ServiceGuide({ itemType, onApply, applyLabel }: { itemType: ItemType; onApply: () => void; applyLabel: string }) {
+export function ServiceGuide({ itemType, onApply, applyLabel, extra }: { itemType: ItemType; onApply: () => void; applyLabel: string; extra?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const basisTag = (b: string) => <Tag style={{ color: '#3c4150' }}>{t(`basis.${b}`, { defaultValue: b })}</Tag>;
@@ -54,6 +55,7 @@ export function ServiceGuide({ itemType, onApply, applyLabel }: { itemType: Item
           {applyLabel}
         </Button>
       </Card>
+      {extra}
       <Card title={<Typography.Title level={2} style={{ fontSize: '1.15em', margin: 0 }}>{t('guide.materials')}</Typography.Title>}>
         <List size="small" dataSource={itemType.guide.materials} renderItem={(m, i) => <List.Item>{`${i + 1}. ${pick(m, lang)}`}</List.Item>} />
       </Card>
