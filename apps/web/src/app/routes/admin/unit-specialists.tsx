@@ -21,6 +21,7 @@ export function UnitSpecialistsDrawer({ unit, onClose }: { unit: Unit | null; on
 
   const submit = async () => {
     const { userIds } = await form.validateFields();
+    form.setFields([{ name: 'userIds', errors: [] }]);
     try {
       await save.mutateAsync(userIds ?? []);
       message.success(t('admin.specialistsSaved'));
@@ -43,7 +44,7 @@ export function UnitSpecialistsDrawer({ unit, onClose }: { unit: Unit | null; on
       </Typography.Paragraph>
       {staff.isError ? <Alert type="error" showIcon title={t('common.error')} /> : null}
       {staff.data && !staff.data.length ? <Alert type="info" showIcon title={t('admin.noStaff')} /> : null}
-      <Form form={form} layout="vertical" name="specialists" onFinish={() => void submit()}>
+      <Form form={form} layout="vertical" name="specialists" onFinish={() => void submit()} onValuesChange={() => form.setFields([{ name: 'userIds', errors: [] }])}>
         <Form.Item name="userIds" label={t('admin.specialists')}>
           <Select
             mode="multiple"
