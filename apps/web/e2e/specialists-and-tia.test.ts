@@ -106,8 +106,13 @@ describe('service specialists, the assign picker and the TIA thresholds', { time
     await officer.goto(`/workbench/items/${talent.id}`);
     await officer.locator('[data-testid="item-detail"][data-status="submitted"]').waitFor();
     await officer.locator('[data-action="accept"]').click();
+    await officer.locator('.ant-modal #action_note').waitFor();
     await officer.getByTestId('action-confirm').click();
-    await officer.locator('[data-testid="item-detail"]:not([data-status="submitted"])').waitFor();
+    const accepted = await Promise.race([
+      officer.locator('[data-testid="item-detail"]:not([data-status="submitted"])').waitFor().then(() => ''),
+      officer.locator('.ant-message-error, .ant-message-warning, .ant-modal .ant-form-item-explain-error').first().waitFor().then(async () => officer.locator('.ant-message, .ant-modal').first().innerText()),
+    ]);
+    assert.equal(accepted, '', 'accepted without an error');
     await officer.getByTestId('item-specialist').getByText(HUJI).waitFor();
     await context.close();
 

@@ -70,7 +70,7 @@ export default function TiaThresholdsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="tia-thresholds-page">
-      <Card title={<Typography.Title level={1} style={{ fontSize: '1.2em', margin: 0 }}>{t('tia.title')}</Typography.Title>}>
+      <Card title={<Typography.Title level={1} style={{ fontSize: '1.2em', margin: 0, whiteSpace: 'normal' }}>{t('tia.title')}</Typography.Title>}>
         <Table<TiaThresholdVersion>
           rowKey="version"
           size="small"
@@ -97,7 +97,7 @@ export default function TiaThresholdsPage() {
             const b = bounds?.[k];
             return (
               <Form.Item key={k} name={['thresholds', k]} label={label(k)} rules={rulesOf(k, b)} extra={b ? t(b.integer ? 'tia.rangeInteger' : 'tia.range', { min: b.min, max: b.max }) : undefined} data-field={k}>
-                <InputNumber style={{ width: '100%' }} step={b?.integer ? 1 : 0.01} />
+                <InputNumber style={{ width: '100%' }} step={1} />
               </Form.Item>
             );
           })}

@@ -39,7 +39,7 @@ export function UnitSpecialistsDrawer({ unit, onClose }: { unit: Unit | null; on
     <Drawer open={!!unit} onClose={onClose} title={t('admin.specialistsOf', { unit: name })} size="large" styles={{ wrapper: { maxWidth: '100vw' } }} destroyOnHidden data-testid="specialists-drawer">
       <Typography.Paragraph type="secondary">{t('admin.specialistsHelp')}</Typography.Paragraph>
       <Typography.Paragraph data-testid="current-specialists">
-        <Typography.Text type="secondary">{t('specialist.prefix')}</Typography.Text>
+        <Typography.Text type="secondary">{t('admin.currentSpecialists')}</Typography.Text>
         {current.length ? current.map((s) => <Tag key={s.id} color="blue">{s.displayName}</Tag>) : <Typography.Text>{t('admin.noSpecialists')}</Typography.Text>}
       </Typography.Paragraph>
       {staff.isError ? <Alert type="error" showIcon title={t('common.error')} /> : null}
@@ -52,7 +52,16 @@ export function UnitSpecialistsDrawer({ unit, onClose }: { unit: Unit | null; on
             loading={staff.isLoading}
             data-testid="specialists-select"
             showSearch={{ optionFilterProp: 'label' }}
-            options={(staff.data ?? []).map((s) => ({ value: s.id, label: `${s.displayName}（${t(`role.${s.role}`, { defaultValue: s.role })}）` }))}
+            options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.displayName }))}
+            optionRender={(o) => {
+              const s = staff.data?.find((x) => x.id === o.value);
+              return (
+                <Space size={4} wrap>
+                  <span>{s?.displayName}</span>
+                  {s ? <Tag>{t(`role.${s.role}`, { defaultValue: s.role })}</Tag> : null}
+                </Space>
+              );
+            }}
           />
         </Form.Item>
         <Space>

@@ -21,11 +21,10 @@ export function TiaThresholdsCard() {
     </Descriptions>
   );
   return (
-    <Card
-      data-testid="tia-thresholds-current"
-      data-version={c.version}
-      title={<Typography.Title level={2} style={{ fontSize: '1.15em', margin: 0, whiteSpace: 'normal' }}>{t('tia.guideTitle', { version: c.version, from: formatDateTime(c.effectiveFrom, lang) })}</Typography.Title>}
-    >
+    <Card data-testid="tia-thresholds-current" data-version={c.version}>
+      <Typography.Title level={2} style={{ fontSize: '1.15em', marginTop: 0 }}>
+        {t('tia.guideTitle', { version: c.version, from: formatDateTime(c.effectiveFrom, lang) })}
+      </Typography.Title>
       <Typography.Paragraph>{t('tia.guideIntro')}</Typography.Paragraph>
       {values(c.thresholds)}
       {c.next ? (
