@@ -1,4 +1,5 @@
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { TIA_KEYS, usePublishTiaThresholds, useTiaThresholdVersions, type TiaBound, type TiaKey, type TiaThresholdVersion } from '../../../features/traffic/api/tia-thresholds';
@@ -24,6 +25,11 @@ export default function TiaThresholdsPage() {
   const inForce = list.data?.versions.find((v) => v.inForce);
   const label = (k: TiaKey) => (bounds ? pick(bounds[k].label, lang) : k);
   const now = Date.now();
+  const inForceVersion = inForce?.version;
+  // the form starts from the thresholds in force (and follows them when a published version takes over)
+  useEffect(() => {
+    if (inForce) form.setFieldsValue({ thresholds: inForce.thresholds });
+  }, [inForceVersion, form]);
 
   const submit = async (v: FormValues) => {
     const body = {
@@ -34,7 +40,7 @@ export default function TiaThresholdsPage() {
     try {
       const created = await publish.mutateAsync(body);
       message.success(t('tia.published', { version: created.version }));
-      form.resetFields();
+      form.setFieldsValue({ effectiveFrom: null, note: '' });
     } catch (e) {
       if (isApiError(e) && e.fieldErrors.length) {
         const known = new Set(['effectiveFrom', 'note', ...TIA_KEYS.map((k) => `thresholds.${k}`)]);
@@ -84,15 +90,14 @@ export default function TiaThresholdsPage() {
             { title: t('tia.version'), dataIndex: 'version', render: (n: number, v) => <Space size={4}>{`v${n}`}{state(v)}</Space> },
             { title: t('tia.effectiveFrom'), dataIndex: 'effectiveFrom', render: (s: string) => formatDateTime(s, lang) },
             ...TIA_KEYS.map((k) => ({ title: label(k), key: k, align: 'right' as const, render: (_x: unknown, v: TiaThresholdVersion) => v.thresholds[k].toLocaleString(lang) })),
-            { title: t('tia.note'), dataIndex: 'note', render: (s: string) => s || '—' },
-            { title: t('tia.author'), key: 'author', render: (_x, v) => v.author?.name ?? t('common.system') },
-            { title: t('tia.createdAt'), dataIndex: 'createdAt', render: (s: string) => formatDateTime(s, lang) },
+            { title: t('tia.note'), dataIndex: 'note', render: (s: string) => <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>{s || '—'}</div> },
+            { title: t('tia.author'), key: 'author', render: (_x, v) => <span title={`${t('tia.createdAt')} ${formatDateTime(v.createdAt, lang)}`}>{v.author?.name ?? t('common.system')}</span> },
           ]}
         />
       </Card>
       <Card title={<Typography.Title level={2} style={{ fontSize: '1.1em', margin: 0 }}>{t('tia.publish')}</Typography.Title>}>
         <Typography.Paragraph type="secondary">{t('tia.publishHelp')}</Typography.Paragraph>
-        <Form<FormValues> form={form} layout="vertical" name="tia" onFinish={(v) => void submit(v)} style={{ maxWidth: 560 }} initialValues={inForce ? { thresholds: inForce.thresholds } : undefined} key={inForce?.version ?? 0}>
+        <Form<FormValues> form={form} layout="vertical" name="tia" onFinish={(v) => void submit(v)} style={{ maxWidth: 560 }}>
           {TIA_KEYS.map((k) => {
             const b = bounds?.[k];
             return (
