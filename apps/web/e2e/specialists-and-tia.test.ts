@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeIdCard } from '@jqt/domain';
-import { PHONE, type ApiSession, type Stack, apiSession, horizontalOverflow, shot, signIn, startStack } from './support.ts';
+import { PHONE, type ApiSession, type Stack, apiSession, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
 
 interface Staff {
   id: string;
@@ -152,8 +152,10 @@ describe('service specialists, the assign picker and the TIA thresholds', { time
     // the default is me
     await leader.locator('.ant-modal .ant-select-content, .ant-modal .ant-select-selection-item').filter({ hasText: '（我）' }).first().waitFor();
     await select.click();
-    await leader.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: officerLi.displayName }).click();
+    const option = leader.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: officerLi.displayName });
+    await option.waitFor();
     await shot(leader, 'assign-picker-zh', { here: true });
+    await option.click();
     await leader.getByTestId('action-confirm').click();
     await leader.locator('.ant-message-success').waitFor();
     const after = await leaderApi.json<{ assigneeId: string }>(`/items/${appeal.id}`);
@@ -193,7 +195,9 @@ describe('service specialists, the assign picker and the TIA thresholds', { time
     await admin.locator('.ant-message-success').waitFor();
     const published = inForce.version + 1;
     await admin.locator(`tr[data-version="${published}"][data-in-force="true"]`).waitFor();
+    await admin.waitForFunction(() => !document.querySelector('.ant-form-item-explain-error, .ant-message-notice'));
     await shot(admin, 'tia-thresholds-zh', { fullPage: true });
+    assert.deepEqual(await seriousViolations(admin), [], 'the TIA thresholds page passes axe');
     await toEnglishPhone(admin);
     await admin.locator(`tr[data-version="${published}"]`).waitFor();
     assert.ok((await horizontalOverflow(admin)) <= 0, 'no sideways scroll at 390 px');
@@ -209,6 +213,7 @@ describe('service specialists, the assign picker and the TIA thresholds', { time
     }
     await card.scrollIntoViewIfNeeded();
     await shot(guest, 'tia-guide-zh', { here: true });
+    assert.deepEqual(await seriousViolations(guest), [], 'the guide with the thresholds passes axe');
     await toEnglishPhone(guest);
     await guest.getByTestId('tia-thresholds-current').scrollIntoViewIfNeeded();
     await guest.getByText('Thresholds in force').waitFor();

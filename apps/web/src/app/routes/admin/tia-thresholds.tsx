@@ -7,6 +7,10 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { pick } from '../../../lib/i18n';
 
+/** Tag colours that keep 4.5:1 (antd's green tag is 3.4:1), as the status tags do. */
+const IN_FORCE = { color: '#1f6b0a', background: '#eefbe6', borderColor: '#a6d98a' };
+const SCHEDULED = { color: '#0a4bb3', background: '#e8f0ff', borderColor: '#a8c5f7' };
+
 interface FormValues {
   thresholds: Partial<Record<TiaKey, number | null>>;
   effectiveFrom?: Dayjs | null;
@@ -72,7 +76,7 @@ export default function TiaThresholdsPage() {
   };
 
   const state = (v: TiaThresholdVersion) =>
-    v.inForce ? <Tag color="green">{t('tia.inForce')}</Tag> : new Date(v.effectiveFrom).getTime() > now ? <Tag color="blue">{t('tia.scheduled')}</Tag> : <Tag>{t('tia.superseded')}</Tag>;
+    v.inForce ? <Tag style={IN_FORCE}>{t('tia.inForce')}</Tag> : new Date(v.effectiveFrom).getTime() > now ? <Tag style={SCHEDULED}>{t('tia.scheduled')}</Tag> : <Tag>{t('tia.superseded')}</Tag>;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="tia-thresholds-page">
