@@ -149,7 +149,11 @@ describe('foreign talent joint window in English (M4): both permits, one window'
     // the residence permit's decision is asked for (approval unless stated): left as it is
     await officer.locator('#action_answerDecisionForm_decision').waitFor();
     await officer.locator('#action_note').fill('Residence permit issued. Please collect both documents together at the joint window.');
+    // The server's answer to the transition, so a refusal fails here with its reason rather than as a timeout.
+    const answered = officer.waitForResponse((r) => r.url().endsWith(`/api/v1/items/${filed.id}/transitions`) && r.request().method() === 'POST');
     await officer.getByTestId('action-confirm').click();
+    const res = await answered;
+    assert.equal(res.status(), 200, `answer refused: ${await res.text()}`);
     await officer.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();
     assert.deepEqual(await parts(officer), { 'zb-exit-entry': 'done', 'partner-kejiju': 'done' });
     await officer.context().close();
