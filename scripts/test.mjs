@@ -27,15 +27,22 @@ function walk(dir) {
   }
   return out;
 }
-const files = roots.flatMap(walk).sort();
-if (files.length === 0) {
-  console.error('no test files found');
-  process.exit(1);
-}
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const r = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test' } },
-);
-process.exit(r.status ?? 1);
+// The browser tests run after the others, not beside them: each starts a server and a browser, and on two cores
+// they should not share the machine with the server suite's databases.
+const groups = which === 'all' ? [[...suites.domain, ...suites.server], suites.e2e] : [roots];
+let status = 0;
+for (const group of groups) {
+  const files = group.flatMap(walk).sort();
+  if (files.length === 0) {
+    console.error(`no test files found in ${group.join(', ')}`);
+    process.exit(1);
+  }
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test' } },
+  );
+  if (r.status !== 0) status = r.status ?? 1;
+}
+process.exit(status);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Stack, apiSession, fillItemForm, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+import { type Stack, apiSession, confirmAction, fillItemForm, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
 
 type Schema = Parameters<typeof fillItemForm>[2];
 
@@ -151,7 +151,7 @@ describe('foreign talent joint window in English (M4): both permits, one window'
     await officer.locator('#action_note').fill('Residence permit issued. Please collect both documents together at the joint window.');
     // The server's answer to the transition, so a refusal fails here with its reason rather than as a timeout.
     const answered = officer.waitForResponse((r) => r.url().endsWith(`/api/v1/items/${filed.id}/transitions`) && r.request().method() === 'POST');
-    await officer.getByTestId('action-confirm').click();
+    await confirmAction(officer);
     const res = await answered;
     assert.equal(res.status(), 200, `answer refused: ${await res.text()}`);
     await officer.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeVin } from '@jqt/domain';
 import { paths } from '../src/config/paths.ts';
-import { type Stack, apiSession, beijingDate, fillItemForm, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+import { type Stack, apiSession, beijingDate, confirmAction, fillItemForm, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
 
 type Schema = Parameters<typeof fillItemForm>[2];
 const FORM = 'new-batch-inspection';
@@ -131,8 +131,13 @@ describe('list fields and public verification pages', { timeout: 600_000 }, () =
     await date.press('Enter');
     await page.locator('#action_answerForm_inspectionSlot').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '08:30–10:30' }).click();
+    // each choice has taken before the dialog is confirmed
+    for (const [field, text] of [['inspectionStation', '张店区东部机动车检测站'], ['inspectionSlot', '08:30–10:30']]) {
+      await page.locator(`[data-field="${field}"] .ant-select-content, [data-field="${field}"] .ant-select-selection-item`).filter({ hasText: text }).first().waitFor();
+    }
+    assert.equal(await date.inputValue(), day);
     await shot(page, 'batch-inspection-booking-zh');
-    await page.getByTestId('action-confirm').click();
+    await confirmAction(page);
     await page.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();
     const booking = await page.getByTestId('item-inspection').innerText();
     assert.match(booking, /张店区东部机动车检测站/);

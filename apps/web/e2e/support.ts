@@ -2,6 +2,7 @@
  * Browser test support: builds the web app once per test run, starts the real server on a free port with a
  * fresh data folder (demo data seeded), launches Debian's Chromium through playwright-core, and cleans up.
  */
+import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -131,6 +132,10 @@ export async function startStack(): Promise<Stack> {
       }, lang);
       context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 45_000));
       contexts.push(context);
+      // A refused action shows in the UI as "nothing happened": print the server's reason beside the test's failure.
+      context.on('response', (r) => {
+        if (r.status() >= 400 && /\/transitions$/.test(r.url())) void r.text().then((b) => console.log(`# e2e: ${r.status()} ${r.request().method()} ${r.url()}: ${b.slice(0, 500)}`), () => {});
+      });
       const page = await context.newPage();
       return { context, page };
     },
@@ -282,4 +287,30 @@ export function beijingDate(plusDays = 0): string {
 /** Whether the page scrolls sideways (nothing may overflow at 390 px). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * Confirms the open action dialog and waits for it to close; a field error in the dialog fails at once with its
+ * text (under load a dialog can refuse for a reason the test did not expect, which would otherwise be a timeout).
+ */
+export async function confirmAction(page: Page) {
+  const errors = page.locator('.ant-modal-wrap:visible .ant-form-item-explain-error');
+  // Errors of an earlier attempt clear once the fields hold their values; one that stays means a value did not take.
+  const cleared = await errors.first().waitFor({ state: 'detached', timeout: 15_000 }).then(() => true, () => false);
+  assert.ok(cleared, `the dialog still shows: ${await errors.allInnerTexts()}`);
+  await page.getByTestId('action-confirm').click();
+  const closed = page
+    .locator('.ant-modal-wrap:visible')
+    .waitFor({ state: 'detached' })
+    .then(() => 'closed' as const, () => 'still open' as const);
+  const refused = page
+    .locator('.ant-modal-wrap:visible .ant-form-item-explain-error')
+    .first()
+    .waitFor()
+    .then(
+      async () => `refused: ${await page.locator('.ant-modal-wrap:visible .ant-form-item-explain-error').allInnerTexts()}`,
+      () => 'closed' as const,
+    );
+  const outcome = await Promise.race([closed, refused]);
+  assert.equal(outcome, 'closed', `the action dialog did not close (${outcome})`);
 }
