@@ -253,6 +253,13 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
   const notices: Notice[] = [];
   const detail: Record<string, unknown> = {};
   const cal = ctx.calendar;
+  /** A handler takes the item (an assignment, or the specialist on acceptance); an accepted item is then in progress. */
+  const assignTo = (assigneeId: string | null) => {
+    next.assigneeId = assigneeId;
+    if (next.status === 'accepted') next.status = 'in_progress';
+    detail.assigneeId = assigneeId;
+    notices.push({ to: 'handler', kind: 'item_assigned' });
+  };
 
   switch (action) {
     case 'accept': {
@@ -272,12 +279,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       }
       if (next.branches.length > item.branches.length) detail.branches = next.branches.slice(item.branches.length).map((b) => ({ id: b.id, unitId: b.unitId }));
       // 专员: the window's specialist handles it from acceptance on (the accepting officer where none is designated).
-      if (ctx.type.specialistOnAccept) {
-        next.assigneeId = ctx.specialistId ?? ctx.actor.id;
-        next.status = 'in_progress';
-        detail.assigneeId = next.assigneeId;
-        notices.push({ to: 'handler', kind: 'item_assigned' });
-      }
+      if (ctx.type.specialistOnAccept) assignTo(ctx.specialistId ?? ctx.actor.id);
       break;
     }
     case 'refuse':
@@ -285,10 +287,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       notices.push({ to: 'submitter', kind: 'item_refused' });
       break;
     case 'assign':
-      next.assigneeId = String(v.assigneeId);
-      if (item.status === 'accepted') next.status = 'in_progress';
-      detail.assigneeId = next.assigneeId;
-      notices.push({ to: 'handler', kind: 'item_assigned' });
+      assignTo(String(v.assigneeId));
       break;
     case 'request-supplement':
       Object.assign(next, { status: 'awaiting_supplement', pausedAt: now, pausedFrom: item.status });
