@@ -17,11 +17,12 @@ import {
   type DistrictCode,
   type ItemAction,
   type ItemState,
-  type Role,
+  prng,
   type WorkCalendar,
 } from "@jqt/domain";
 import type { AppContext } from "../apps/server/src/context.ts";
 import type { Queryable } from "../apps/server/src/db/client.ts";
+import type { UserActor } from "../apps/server/src/modules/accounts/actor.ts";
 import {
   enterprises,
   itemEvents,
@@ -38,17 +39,6 @@ import {
   insertItem,
 } from "../apps/server/src/modules/items/repository.ts";
 import { searchTokens } from "../apps/server/src/modules/content/search-tokens.ts";
-
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A v4-shaped uuid from the seeded generator. */
 export function uuidFrom(rand: () => number): string {
@@ -271,14 +261,8 @@ const districtWeights: [number, DistrictCode][] = [
   [7, "yiyuan"],
 ] as [number, DistrictCode][];
 
-export interface Staff {
-  id: string;
-  role: Role;
-  username: string;
-  displayName: string;
-  unitId: string | null;
-  enterpriseId: string | null;
-}
+/** A generated user as the server's policies see one (without how it signed in). */
+export type Staff = Omit<UserActor, "via">;
 
 export interface Fixture {
   now: Date;
