@@ -5,3 +5,4 @@ export * from './calendar/index.ts';
 export * from './validation/index.ts';
 export * from './items/index.ts';
 export * from './traffic/index.ts';
+export * from './liaison/index.ts';

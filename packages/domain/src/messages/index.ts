@@ -4,11 +4,12 @@ import { accountMessages } from './accounts.ts';
 import { trafficMessages } from '../traffic/messages.ts';
 import { itemMessages } from '../items/messages.ts';
 import { commonMessages } from './common.ts';
+import { liaisonMessages } from '../liaison/messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type MessageTable = Record<Locale, Record<string, string>>;
 
-const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

@@ -1,0 +1,2 @@
+export * from './liaison.ts';
+export { liaisonMessages } from './messages.ts';
