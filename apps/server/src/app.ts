@@ -22,6 +22,7 @@ import { contentRoutes } from './modules/content/routes.ts';
 import { validationRoutes } from './modules/validation/routes.ts';
 import { trafficRoutes } from './modules/traffic/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
+import { liaisonRoutes } from './modules/liaison/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(trafficRoutes, { ctx });
       await api.register(contentRoutes, { ctx });
       await api.register(applicationRoutes, { ctx });
+      await api.register(liaisonRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -30,6 +30,8 @@ export const units = pgTable('units', {
   unitType: text('unit_type').notNull(),
   district: text('district'),
   parentId: text('parent_id'),
+  /** The unit's duty phone: the work number an enterprise is given for its liaison officer (never a personal one). */
+  phone: text('phone'),
 });
 
 export const enterprises = pgTable('enterprises', {
@@ -38,8 +40,14 @@ export const enterprises = pgTable('enterprises', {
   name: text('name').notNull(),
   district: text('district').notNull(),
   address: text('address').notNull().default(''),
+  /** The active liaison officer (一企一警), kept with `liaison_assignments`, which holds the history. */
   liaisonOfficerId: uuid('liaison_officer_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** 重点企业 (M1) and its tags (codes of `enterprise_tags`). */
+  key: boolean('key').notNull().default(false),
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  /** The day of the latest logged contact, so coverage reads one row per enterprise, not its visits. */
+  lastVisitOn: date('last_visit_on', { mode: 'string' }),
 });
 
 export const users = pgTable(
@@ -477,3 +485,5 @@ export const certificateCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.year] })],
 );
+
+export * from './schema-liaison.ts';

@@ -1,8 +1,9 @@
-import { STATUTORY_SCHEDULES, districts } from '@jqt/domain';
+import { defaultEnterpriseTags, STATUTORY_SCHEDULES, districts } from '@jqt/domain';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { listYears } from '../../modules/calendar/repository.ts';
 import { loadYear } from '../../modules/calendar/service.ts';
-import { units } from '../schema.ts';
+import { enterpriseTags, units } from '../schema.ts';
 import { seedTraffic } from './traffic.ts';
 
 type UnitSeed = typeof units.$inferInsert;
@@ -61,13 +62,22 @@ export function ziboUnits(): UnitSeed[] {
     ['shichang', '淄博市市场监督管理局', 'Market Regulation Bureau'],
     ['zhujian', '淄博市住房和城乡建设局', 'Housing and Urban-Rural Development Bureau'],
   ].map(([code, zh, en]) => ({ id: `partner-${code}`, nameZh: zh, nameEn: en, unitType: 'partner' }));
-  return [...city, ...local, ...stations, ...partners];
+  // Duty phones (fictional numbers of Zibo's 0533 area): what an enterprise is given for its liaison officer.
+  return [...city, ...local, ...stations, ...partners].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
 }
 
 /** Reference data every database needs: units and the statutory calendars 2023–2026. Safe to run on every start. */
 export async function seedReference(ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
-  await db.insert(units).values(ziboUnits()).onConflictDoNothing();
+  // A unit seeded before duty phones existed gets its phone; one an admin changed keeps it.
+  await db
+    .insert(units)
+    .values(ziboUnits())
+    .onConflictDoUpdate({ target: units.id, set: { phone: sql`coalesce(${units.phone}, excluded.phone)` } });
+  await db
+    .insert(enterpriseTags)
+    .values(defaultEnterpriseTags.map((t, i) => ({ code: t.code, nameZh: t.label.zh, nameEn: t.label.en, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })))
+    .onConflictDoNothing();
   const loaded = new Set((await listYears(db)).map((y) => y.year));
   for (const s of STATUTORY_SCHEDULES) {
     if (loaded.has(s.year)) continue;

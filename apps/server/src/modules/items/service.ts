@@ -19,6 +19,7 @@ import {
   type DistrictCode,
   type FieldError,
   type Form,
+  type ItemTypeDeclaration,
 } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -68,6 +69,8 @@ export interface SubmitInput {
   data: unknown;
   idempotencyKey?: string;
   ip: string;
+  /** Where it goes instead of the type's routing: an appeal asked of the enterprise's liaison officer. */
+  placement?: { unitId: string; assigneeId: string; via: string };
 }
 
 /** An item submitted, routed, clocked and recorded in one transaction; a retried key returns the first item. */
@@ -92,43 +95,31 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
   }
 
   const enterprise = isUser(actor) && actor.enterpriseId ? await findEnterprise(db, actor.enterpriseId) : undefined;
-  const target = type.route({ data: form.value, enterpriseDistrict: enterprise?.district as DistrictCode | undefined });
-  const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
-  if (!unit) throw new DomainError('no_unit_for_route', { status: 503, params: target as unknown as Record<string, unknown> });
-
-  const now = ctx.now();
-  const calendar = await calendarOf(ctx);
-  const state = newItemState({
-    id: randomUUID(),
-    type,
-    data: form.value,
-    submitterId: isUser(actor) ? actor.id : null,
-    enterpriseId: isUser(actor) ? actor.enterpriseId : null,
-    unitId: unit.id,
-    now,
-    calendar,
-  });
+  const unit = input.placement ? { id: input.placement.unitId } : await routedUnit(db, type, form.value, enterprise?.district);
   // Someone without an account follows the item with its number and this code.
   const queryCode = kind === 'public' ? randomBytes(6).toString('hex') : null;
   let notified: string[] = [];
+  const id = randomUUID();
   try {
     const number = await db.transaction(async (tx) => {
-      const number = await repo.nextItemNumber(tx, `JQ${shanghaiDate(now).replace(/-/g, '')}`);
-      await repo.insertItem(tx, state, number, calendar, queryCode ? createHash('sha256').update(queryCode).digest('hex') : null);
-      if (input.idempotencyKey) await repo.insertIdempotent(tx, { actorKey, key: input.idempotencyKey, requestHash, itemId: state.id, createdAt: now });
-      await repo.insertEvent(tx, eventRow(state.id, now, actor, { action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail: { unitId: unit.id } }));
-      const decided = await itemOutputs.get(type.code)?.afterSubmit?.(tx, { ctx, item: state, number, actor, now });
-      if (decided) {
-        if (!(await repo.updateItem(tx, state, decided.next, calendar, now))) throw new StaleVersion();
-        await repo.insertEvent(tx, eventRow(state.id, now, systemActor, decided.event));
-      }
-      await recordAudit(tx, { actor, action: 'item.submit', subject: `item:${state.id}`, detail: { type: type.code, number }, ip: input.ip, at: now });
-      // An item the hook decided at once (an instant pass code) waits for nobody; one it only enriched (a screening) does.
-      notified = decided && decided.next.status !== 'submitted' ? [] : await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
-      return number;
+      const filed = await fileItem(tx, ctx, actor, {
+        id,
+        type,
+        data: form.value,
+        submitterId: isUser(actor) ? actor.id : null,
+        enterpriseId: isUser(actor) ? actor.enterpriseId : null,
+        unitId: unit.id,
+        assigneeId: input.placement?.assigneeId ?? null,
+        via: input.placement?.via,
+        queryCodeHash: queryCode ? createHash('sha256').update(queryCode).digest('hex') : null,
+        ip: input.ip,
+      });
+      if (input.idempotencyKey) await repo.insertIdempotent(tx, { actorKey, key: input.idempotencyKey, requestHash, itemId: id, createdAt: ctx.now() });
+      notified = filed.notified;
+      return filed.number;
     });
     await wake(ctx, notified);
-    const created = await getItem(ctx, actor, state.id, { bypassVisibility: true });
+    const created = await getItem(ctx, actor, id, { bypassVisibility: true });
     return { item: { ...created, ...(queryCode ? { queryCode } : {}) }, number, replayed: false };
   } catch (e) {
     // Two retries racing: the loser finds the winner's key and answers with the same item.
@@ -138,6 +129,75 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
     }
     throw e;
   }
+}
+
+/** The unit an item type's routing names for this data and district (503 when the city has no such unit). */
+async function routedUnit(db: Queryable, type: ItemTypeDeclaration, data: Record<string, unknown>, district: string | undefined) {
+  const target = type.route({ data, enterpriseDistrict: district as DistrictCode | undefined });
+  const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
+  if (!unit) throw new DomainError('no_unit_for_route', { status: 503, params: target as unknown as Record<string, unknown> });
+  return unit;
+}
+
+interface FilingInput {
+  id: string;
+  type: ItemTypeDeclaration;
+  /** Already validated by the type's form. */
+  data: Record<string, unknown>;
+  submitterId: string | null;
+  enterpriseId: string | null;
+  unitId: string;
+  assigneeId: string | null;
+  /** How it came in when not by its submitter's own form: `liaison` (asked of the liaison officer), `visit` (raised in a visit). */
+  via?: string;
+  queryCodeHash: string | null;
+  ip: string;
+}
+
+/** An item inserted, clocked, decided by its instant hook if any, audited and announced, in the caller's transaction. */
+async function fileItem(tx: Queryable, ctx: AppContext, actor: RequestActor, f: FilingInput): Promise<{ state: ItemState; number: string; notified: string[] }> {
+  const now = ctx.now();
+  const calendar = await calendarOf(ctx);
+  const state = { ...newItemState({ id: f.id, type: f.type, data: f.data, submitterId: f.submitterId, enterpriseId: f.enterpriseId, unitId: f.unitId, now, calendar }), assigneeId: f.assigneeId };
+  const number = await repo.nextItemNumber(tx, `JQ${shanghaiDate(now).replace(/-/g, '')}`);
+  await repo.insertItem(tx, state, number, calendar, f.queryCodeHash);
+  const detail = { unitId: f.unitId, ...(f.via ? { via: f.via } : {}), ...(f.assigneeId ? { assigneeId: f.assigneeId } : {}) };
+  await repo.insertEvent(tx, eventRow(state.id, now, actor, { action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail }));
+  const decided = await itemOutputs.get(f.type.code)?.afterSubmit?.(tx, { ctx, item: state, number, actor, now });
+  if (decided) {
+    if (!(await repo.updateItem(tx, state, decided.next, calendar, now))) throw new StaleVersion();
+    await repo.insertEvent(tx, eventRow(state.id, now, systemActor, decided.event));
+  }
+  await recordAudit(tx, { actor, action: 'item.submit', subject: `item:${state.id}`, detail: { type: f.type.code, number, ...(f.via ? { via: f.via } : {}) }, ip: f.ip, at: now });
+  // An item the hook decided at once (an instant pass code) waits for nobody; one it only enriched (a screening) does.
+  const notified = decided && decided.next.status !== 'submitted' ? [] : await deliverNotices(tx, { ...state, number }, [{ to: 'handler', kind: 'new_item' }], now);
+  return { state: decided?.next ?? state, number, notified };
+}
+
+/** Checks an item an officer files for an enterprise (a problem raised in a visit): the type's own form, under `prefix`. */
+export function checkFilingForEnterprise(typeCode: unknown, data: unknown, today: string, prefix: string): { type?: ItemTypeDeclaration; value: Record<string, unknown>; errors: FieldError[] } {
+  const type = typeof typeCode === 'string' ? itemType(typeCode) : undefined;
+  if (!type) return { value: {}, errors: [{ path: `${prefix}.type`, code: 'item_type_unknown' }] };
+  if (!type.submitters.includes('enterprise')) return { value: {}, errors: [{ path: `${prefix}.type`, code: 'item_type_not_for_enterprise' }] };
+  // Files cannot ride along: an officer has no uploads of the enterprise's to name.
+  const form = validateItemData(type, data, today, `${prefix}.data`);
+  return { type, value: form.value, errors: form.errors };
+}
+
+/**
+ * Files an item for an enterprise in the caller's transaction (a problem raised in a liaison visit): the enterprise
+ * owns it as if it had submitted it, the officer is its recorded filer. Returns the users to wake after commit.
+ */
+export async function fileForEnterprise(
+  tx: Queryable,
+  ctx: AppContext,
+  officer: UserActor,
+  f: { type: ItemTypeDeclaration; data: Record<string, unknown>; enterprise: { id: string; district: string }; via: string; ip: string },
+): Promise<{ id: string; number: string; notified: string[] }> {
+  const unit = await routedUnit(tx, f.type, f.data, f.enterprise.district);
+  const id = randomUUID();
+  const filed = await fileItem(tx, ctx, officer, { id, type: f.type, data: f.data, submitterId: null, enterpriseId: f.enterprise.id, unitId: unit.id, assigneeId: null, via: f.via, queryCodeHash: null, ip: f.ip });
+  return { id, number: filed.number, notified: filed.notified };
 }
 
 async function replay(ctx: AppContext, actor: RequestActor, prior: { itemId: string; requestHash: string }, requestHash: string) {
