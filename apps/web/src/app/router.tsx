@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
       { path: 'bulletins', lazy: lazy(() => import('./routes/portal/bulletins')) },
       { path: 'bulletins/:id', lazy: lazy(() => import('./routes/portal/bulletin-detail')) },
       { path: 'truck-access', lazy: lazy(() => import('./routes/portal/truck-access')) },
+      { path: 'service-centres', lazy: lazy(() => import('./routes/liaison/service-centres')) },
       { path: 'verify/:number', lazy: lazy(() => import('./routes/portal/verify-receipt')) },
       { path: 'pass-codes/:code', lazy: lazy(() => import('./routes/portal/verify-pass-code')) },
       // the QR codes printed before the pass-code page existed pointed here
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
       { path: 'items', lazy: lazy(() => import('./routes/enterprise/my-items')) },
       { path: 'items/:id', lazy: lazy(() => import('./routes/enterprise/item-page')) },
       { path: 'new', lazy: lazy(() => import('./routes/enterprise/new-item')) },
+      { path: 'liaison', lazy: lazy(() => import('./routes/liaison/enterprise-liaison')) },
       { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
     ],
   },
@@ -44,6 +46,12 @@ export const router = createBrowserRouter([
       { index: true, lazy: lazy(() => import('./routes/workbench/queue')) },
       { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
       { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
+      { path: 'liaison', lazy: lazy(() => import('./routes/liaison/office')) },
+      { path: 'liaison/mine', lazy: lazy(() => import('./routes/liaison/my-enterprises')) },
+      { path: 'liaison/visits', lazy: lazy(() => import('./routes/liaison/my-visits')) },
+      { path: 'liaison/visits/new', lazy: lazy(() => import('./routes/liaison/new-visit')) },
+      { path: 'liaison/centres', lazy: lazy(() => import('./routes/liaison/centres-admin')) },
+      { path: 'enterprises/:id', lazy: lazy(() => import('./routes/liaison/enterprise-file')) },
     ],
   },
   {
@@ -52,6 +60,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: lazy(() => import('./routes/dashboard/dashboard')) },
       { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
+      { path: 'liaison-coverage', lazy: lazy(() => import('./routes/liaison/coverage')) },
     ],
   },
   {

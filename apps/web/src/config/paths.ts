@@ -14,21 +14,36 @@ export const paths = {
   verifyPassCode: (code: string, signature?: string) => `/pass-codes/${encodeURIComponent(code)}${signature ? `?s=${encodeURIComponent(signature)}` : ''}`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   register: '/register',
+  /** 驻企服务中心 directory (public; a signed-in enterprise books a visit). */
+  serviceCentres: '/service-centres',
   enterprise: {
     root: '/enterprise',
     items: '/enterprise/items',
     newItem: (type?: string) => (type ? `/enterprise/new?type=${encodeURIComponent(type)}` : '/enterprise/new'),
     item: (id: string) => `/enterprise/items/${id}`,
     notifications: '/enterprise/notifications',
+    /** 我的联络民警 and the visits to confirm. */
+    liaison: '/enterprise/liaison',
   },
   workbench: {
     root: '/workbench',
     item: (id: string) => `/workbench/items/${id}`,
     notifications: '/workbench/notifications',
+    /** 警企联络: the office's key enterprises, assignments and import. */
+    liaison: '/workbench/liaison',
+    /** 我联系的企业 (the officer's enterprises) and its visits. */
+    liaisonMine: '/workbench/liaison/mine',
+    liaisonVisits: '/workbench/liaison/visits',
+    newVisit: (enterpriseId?: string) => (enterpriseId ? `/workbench/liaison/visits/new?enterpriseId=${encodeURIComponent(enterpriseId)}` : '/workbench/liaison/visits/new'),
+    serviceCentres: '/workbench/liaison/centres',
+    /** 一企一档. */
+    enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
   },
   dashboard: {
     root: '/dashboard',
     item: (id: string) => `/dashboard/items/${id}`,
+    /** 千警联千企 coverage. */
+    coverage: '/dashboard/liaison-coverage',
   },
   admin: {
     root: '/admin',
@@ -47,6 +62,7 @@ export const routePatterns = {
   enterpriseItem: '/enterprise/items/:id',
   workbenchItem: '/workbench/items/:id',
   dashboardItem: '/dashboard/items/:id',
+  enterpriseFile: '/workbench/enterprises/:id',
   verifyReceipt: '/verify/:number',
   verifyPassCode: '/pass-codes/:code',
   /** The path the first pass-code QR codes carried (server's verifyPath); it opens the same page. */

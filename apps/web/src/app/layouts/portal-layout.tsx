@@ -44,6 +44,11 @@ export default function PortalLayout() {
         <Outlet />
       </main>
       <footer className="jqt-footer">
+        <nav aria-label={t('liaison.portalLinks')} style={{ marginBottom: 8 }}>
+          <Link to={paths.serviceCentres} data-testid="link-service-centres">
+            {t('liaison.centresTitle')}
+          </Link>
+        </nav>
         <div>{t('portal.footer')}</div>
         <div>{t('portal.footerHotline')}</div>
       </footer>

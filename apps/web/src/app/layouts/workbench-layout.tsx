@@ -1,4 +1,4 @@
-import { UnorderedListOutlined, BellOutlined, DashboardOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -14,6 +14,11 @@ export default function WorkbenchLayout() {
       menu={[
         { key: 'queue', to: paths.workbench.root, icon: <UnorderedListOutlined aria-hidden />, label: t('workbench.queue') },
         { key: 'notifications', to: paths.workbench.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
+        { key: 'liaison-mine', to: paths.workbench.liaisonMine, icon: <ContactsOutlined aria-hidden />, label: t('liaison.mineTitle'), roles: ['officer', 'unit-leader'] },
+        { key: 'liaison-visits', to: paths.workbench.liaisonVisits, icon: <FileTextOutlined aria-hidden />, label: t('liaison.myVisits'), roles: ['officer', 'unit-leader'] },
+        { key: 'liaison', to: paths.workbench.liaison, icon: <ShopOutlined aria-hidden />, label: t('liaison.officeTitle'), roles: ['unit-leader', 'supervisor'] },
+        { key: 'liaison-centres', to: paths.workbench.serviceCentres, icon: <BankOutlined aria-hidden />, label: t('liaison.centresAdminTitle'), roles: ['unit-leader', 'supervisor'] },
+        { key: 'liaison-coverage', to: paths.dashboard.coverage, icon: <FundOutlined aria-hidden />, label: t('liaison.coverageTitle'), roles: ['unit-leader', 'supervisor'] },
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title'), roles: ['unit-leader', 'supervisor', 'admin'] },
       ]}
     />

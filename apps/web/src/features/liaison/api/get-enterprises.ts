@@ -1,0 +1,28 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { LiaisonEnterprise } from './types';
+
+export interface EnterpriseFilters {
+  district?: string;
+  tag?: string;
+  key?: boolean;
+  unassigned?: boolean;
+  mine?: boolean;
+  q?: string;
+  limit?: number;
+}
+
+export function getLiaisonEnterprises(f: EnterpriseFilters, cursor?: string) {
+  return api<{ enterprises: LiaisonEnterprise[]; nextCursor: string | null }>('/liaison/enterprises', {
+    query: { district: f.district, tag: f.tag, key: f.key, unassigned: f.unassigned ? true : undefined, mine: f.mine ? true : undefined, q: f.q, limit: f.limit ?? 50, cursor },
+  });
+}
+
+export function useLiaisonEnterprises(filters: EnterpriseFilters) {
+  return useInfiniteQuery({
+    queryKey: ['liaison', 'enterprises', filters],
+    queryFn: ({ pageParam }) => getLiaisonEnterprises(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

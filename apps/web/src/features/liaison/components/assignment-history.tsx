@@ -1,0 +1,47 @@
+import { Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Assignment } from '../api/types';
+import { formatDateTime } from '../../../lib/format';
+
+/** 一企一警 history, newest first: who, since when, until when, who assigned and why. */
+export function AssignmentHistory({ assignments, loading }: { assignments: Assignment[] | undefined; loading?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (loading) return <Skeleton active />;
+  if (!assignments?.length) return <Empty description={t('liaison.noAssignments')} />;
+  return (
+    <List
+      data-testid="assignment-history"
+      dataSource={assignments}
+      renderItem={(a) => (
+        <List.Item data-assignment={a.id} data-active={a.toAt ? 'false' : 'true'}>
+          <div style={{ width: '100%' }}>
+            <div>
+              {a.toAt ? <Tag>{t('liaison.ended')}</Tag> : <Tag style={{ color: '#1f6b0a', background: '#eefbe6', borderColor: '#a6d98a' }}>{t('liaison.active')}</Tag>}
+              <strong>{a.officer.displayName}</strong> <Typography.Text type="secondary">{a.officer.unitName}</Typography.Text>
+              {a.deputy ? (
+                <Typography.Text type="secondary">
+                  {' '}
+                  · {t('liaison.deputy')}：{a.deputy.displayName}
+                </Typography.Text>
+              ) : null}
+            </div>
+            <div>
+              <Typography.Text type="secondary">
+                {formatDateTime(a.fromAt, lang)} — {a.toAt ? formatDateTime(a.toAt, lang) : t('liaison.now')} · {t('liaison.assignedBy', { name: a.assignedBy.displayName })}
+              </Typography.Text>
+            </div>
+            <div>
+              {t('liaison.reason')}：{a.reason}
+            </div>
+            {a.endReason ? (
+              <div>
+                {t('liaison.endReason')}：{a.endReason}
+              </div>
+            ) : null}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
