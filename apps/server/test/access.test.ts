@@ -43,6 +43,7 @@ const PUBLIC = [
   'GET /api/v1/traffic/tia-thresholds/current',
   'GET /api/v1/public/publications',
   'GET /api/v1/public/publications/:id',
+  'GET /api/v1/public/service-centres',
   // A scanned receipt QR code says whether the receipt is genuine, and nothing personal (issue 5).
   'GET /api/v1/public/verify/:number',
 ];

@@ -34,6 +34,11 @@ export const projectStageLabels: Record<ProjectStage, Label> = {
 };
 
 export const problemOutcomes = ['solved', 'item', 'open'] as const;
+/**
+ * What a problem raised in a visit may become: the enterprise's appeal (诉求) or a public-order complaint (治安问题).
+ * Applications need the enterprise's own documents, and a complaint about police conduct is not the officer's to file.
+ */
+export const visitItemTypes = ['appeal', 'public-order-complaint'] as const;
 export type ProblemOutcome = (typeof problemOutcomes)[number];
 
 export const visitVerdicts = ['confirmed', 'disputed'] as const;

@@ -100,9 +100,10 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
   const queryCode = kind === 'public' ? randomBytes(6).toString('hex') : null;
   let notified: string[] = [];
   const id = randomUUID();
+  const calendar = await calendarOf(ctx);
   try {
     const number = await db.transaction(async (tx) => {
-      const filed = await fileItem(tx, ctx, actor, {
+      const filed = await fileItem(tx, ctx, calendar, actor, {
         id,
         type,
         data: form.value,
@@ -155,9 +156,8 @@ interface FilingInput {
 }
 
 /** An item inserted, clocked, decided by its instant hook if any, audited and announced, in the caller's transaction. */
-async function fileItem(tx: Queryable, ctx: AppContext, actor: RequestActor, f: FilingInput): Promise<{ state: ItemState; number: string; notified: string[] }> {
+async function fileItem(tx: Queryable, ctx: AppContext, calendar: WorkCalendar, actor: RequestActor, f: FilingInput): Promise<{ state: ItemState; number: string; notified: string[] }> {
   const now = ctx.now();
-  const calendar = await calendarOf(ctx);
   const state = { ...newItemState({ id: f.id, type: f.type, data: f.data, submitterId: f.submitterId, enterpriseId: f.enterpriseId, unitId: f.unitId, now, calendar }), assigneeId: f.assigneeId };
   const number = await repo.nextItemNumber(tx, `JQ${shanghaiDate(now).replace(/-/g, '')}`);
   await repo.insertItem(tx, state, number, calendar, f.queryCodeHash);
@@ -187,16 +187,18 @@ export function checkFilingForEnterprise(typeCode: unknown, data: unknown, today
 /**
  * Files an item for an enterprise in the caller's transaction (a problem raised in a liaison visit): the enterprise
  * owns it as if it had submitted it, the officer is its recorded filer. Returns the users to wake after commit.
+ * The calendar is read before the transaction (`calendarOf`): PGlite has one connection, which the transaction holds.
  */
 export async function fileForEnterprise(
   tx: Queryable,
   ctx: AppContext,
+  calendar: WorkCalendar,
   officer: UserActor,
   f: { type: ItemTypeDeclaration; data: Record<string, unknown>; enterprise: { id: string; district: string }; via: string; ip: string },
 ): Promise<{ id: string; number: string; notified: string[] }> {
   const unit = await routedUnit(tx, f.type, f.data, f.enterprise.district);
   const id = randomUUID();
-  const filed = await fileItem(tx, ctx, officer, { id, type: f.type, data: f.data, submitterId: null, enterpriseId: f.enterprise.id, unitId: unit.id, assigneeId: null, via: f.via, queryCodeHash: null, ip: f.ip });
+  const filed = await fileItem(tx, ctx, calendar, officer, { id, type: f.type, data: f.data, submitterId: null, enterpriseId: f.enterprise.id, unitId: unit.id, assigneeId: null, via: f.via, queryCodeHash: null, ip: f.ip });
   return { id, number: filed.number, notified: filed.notified };
 }
 

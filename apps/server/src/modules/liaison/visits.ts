@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { activeDeadline, confirmationDueAt, DomainError, formatShanghai, readerScope, shanghaiDate, validateVisit, type FieldError, type ItemTypeDeclaration } from '@jqt/domain';
+import { activeDeadline, visitItemTypes, confirmationDueAt, DomainError, formatShanghai, readerScope, shanghaiDate, validateVisit, type FieldError, type ItemTypeDeclaration } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit, recordAuditLater } from '../audit/service.ts';
+import { calendarOf } from '../calendar/service.ts';
 import { checkFilingForEnterprise, fileForEnterprise, wake } from '../items/service.ts';
 import { canReadEnterprise, liaisonActor } from './policy.ts';
 import { presentAssignment, presentVisit } from './present.ts';
@@ -24,6 +25,10 @@ function checkProblemItems(raw: unknown, today: string, outcomes: (string | unde
   outcomes.forEach((outcome, i) => {
     const item = (list[i] as { item?: { type?: unknown; data?: unknown } } | undefined)?.item;
     if (outcome !== 'item' || typeof item !== 'object' || item === null) return;
+    if (!(visitItemTypes as readonly unknown[]).includes(item.type)) {
+      errors.push({ path: `problems.${i}.item.type`, code: 'item_type_not_for_visit' });
+      return;
+    }
     const r = checkFilingForEnterprise(item.type, item.data, today, `problems.${i}.item`);
     errors.push(...r.errors);
     if (r.type && !r.errors.length) plans.set(i, { type: r.type, value: r.value });
@@ -69,11 +74,12 @@ export async function logVisit(ctx: AppContext, user: UserActor, body: Record<st
 
   const id = randomUUID();
   let notified: string[] = [];
+  const calendar = await calendarOf(ctx);
   await db.transaction(async (tx) => {
     const problems = [];
     for (const [i, p] of v.value.problems.entries()) {
       const plan = items.plans.get(i);
-      const filed = plan ? await fileForEnterprise(tx, ctx, user, { type: plan.type, data: plan.value, enterprise, via: 'visit', ip }) : undefined;
+      const filed = plan ? await fileForEnterprise(tx, ctx, calendar, user, { type: plan.type, data: plan.value, enterprise, via: 'visit', ip }) : undefined;
       if (filed) notified.push(...filed.notified);
       problems.push({ id: randomUUID(), visitId: id, position: i, district: enterprise.district, visitedOn: v.value.date, text: p.text, outcome: p.outcome, resolution: p.resolution ?? null, itemId: filed?.id ?? null, updatedAt: now });
     }
@@ -102,6 +108,7 @@ export async function resolveProblem(ctx: AppContext, user: UserActor, visitId: 
   if (body.outcome === 'solved' && !body.resolution?.trim()) errors.push({ path: 'resolution', code: 'required' });
   if (body.outcome === 'item') {
     if (!body.item) errors.push({ path: 'item', code: 'required' });
+    else if (!(visitItemTypes as readonly string[]).includes(body.item.type)) errors.push({ path: 'item.type', code: 'item_type_not_for_visit' });
     else {
       const r = checkFilingForEnterprise(body.item.type, body.item.data, shanghaiDate(now), 'item');
       errors.push(...r.errors);
@@ -110,11 +117,12 @@ export async function resolveProblem(ctx: AppContext, user: UserActor, visitId: 
   }
   if (errors.length) throw invalid(errors);
   let notified: string[] = [];
+  const calendar = await calendarOf(ctx);
   await db.transaction(async (tx) => {
     const problem = await repo.findProblem(tx, visitId, problemId);
     if (!problem) throw notFound();
     if (problem.outcome !== 'open') throw new DomainError('problem_not_open', { status: 422 });
-    const filed = plan ? await fileForEnterprise(tx, ctx, user, { type: plan.type, data: plan.value, enterprise, via: 'visit', ip }) : undefined;
+    const filed = plan ? await fileForEnterprise(tx, ctx, calendar, user, { type: plan.type, data: plan.value, enterprise, via: 'visit', ip }) : undefined;
     notified = filed?.notified ?? [];
     await repo.updateProblem(tx, problemId, { outcome: body.outcome, resolution: body.outcome === 'solved' ? body.resolution!.trim() : null, itemId: filed?.id ?? null, updatedAt: now });
     await recordAudit(tx, { actor: user, action: 'liaison.problem', subject: `enterprise:${visit.enterpriseId}`, detail: { visitId, problemId, outcome: body.outcome }, ip, at: now });
