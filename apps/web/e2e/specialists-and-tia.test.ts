@@ -73,9 +73,13 @@ describe('service specialists, the assign picker and the TIA thresholds', { time
     const staff = (await adminApi.json<{ staff: Staff[] }>('/units/zb-hukou/staff')).staff;
     assert.deepEqual(staff.filter((s) => s.specialist).map((s) => s.displayName), [HUJI], 'nothing saved by the refused request');
     // clear, pick the hukou officer again, save
+    // each step is awaited on screen before the next: under CI load a click on a not-yet-cleared option deselects it
+    const chosen = drawer.getByTestId('specialists-select').locator('.ant-select-selection-item');
     await drawer.locator('.ant-select-selection-item-remove').first().click();
+    await chosen.first().waitFor({ state: 'detached' });
     await drawer.locator('#specialists_userIds').click();
     await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: HUJI }).click();
+    await chosen.filter({ hasText: HUJI }).waitFor();
     await admin.keyboard.press('Escape');
     await drawer.getByTestId('specialists-save').click();
     await admin.locator('.ant-message-success').waitFor();
