@@ -100,6 +100,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await seedDemoPublications(ctx, users.get('supervisor')!.id);
   await (await import('./demo-applications.ts')).seedDemoApplications(ctx);
   await (await import('./demo-traffic.ts')).seedDemoTraffic(ctx);
+  await (await import('./demo-liaison.ts')).seedDemoLiaison(ctx);
 }
 
 const demoPublications: { kind: 'policy' | 'bulletin' | 'warning'; title: string; summary: string; body: string }[] = [
