@@ -1,4 +1,4 @@
-import { formatShanghai } from '@jqt/domain';
+import { formatShanghai, itemType } from '@jqt/domain';
 import type * as repo from './repository.ts';
 
 type PersonLite = { id: string; displayName: string; unitId: string | null; unitNameZh: string | null; unitNameEn: string | null; unitPhone?: string | null };
@@ -63,7 +63,7 @@ export function presentProject(p: repo.ProjectRow, enterpriseName: string, open:
 
 export function presentVisit(
   v: repo.VisitRow,
-  problems: { p: repo.ProblemRow; itemNumber: string | null; itemStatus: string | null }[],
+  problems: { p: repo.ProblemRow; itemNumber: string | null; itemStatus: string | null; itemType: string | null }[],
   names: { enterprise?: string; centre?: string | null },
   people: People,
 ) {
@@ -80,7 +80,16 @@ export function presentVisit(
     met: v.met,
     summary: v.summary,
     pledge: v.pledge,
-    problems: problems.map(({ p, itemNumber, itemStatus }) => ({ id: p.id, text: p.text, outcome: p.outcome, resolution: p.resolution, itemId: p.itemId, itemNumber, itemStatus })),
+    problems: problems.map(({ p, itemNumber, itemStatus, itemType: type }) => ({
+      id: p.id,
+      text: p.text,
+      outcome: p.outcome,
+      resolution: p.resolution,
+      itemId: p.itemId,
+      itemNumber,
+      itemStatus,
+      itemTypeName: type ? (itemType(type)?.names ?? null) : null,
+    })),
     confirmation: v.verdict ? { verdict: v.verdict, note: v.verdictNote, at: formatShanghai(v.verdictAt!) } : null,
     confirmDueAt: formatShanghai(v.confirmDueAt),
     createdAt: formatShanghai(v.createdAt),

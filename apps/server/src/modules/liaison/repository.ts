@@ -263,7 +263,7 @@ export async function listVisits(db: Queryable, f: { enterpriseId?: string; offi
 export async function problemsOfVisits(db: Queryable, visitIds: string[]) {
   if (!visitIds.length) return [];
   return db
-    .select({ p: visitProblems, itemNumber: items.number, itemStatus: items.status })
+    .select({ p: visitProblems, itemNumber: items.number, itemStatus: items.status, itemType: items.type })
     .from(visitProblems)
     .leftJoin(items, eq(items.id, visitProblems.itemId))
     .where(inArray(visitProblems.visitId, visitIds))

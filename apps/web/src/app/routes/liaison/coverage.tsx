@@ -8,6 +8,7 @@ import { coverageExportUrl, useCoverage } from '../../../features/liaison/api/co
 import type { Coverage, CoverageCounts, Person } from '../../../features/liaison/api/types';
 import { districtName, districtOptions } from '../../../features/liaison/components/labels';
 import { LiaisonError } from '../../../features/liaison/components/liaison-error';
+import { pick } from '../../../lib/i18n';
 
 const COUNTS: (keyof CoverageCounts)[] = [
   'keyEnterprises',
@@ -33,7 +34,7 @@ export default function CoveragePage() {
   const [days, setDays] = useState(30);
   const q = useCoverage(district, days);
   const c = q.data;
-  const person = (p: Person) => `${p.displayName}（${p.unitName}）`;
+  const person = (p: Person) => `${p.displayName}（${pick(p.unitName, lang)}）`;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="liaison-coverage">
@@ -133,7 +134,7 @@ export default function CoveragePage() {
                   dataSource={c.idleOfficers}
                   columns={[
                     { title: t('liaison.officer'), dataIndex: 'displayName' },
-                    { title: t('liaison.unit'), dataIndex: 'unitName' },
+                    { title: t('liaison.unit'), key: 'unit', render: (_: unknown, p: Person) => pick(p.unitName, lang) },
                   ]}
                 />
               </Card>

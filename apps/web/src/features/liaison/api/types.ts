@@ -11,7 +11,7 @@ export interface Person {
   id: string;
   displayName: string;
   unitId: string;
-  unitName: string;
+  unitName: { zh: string; en: string };
 }
 
 export interface LiaisonEnterprise {
@@ -70,6 +70,8 @@ export interface VisitProblem {
   itemId: string | null;
   itemNumber: string | null;
   itemStatus: string | null;
+  /** The item type the problem became (e.g. 企业诉求, 治安问题投诉). */
+  itemTypeName: { zh: string; en: string } | null;
 }
 
 export interface Visit {
@@ -113,7 +115,7 @@ export interface NewVisit {
 /** The enterprise's view of its officer: the unit's duty phone, never a personal number. */
 export interface Contact {
   displayName: string;
-  unitName: string;
+  unitName: { zh: string; en: string };
   workPhone: string;
 }
 

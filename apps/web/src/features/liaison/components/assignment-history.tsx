@@ -2,6 +2,7 @@ import { Empty, List, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../api/types';
 import { formatDateTime } from '../../../lib/format';
+import { pick } from '../../../lib/i18n';
 
 /** 一企一警 history, newest first: who, since when, until when, who assigned and why. */
 export function AssignmentHistory({ assignments, loading }: { assignments: Assignment[] | undefined; loading?: boolean }) {
@@ -18,7 +19,7 @@ export function AssignmentHistory({ assignments, loading }: { assignments: Assig
           <div style={{ width: '100%' }}>
             <div>
               {a.toAt ? <Tag>{t('liaison.ended')}</Tag> : <Tag style={{ color: '#1f6b0a', background: '#eefbe6', borderColor: '#a6d98a' }}>{t('liaison.active')}</Tag>}
-              <strong>{a.officer.displayName}</strong> <Typography.Text type="secondary">{a.officer.unitName}</Typography.Text>
+              <strong>{a.officer.displayName}</strong> <Typography.Text type="secondary">{pick(a.officer.unitName, i18n.language)}</Typography.Text>
               {a.deputy ? (
                 <Typography.Text type="secondary">
                   {' '}

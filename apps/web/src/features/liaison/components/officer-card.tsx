@@ -3,13 +3,14 @@ import { MessageOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Contact, MyLiaison } from '../api/types';
 import { formatDateTime } from '../../../lib/format';
+import { pick } from '../../../lib/i18n';
 
 function ContactLines({ c, testId }: { c: Contact; testId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Descriptions size="small" column={1} data-testid={testId} items={[
       { key: 'name', label: t('liaison.name'), children: <strong>{c.displayName}</strong> },
-      { key: 'unit', label: t('liaison.unit'), children: c.unitName },
+      { key: 'unit', label: t('liaison.unit'), children: pick(c.unitName, i18n.language) },
       {
         key: 'phone',
         label: t('liaison.workPhone'),

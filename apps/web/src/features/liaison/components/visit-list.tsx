@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Visit, VisitProblem } from '../api/types';
 import { formatDateTime } from '../../../lib/format';
+import { pick } from '../../../lib/i18n';
 
 const outcomeStyle: Record<VisitProblem['outcome'], { color: string; background: string; borderColor: string }> = {
   solved: { color: '#1f6b0a', background: '#eefbe6', borderColor: '#a6d98a' },
@@ -18,7 +19,7 @@ export function ConfirmationTag({ visit }: { visit: Visit }) {
   if (c?.verdict === 'disputed') return <Tag style={{ color: '#a3151b', background: '#fff0f0', borderColor: '#f3a9ab' }} data-confirmation="disputed">{t('liaison.disputed')}</Tag>;
   const open = new Date(visit.confirmDueAt).getTime() > Date.now();
   return (
-    <Tag style={{ color: '#3c4150', background: '#f2f3f5', borderColor: '#c9cdd4' }} data-confirmation={open ? 'pending' : 'lapsed'}>
+    <Tag style={{ color: '#3c4150', background: '#f2f3f5', borderColor: '#c9cdd4', whiteSpace: 'normal' }} data-confirmation={open ? 'pending' : 'lapsed'}>
       {open ? t('liaison.awaitingConfirmation', { at: formatDateTime(visit.confirmDueAt, i18n.language) }) : t('liaison.notConfirmed')}
     </Tag>
   );
@@ -39,7 +40,7 @@ export interface VisitListProps {
 
 /** Visits, newest first: when, how, whom, the problems with their outcome (an item's number links to it), the enterprise's confirmation. */
 export function VisitList({ visits, loading, itemPath, enterpriseLink, actions, problemActions, testId = 'visit-list', emptyText }: VisitListProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (loading) return <Skeleton active />;
   if (!visits?.length) return <Empty description={emptyText ?? t('liaison.noVisits')} />;
   return (
@@ -59,7 +60,7 @@ export function VisitList({ visits, loading, itemPath, enterpriseLink, actions, 
             <div>{enterpriseLink ? enterpriseLink(v) : <strong>{v.enterpriseName}</strong>}</div>
             <div>
               <Typography.Text type="secondary">
-                {t('liaison.officer')}：{v.officer.displayName}（{v.officer.unitName}）· {t('liaison.met')}：{v.met}
+                {t('liaison.officer')}：{v.officer.displayName}（{pick(v.officer.unitName, i18n.language)}）· {t('liaison.met')}：{v.met}
               </Typography.Text>
             </div>
             {v.summary ? <Typography.Paragraph style={{ margin: '4px 0' }}>{v.summary}</Typography.Paragraph> : null}
@@ -67,7 +68,7 @@ export function VisitList({ visits, loading, itemPath, enterpriseLink, actions, 
               <ol className="jqt-liaison-problems" aria-label={t('liaison.problems')}>
                 {v.problems.map((p) => (
                   <li key={p.id} data-problem-outcome={p.outcome}>
-                    <Tag style={outcomeStyle[p.outcome]}>{t(`liaison.outcomes.${p.outcome}`)}</Tag>
+                    <Tag style={outcomeStyle[p.outcome]}>{p.itemTypeName ? pick(p.itemTypeName, i18n.language) : t(`liaison.outcomes.${p.outcome}`)}</Tag>
                     <span>{p.text}</span>
                     {p.outcome === 'solved' && p.resolution ? (
                       <div>
