@@ -99,7 +99,14 @@ export function AssignDialog({ enterprise, me, onClose }: { enterprise: LiaisonE
       <Typography.Paragraph>
         <strong>{enterprise?.name}</strong> <Typography.Text type="secondary">{enterprise?.uscc}</Typography.Text>
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" name="liaison_assign" data-testid="assign-dialog" requiredMark>
+      <Form
+        form={form}
+        layout="vertical"
+        name="liaison_assign"
+        data-testid="assign-dialog"
+        requiredMark
+        onValuesChange={(changed: Values) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })))}
+      >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="officerUnitId" label={t('liaison.officerUnit')} required>
