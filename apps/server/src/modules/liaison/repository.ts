@@ -393,16 +393,18 @@ export async function notVisitedKey(db: Queryable, district: string | null, befo
     .limit(limit);
 }
 
-/** Police officers (role officer) of the district's units, or the city's, with no open assignment as officer or deputy. */
+/**
+ * Police officers (role officer) of the district's units, or the city's, with no open assignment as officer or deputy,
+ * and how many there are, in one statement. Two NOT EXISTS (each a hashed anti join on its partial index) rather than
+ * one with OR, which planned as a nested loop over officers × assignments (W9).
+ */
 export async function idleOfficers(db: Queryable, district: string | null, limit: number, rows: <T>(q: SQL) => Promise<T[]>) {
-  const list = await rows<{ id: string; display_name: string; unit_id: string; name_zh: string; name_en: string; phone: string | null }>(sql`
-    select us.id, us.display_name, us.unit_id, u.name_zh, u.name_en, u.phone from users us join units u on u.id = us.unit_id
+  const list = await rows<{ id: string; display_name: string; unit_id: string; name_zh: string; name_en: string; phone: string | null; total: string }>(sql`
+    select us.id, us.display_name, us.unit_id, u.name_zh, u.name_en, u.phone, count(*) over () as total
+    from users us join units u on u.id = us.unit_id
     where us.role = 'officer' and not us.disabled and u.unit_type <> 'partner' ${district ? sql`and u.district = ${district}` : sql``}
-      and not exists (select 1 from liaison_assignments a where a.to_at is null and (a.officer_id = us.id or a.deputy_id = us.id))
+      and not exists (select 1 from liaison_assignments a where a.to_at is null and a.officer_id = us.id)
+      and not exists (select 1 from liaison_assignments a where a.to_at is null and a.deputy_id = us.id)
     order by u.id, us.display_name limit ${limit}`);
-  const [count] = await rows<{ n: string }>(sql`
-    select count(*) as n from users us join units u on u.id = us.unit_id
-    where us.role = 'officer' and not us.disabled and u.unit_type <> 'partner' ${district ? sql`and u.district = ${district}` : sql``}
-      and not exists (select 1 from liaison_assignments a where a.to_at is null and (a.officer_id = us.id or a.deputy_id = us.id))`);
-  return { list, total: Number(count?.n ?? 0) };
+  return { list, total: Number(list[0]?.total ?? 0) };
 }
