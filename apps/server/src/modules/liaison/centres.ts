@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, isDistrict, isPoliceUser, shanghaiDate, type FieldError, type UnitType } from '@jqt/domain';
+import { isDistrict, isPoliceUser, shanghaiDate, type FieldError, type UnitType } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -7,9 +7,8 @@ import { liaisonActor, requireOffice, requireOfficeOver } from './policy.ts';
 import { presentCentre } from './present.ts';
 import * as repo from './repository.ts';
 import { peopleOf } from './service.ts';
+import { invalid, notFound } from './errors.ts';
 
-const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { status: 422, errors });
-const notFound = () => new DomainError('not_found', { status: 404 });
 
 export interface CentreInput {
   name: string;

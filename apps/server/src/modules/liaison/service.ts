@@ -19,9 +19,8 @@ import { submitItem } from '../items/service.ts';
 import { canReadEnterprise, districtFor, liaisonActor, requireOffice, requireOfficeOver } from './policy.ts';
 import { presentAssignment, presentContact, presentEnterprise, presentProject, type People } from './present.ts';
 import * as repo from './repository.ts';
+import { invalid, notFound } from './errors.ts';
 
-const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { status: 422, errors });
-const notFound = () => new DomainError('not_found', { status: 404 });
 
 /** Everyone named on these assignments, read once. */
 export async function peopleOf(db: Queryable, ids: (string | null | undefined)[]): Promise<People> {

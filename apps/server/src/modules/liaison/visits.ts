@@ -10,10 +10,8 @@ import { canReadEnterprise, liaisonActor } from './policy.ts';
 import { presentAssignment, presentVisit } from './present.ts';
 import * as repo from './repository.ts';
 import { peopleOf, presentOneEnterprise, presentProjects } from './service.ts';
+import { invalid, notFound, isUuid } from './errors.ts';
 
-const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { status: 422, errors });
-const notFound = () => new DomainError('not_found', { status: 404 });
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 type ItemPlan = { type: ItemTypeDeclaration; value: Record<string, unknown> };
 
