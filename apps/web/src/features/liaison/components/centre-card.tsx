@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceCentre } from '../api/types';
 import { districtName } from './labels';
 
-/** One 驻企服务中心: park, address, hours, phone and services. */
+/** One 驻企服务中心: park, address, hours, phone, the officers on duty and services. */
 export function CentreCard({ centre, extra }: { centre: ServiceCentre; extra?: ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
@@ -22,6 +22,12 @@ export function CentreCard({ centre, extra }: { centre: ServiceCentre; extra?: R
       <div>
         <PhoneOutlined aria-hidden /> <a href={`tel:${centre.phone.replace(/[^\d+]/g, '')}`}>{centre.phone}</a>
       </div>
+      {centre.staff.length ? (
+        <div data-testid="centre-staff">
+          <Typography.Text type="secondary">{t('liaison.centreStaff')}：</Typography.Text>
+          {centre.staff.map((p) => p.displayName).join('、')}
+        </div>
+      ) : null}
       {centre.services.length ? (
         <div style={{ marginTop: 8 }}>
           <Typography.Text type="secondary">{t('liaison.services')}：</Typography.Text>
