@@ -273,6 +273,8 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
           action = 'supervise';
           fields = { note: '请按期办结并报告结果', listed: step === 'supervise-listed' };
           break;
+        default:
+          break; // the demo plans use no other action; one would run with no fields, by the officer
       }
       try {
         const res = transition(state, action, fields, { actor, now: at, calendar: cal, type, newId: randomUUID });
