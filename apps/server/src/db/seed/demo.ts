@@ -6,6 +6,7 @@ import {
   itemType,
   makeUscc,
   prng,
+  shanghaiDate,
   transition,
   type Actor,
   type DistrictCode,
@@ -214,7 +215,7 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
       now: at,
       calendar: cal,
     });
-    const number = await nextItemNumber(db, `JQ${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')}`);
+    const number = await nextItemNumber(db, `JQ${shanghaiDate(at).replace(/-/g, '')}`);
     const events: Parameters<typeof insertEvent>[1][] = [
       { itemId: state.id, at, actorId: anonymous ? null : submitter.id, actorName: anonymous ? '公众' : submitter.displayName, actorRole: anonymous ? 'public' : submitter.role, action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail: { unitId: unit.id } },
     ];
