@@ -20,6 +20,7 @@ const featureZones = webFeatures.map((feature) => ({
 const nodeIo = ['fs', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'tls', 'worker_threads', 'cluster'];
 const domainForbidden = [
   ...nodeIo.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]),
+  '@jqt/server', '@jqt/server/*', '@jqt/web', '@jqt/web/*',
   'pg', 'pg/*', 'drizzle-orm', 'drizzle-orm/*', 'drizzle-kit', 'fastify', 'fastify/*', '@fastify/*', 'fastify-*', '@electric-sql/*',
 ];
 
@@ -80,6 +81,12 @@ export default tseslint.config(
     files: ['packages/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: domainForbidden, message: 'The domain does no I/O: no node I/O modules, database or HTTP framework (ARCHITECTURE rule 1).' }] }],
+    },
+  },
+  {
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@jqt/server', '@jqt/server/*'], message: 'The web app never imports the server: use the HTTP API.' }] }],
     },
   },
   {
