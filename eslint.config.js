@@ -92,6 +92,7 @@ export default tseslint.config(
   {
     files: ['apps/server/src/modules/*/routes.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', 'pg', 'pg/*', '@electric-sql/*'], message: 'A route never writes SQL: call a service (ARCHITECTURE rule 2).' }] }],
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='ctx'][property.name='database']", message: 'A route never reaches the db: call one service function (ARCHITECTURE rule 2).' },

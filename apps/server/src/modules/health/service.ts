@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { ping } from './repository.ts';
 
 /** The app is built only after migrations ran, so a reachable database means ready. */
 export async function checkHealth(ctx: AppContext): Promise<{ status: 'ok' }> {
-  await ctx.database.db.execute(sql`select 1`);
+  await ping(ctx.database.db);
   return { status: 'ok' };
 }
