@@ -656,6 +656,8 @@ export async function generate(o: GenerateOptions): Promise<Fixture> {
           actor = officer[state.pendingTransfer.toUnitId];
           if (!actor) continue;
           break;
+        default:
+          break; // the bench plans use no other action; one would run with no fields, by the officer
       }
       try {
         const res = transition(state, action, fields, {

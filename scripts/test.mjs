@@ -27,6 +27,16 @@ function walk(dir) {
   }
   return out;
 }
+// The whole suite starts with the linter (the architecture's boundaries, see eslint.config.js): a lint error fails the run.
+if (which === 'all') {
+  console.log('== npm run lint');
+  const lint = spawnSync('npm', ['run', 'lint'], { stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.error('lint failed: fix it (npm run lint) before the tests run');
+    process.exit(lint.status ?? 1);
+  }
+}
+
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 // The browser tests run after the others, not beside them: each starts a server and a browser, and on two cores
 // they should not share the machine with the server suite's databases.

@@ -1,19 +1,15 @@
 import type { DeadlineRule } from '../types/api';
 import type { TFunction } from 'i18next';
+import { addDays, formatShanghaiMinute, parseIsoInstant, shanghaiDate } from '@jqt/domain';
 
-const SHANGHAI_MS = 8 * 3600_000;
-
-/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant (fixed +08:00, no DST since 1991). */
-export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
-}
+// Instants are parsed and shown in Asia/Shanghai by the domain's one time library (fixed +08:00, no DST since 1991).
+export { addDays, shanghaiDate } from '@jqt/domain';
 
 /** An instant shown in Beijing time, whatever the machine's zone (English says so, unless `zone` is false). */
 export function formatDateTime(iso: string | null | undefined, lang: string, zone = true): string {
-  if (!iso) return '—';
-  const d = new Date(new Date(iso).getTime() + SHANGHAI_MS);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const s = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  const at = iso ? parseIsoInstant(iso) : null;
+  if (!at) return '—';
+  const s = formatShanghaiMinute(at);
   return lang === 'en' && zone ? `${s} (UTC+8)` : s;
 }
 
@@ -26,12 +22,6 @@ export function formatUntil(iso: string | null | undefined, lang: string, zone =
 
 export function todayShanghai(): string {
   return shanghaiDate(new Date());
-}
-
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A deadline rule in words: "1 个工作日", "当日", "15 日（自然日）". */

@@ -7,9 +7,11 @@ import {
   endOfShanghaiDay,
   epochDay,
   formatShanghai,
+  formatShanghaiMinute,
   isIsoDate,
   parseIsoInstant,
   shanghaiDate,
+  shanghaiTimeOfDayMs,
   startOfShanghaiDay,
   weekdayOf,
 } from './local-time.ts';
@@ -36,11 +38,19 @@ const instants: [unknown, string | null][] = [
   ['2026-01-01T00:00:00-12:00', '2026-01-01T12:00:00.000Z'],
   ['1970-01-01T00:00:00Z', '1970-01-01T00:00:00.000Z'],
   ['1969-12-31T23:59:59Z', '1969-12-31T23:59:59.000Z'],
+  // the short forms the access checks and rule sets always took: no seconds, an offset without its colon
+  ['2026-01-05T09:00+08:00', '2026-01-05T01:00:00.000Z'],
+  ['2026-01-05T09:00:00+0800', '2026-01-05T01:00:00.000Z'],
+  ['2026-01-05T08:30+0800', '2026-01-05T00:30:00.000Z'],
+  ['2026-01-05T00:30Z', '2026-01-05T00:30:00.000Z'],
+  ['2026-01-05T09:00:00+23:59', '2026-01-04T09:01:00.000Z'],
   // rejected
+  ['2026-01-05T09:00.5+08:00', null],
+  ['2026-01-05T09:00:00+08:0', null],
+  ['2026-01-05T09:00:00+080', null],
   ['2026-01-05', null],
   ['2026-01-05T09:00:00', null],
   ['2026-01-05T09:00:00.123', null],
-  ['2026-01-05T09:00+08:00', null],
   ['2026-01-05T09+08:00', null],
   ['2026-02-30T09:00:00+08:00', null],
   ['2025-02-29T09:00:00+08:00', null],
@@ -56,7 +66,6 @@ const instants: [unknown, string | null][] = [
   ['2026-01-05 09:00:00+08:00', null],
   ['2026-01-05t09:00:00z', null],
   ['2026-01-05T09:00:00z', null],
-  ['2026-01-05T09:00:00+0800', null],
   ['2026-01-05T09:00:00+08', null],
   ['2026-01-05T09:00:00+24:00', null],
   ['2026-01-05T09:00:00+08:60', null],
@@ -219,4 +228,54 @@ test('daysBetween across a leap year and across the epoch', () => {
   assert.equal(daysBetween('1969-12-31', '1970-01-01'), 1);
   assert.equal(daysBetween('2026-01-05', '2026-01-05'), 0);
   assert.throws(() => daysBetween('2026-01-05', 'tomorrow'), code('invalid_date'));
+});
+
+// The one time library's edges, end to end: [input, UTC instant, Shanghai date, API form, minute form, time of day]
+// (Asia/Shanghai is +08:00 all year: no DST since 1991, so July and January shift alike).
+const edges: [string, string, string, string, string, string][] = [
+  ['2026-03-01T00:00:00+08:00', '2026-02-28T16:00:00.000Z', '2026-03-01', '2026-03-01T00:00:00+08:00', '2026-03-01 00:00', '00:00:00'], // midnight
+  ['2026-02-28T23:59:59+08:00', '2026-02-28T15:59:59.000Z', '2026-02-28', '2026-02-28T23:59:59+08:00', '2026-02-28 23:59', '23:59:59'], // the second before
+  ['2026-01-15T12:00:00Z', '2026-01-15T12:00:00.000Z', '2026-01-15', '2026-01-15T20:00:00+08:00', '2026-01-15 20:00', '20:00:00'], // winter: +08:00
+  ['2026-07-15T12:00:00Z', '2026-07-15T12:00:00.000Z', '2026-07-15', '2026-07-15T20:00:00+08:00', '2026-07-15 20:00', '20:00:00'], // summer: +08:00 too
+  ['2026-03-29T01:30:00Z', '2026-03-29T01:30:00.000Z', '2026-03-29', '2026-03-29T09:30:00+08:00', '2026-03-29 09:30', '09:30:00'], // Europe's DST night: nothing moves
+  ['2028-02-29T00:00:00+08:00', '2028-02-28T16:00:00.000Z', '2028-02-29', '2028-02-29T00:00:00+08:00', '2028-02-29 00:00', '00:00:00'], // leap day
+  ['2028-02-29T23:59:59+08:00', '2028-02-29T15:59:59.000Z', '2028-02-29', '2028-02-29T23:59:59+08:00', '2028-02-29 23:59', '23:59:59'],
+  ['2028-02-29T16:00:00Z', '2028-02-29T16:00:00.000Z', '2028-03-01', '2028-03-01T00:00:00+08:00', '2028-03-01 00:00', '00:00:00'], // leap day ends
+  ['2026-12-31T16:00:00Z', '2026-12-31T16:00:00.000Z', '2027-01-01', '2027-01-01T00:00:00+08:00', '2027-01-01 00:00', '00:00:00'], // year end
+  ['2026-12-31T15:59:59.999Z', '2026-12-31T15:59:59.999Z', '2026-12-31', '2026-12-31T23:59:59+08:00', '2026-12-31 23:59', '23:59:59'],
+  ['2026-12-31T11:00:00-05:00', '2026-12-31T16:00:00.000Z', '2027-01-01', '2027-01-01T00:00:00+08:00', '2027-01-01 00:00', '00:00:00'], // another offset
+  ['2027-01-01T00:00+0800', '2026-12-31T16:00:00.000Z', '2027-01-01', '2027-01-01T00:00:00+08:00', '2027-01-01 00:00', '00:00:00'], // short form
+];
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+for (const [input, utc, date, api, minute, tod] of edges) {
+  test(`time edge ${input} → ${utc}, ${date}, ${api}, ${minute}`, () => {
+    const at = parseIsoInstant(input);
+    assert.ok(at, `${input} parses`);
+    assert.equal(at.toISOString(), utc);
+    assert.equal(shanghaiDate(at), date);
+    assert.equal(formatShanghai(at), api);
+    assert.equal(formatShanghaiMinute(at), minute);
+    assert.equal(clock(shanghaiTimeOfDayMs(at)), tod);
+    assert.equal(parseIsoInstant(formatShanghai(at))!.getTime(), Math.floor(at.getTime() / 1000) * 1000, 'the API form parses back (to the second)');
+  });
+}
+
+const invalidInstants = [
+  '2026-02-29T00:00:00+08:00', // not a leap year
+  '2028-02-30T00:00:00+08:00',
+  '2026-12-31T24:00:00+08:00',
+  '2027-01-01T00:00:00', // no offset
+  '2027-01-01T00:00', // no offset, no seconds
+  '2027-01-01', // a date is not an instant
+  '2027-01-01 00:00:00+08:00', // a space for the T
+  '2027-01-01T00:00:00+24:00',
+  '2027-01-01T00:00:00 +08:00',
+  '2027-01-01T00:00:00+08:00[Asia/Shanghai]',
+  'not a date',
+  '',
+];
+for (const s of invalidInstants) test(`parseIsoInstant(${JSON.stringify(s)}) is null`, () => assert.equal(parseIsoInstant(s), null));
+
+test('formatShanghaiMinute refuses an invalid Date, as formatShanghai does', () => {
+  assert.throws(() => formatShanghaiMinute(new Date(NaN)), code('instant_invalid'));
 });

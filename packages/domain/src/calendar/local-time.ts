@@ -111,19 +111,32 @@ export function formatShanghai(instant: Date): string {
   return `${dateOfEpochDay(day)}T${pad(hh)}:${pad(mm)}:${pad(secondOfDay % 60)}+08:00`;
 }
 
-const instantPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+/** '2026-01-05 23:59': an instant in Shanghai time to the minute, for messages a person reads (a driver, a holder). */
+export function formatShanghaiMinute(instant: Date): string {
+  return formatShanghai(instant).slice(0, 16).replace('T', ' ');
+}
+
+/** Milliseconds since Shanghai midnight of an instant. */
+export function shanghaiTimeOfDayMs(instant: Date): number {
+  const ms = (instant.getTime() + SHANGHAI_OFFSET_MS) % DAY_MS;
+  return ms < 0 ? ms + DAY_MS : ms;
+}
+
+const instantPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
 /**
- * A complete ISO 8601 date-time WITH seconds and an offset ('2026-01-05T09:00:00+08:00', '…Z',
- * '2026-01-05T09:00:00.123-05:00'), or null. A time without an offset is ambiguous, and guessing the
- * server's zone is exactly what must never happen; bare dates, 24:00, leap seconds and Feb 30 are refused.
- * Fractions beyond milliseconds are truncated.
+ * The one parser of ISO 8601 date-times in the program: a date, 'T', hours and minutes, optional seconds and
+ * fraction, and an offset or Z — '2026-01-05T09:00:00+08:00', '…Z', '2026-01-05T09:00:00.123-05:00',
+ * '2026-01-05T09:00+08:00', '2026-01-05T09:00:00+0800' — or null. A time without an offset is ambiguous, and
+ * guessing the server's zone is exactly what must never happen; bare dates, 24:00, leap seconds, Feb 30 and
+ * offsets past ±23:59 are refused. Fractions beyond milliseconds are truncated.
  */
 export function parseIsoInstant(s: unknown): Date | null {
   if (typeof s !== 'string') return null;
   const m = instantPattern.exec(s);
   if (!m) return null;
-  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return null;
   const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3));
   let offsetMin = 0;

@@ -1,4 +1,4 @@
-import type { MessageTable } from './index.ts';
+import type { MessageTable } from './table.ts';
 
 /** Sign-in, password and registration messages. */
 export const accountMessages: MessageTable = {

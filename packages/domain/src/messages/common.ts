@@ -1,4 +1,4 @@
-import type { MessageTable } from './index.ts';
+import type { MessageTable } from './table.ts';
 
 export const commonMessages: MessageTable = {
   'zh-CN': {

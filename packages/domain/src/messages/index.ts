@@ -5,9 +5,9 @@ import { trafficMessages } from '../traffic/messages.ts';
 import { itemMessages } from '../items/messages.ts';
 import { commonMessages } from './common.ts';
 import { liaisonMessages } from '../liaison/messages.ts';
+import type { Locale, MessageTable } from './table.ts';
 
-export type Locale = 'zh-CN' | 'en';
-export type MessageTable = Record<Locale, Record<string, string>>;
+export type { Locale, MessageTable } from './table.ts';
 
 const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };

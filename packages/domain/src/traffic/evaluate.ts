@@ -1,7 +1,8 @@
 import { DomainError } from '../errors.ts';
 import { compileCondition, type Condition, type Fact, type FactReaders, type Predicate } from './conditions.ts';
 import { filingCovers, passCodeCovers, type FilingGrant, type PassCodeGrant, type Road, type Vehicle } from './grants.ts';
-import { formatClock, formatShanghai, insideWindow, parseClock, shanghaiTimeOfDayMs } from './local-time.ts';
+import { formatShanghaiMinute } from '../calendar/local-time.ts';
+import { formatClock, insideWindow, parseClock, shanghaiTimeOfDayMs } from './local-time.ts';
 import { DEFAULT_DENIAL, validateRuleSet, type AccessEffect, type RuleSet } from './rules.ts';
 import { classifyVehicle, type VehicleClass } from './vehicle-class.ts';
 
@@ -107,7 +108,7 @@ function decide(c: Ctx, o: Outcome, rule: CompiledRule | null): AccessDecision {
   if (rule?.windows) d.reasonParams = { windows: rule.windowsText, time: formatClock(c.tod) };
   // Tell the driver until when the grant that let them through lasts.
   const grant = o.effect !== 'allow' ? null : rule?.usesPassCode && c.passCode ? c.passCode : rule?.usesFiling && c.filing ? c.filing : null;
-  if (grant) d.reasonParams = { ...d.reasonParams, validTo: formatShanghai(grant.validTo) };
+  if (grant) d.reasonParams = { ...d.reasonParams, validTo: formatShanghaiMinute(grant.validTo) };
   if (o.adviceCode) d.adviceCode = o.adviceCode;
   return d;
 }

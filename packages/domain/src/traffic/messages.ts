@@ -1,4 +1,4 @@
-import type { MessageTable } from '../messages/index.ts';
+import type { MessageTable } from '../messages/table.ts';
 
 /**
  * Texts of the access decisions (read by drivers and dispatchers: say why, and what to do) and of the

@@ -1,6 +1,6 @@
 import type { FieldError } from '../errors.ts';
 import type { Road, Vehicle } from './grants.ts';
-import { parseIsoDateTime } from './local-time.ts';
+import { parseIsoInstant } from '../calendar/local-time.ts';
 
 /** The body of `POST /api/v1/traffic/access-checks`, parsed. */
 export interface AccessCheckRequest {
@@ -86,7 +86,7 @@ export function parseAccessCheck(body: unknown): { ok: true; value: AccessCheckR
 
   let at: Date | undefined;
   if (missing(body.at)) bad('at', 'required');
-  else if (typeof body.at !== 'string' || !(at = parseIsoDateTime(body.at) ?? undefined)) bad('at', 'invalid_datetime');
+  else if (typeof body.at !== 'string' || !(at = parseIsoInstant(body.at) ?? undefined)) bad('at', 'invalid_datetime');
 
   if (errors.length) return { ok: false, errors };
   return {

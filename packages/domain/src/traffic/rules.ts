@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors.ts';
 import { checkCondition, type Condition } from './conditions.ts';
-import { parseClock, parseIsoDateTime } from './local-time.ts';
+import { parseIsoInstant } from '../calendar/local-time.ts';
+import { parseClock } from './local-time.ts';
 
 export type AccessEffect = 'allow' | 'deny';
 
@@ -188,7 +189,7 @@ export function validateRuleSet(x: unknown): { ok: true; ruleSet: RuleSet } | { 
   else if (!Number.isInteger(x.version)) bad('version', 'invalid_type');
   else if ((x.version as number) < 1) bad('version', 'too_small', { min: 1 });
   if (x.effectiveFrom === undefined) bad('effectiveFrom', 'required');
-  else if (typeof x.effectiveFrom !== 'string' || !parseIsoDateTime(x.effectiveFrom)) bad('effectiveFrom', 'invalid_datetime');
+  else if (typeof x.effectiveFrom !== 'string' || !parseIsoInstant(x.effectiveFrom)) bad('effectiveFrom', 'invalid_datetime');
 
   const code = (v: unknown, path: string, required: boolean) => {
     if (v === undefined) return void (required && bad(path, 'required'));
@@ -269,7 +270,7 @@ export function ruleSetInForce<T extends { effectiveFrom: string }>(sets: readon
   let best: T | null = null;
   let bestFrom = -Infinity;
   for (const s of sets) {
-    const from = parseIsoDateTime(s.effectiveFrom)?.getTime();
+    const from = parseIsoInstant(s.effectiveFrom)?.getTime();
     if (from !== undefined && from <= at.getTime() && from >= bestFrom) [best, bestFrom] = [s, from];
   }
   return best;

@@ -1,4 +1,4 @@
-import type { MessageTable } from '../messages/index.ts';
+import type { MessageTable } from '../messages/table.ts';
 
 type Kind = 'uscc' | 'idcard' | 'plate' | 'mobile' | 'vin';
 

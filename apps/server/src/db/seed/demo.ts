@@ -6,6 +6,7 @@ import {
   itemType,
   makeUscc,
   prng,
+  shanghaiDate,
   transition,
   type Actor,
   type DistrictCode,
@@ -215,7 +216,7 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
       now: at,
       calendar: cal,
     });
-    const number = await nextItemNumber(db, `JQ${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')}`);
+    const number = await nextItemNumber(db, `JQ${shanghaiDate(at).replace(/-/g, '')}`);
     const events: Parameters<typeof insertEvent>[1][] = [
       { itemId: state.id, at, actorId: anonymous ? null : submitter.id, actorName: anonymous ? '公众' : submitter.displayName, actorRole: anonymous ? 'public' : submitter.role, action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, detail: { unitId: unit.id } },
     ];
@@ -274,6 +275,8 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
           action = 'supervise';
           fields = { note: '请按期办结并报告结果', listed: step === 'supervise-listed' };
           break;
+        default:
+          break; // the demo plans use no other action; one would run with no fields, by the officer
       }
       try {
         const res = transition(state, action, fields, { actor, now: at, calendar: cal, type, newId: randomUUID });

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { SESSION_COOKIE, userOf } from '../../plugins/auth.ts';
 import { presentActor, presentUser } from './present.ts';
-import * as repo from './repository.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
 import * as specialists from './specialists.ts';
@@ -61,7 +60,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   );
 
   app.get('/units', { schema: { tags, summary: '单位 Police units and partner departments' }, config: { access: 'user' } }, async () => ({
-    units: (await repo.listUnits(ctx.database.db)).map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, unitType: u.unitType, district: u.district })),
+    units: (await service.listUnits(ctx)).map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, unitType: u.unitType, district: u.district })),
   }));
 
   app.get(
@@ -80,10 +79,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/admin/users',
     { schema: { tags, summary: '用户列表 Users', querystring: s.listUsersQuery }, config: { access: ['admin'] } },
     async (req) => {
-      const rows = await repo.listUsers(ctx.database.db, req.query.limit + 1, req.query.cursor ?? null);
-      const page = rows.slice(0, req.query.limit);
+      const { users, nextCursor } = await service.listUsers(ctx, req.query.limit, req.query.cursor ?? null);
       const now = ctx.now();
-      return { users: page.map((u) => presentUser(u, now)), nextCursor: rows.length > req.query.limit ? page[page.length - 1].username : null };
+      return { users: users.map((u) => presentUser(u, now)), nextCursor };
     },
   );
 

@@ -276,4 +276,16 @@ function randomBase32(): string {
   return encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 }
 
+/** `GET /units`: every police unit and partner department. */
+export async function listUnits(ctx: AppContext) {
+  return repo.listUnits(ctx.database.db);
+}
+
+/** `GET /admin/users`: one page of users by username, and the cursor of the next page (null on the last). */
+export async function listUsers(ctx: AppContext, limit: number, cursor: string | null) {
+  const rows = await repo.listUsers(ctx.database.db, limit + 1, cursor);
+  const users = rows.slice(0, limit);
+  return { users, nextCursor: rows.length > limit ? users[users.length - 1].username : null };
+}
+
 export type { RequestActor };

@@ -1,14 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DomainError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
-import { attachments } from '../../db/schema.ts';
 import { userOf } from '../../plugins/auth.ts';
-import { mayReadAttachment } from '../items/service.ts';
-import { MAX_ATTACHMENT_BYTES, safeFilename, sniffType } from './files.ts';
+import { MAX_ATTACHMENT_BYTES } from './files.ts';
+import { attachmentFor, storeAttachment } from './service.ts';
 
 const tags = ['attachments'];
 
@@ -27,22 +24,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'attachment_too_large', params: { max: '10 MB' } }] });
         throw e;
       });
-      if (bytes.length === 0) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const filename = safeFilename(part.filename);
-      const type = sniffType(bytes, filename);
-      if (!type) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'attachment_type', params: { allowed: 'PDF, JPG, PNG, XLSX' } }] });
-      const id = randomUUID();
-      await ctx.database.db.insert(attachments).values({
-        id,
-        uploaderId: actor.id,
-        filename,
-        mime: type.mime,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        content: bytes,
-        createdAt: ctx.now(),
-      });
-      return reply.status(201).send({ id, filename, mime: type.mime, size: bytes.length });
+      return reply.status(201).send(await storeAttachment(ctx, actor, { filename: part.filename, bytes }));
     },
   );
 
@@ -51,8 +33,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     { schema: { tags, summary: '下载附件 Download (the uploader, or anyone who may see an item that carries it)', params: z.object({ id: z.uuid() }) }, config: { access: 'user' } },
     async (req, reply) => {
       const actor = userOf(req);
-      const [a] = await ctx.database.db.select().from(attachments).where(eq(attachments.id, req.params.id)).limit(1);
-      if (!a || !(a.uploaderId === actor.id || (await mayReadAttachment(ctx, actor, a.id)))) throw new DomainError('not_found', { status: 404 });
+      const a = await attachmentFor(ctx, actor, req.params.id);
       return reply
         .type(a.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)

@@ -1,3 +1,4 @@
+import type { AppContext } from '../../context.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { RequestActor } from '../accounts/actor.ts';
 import { chainHash, GENESIS, type AuditFields } from './chain.ts';
@@ -81,4 +82,16 @@ export async function chainPendingAudit(db: Db): Promise<number> {
     moved += n;
     if (n < 1000) return moved;
   }
+}
+
+/** `GET /admin/audit`: one page of the log after an id, as of now (waiting records are chained first, not at the chainer's next run). */
+export async function auditLog(ctx: AppContext, afterId: number, limit: number) {
+  await chainPendingAudit(ctx.database.db);
+  return auditPage(ctx.database.db, afterId, limit);
+}
+
+/** `GET /admin/audit/verify`: chains what is waiting, then checks the whole chain. */
+export async function verifyAuditLog(ctx: AppContext): Promise<VerifyResult> {
+  await chainPendingAudit(ctx.database.db);
+  return verifyAuditChain(ctx.database.db);
 }

@@ -28,7 +28,7 @@ import { findEnterprise, findUnit, findUnitByRoute, findUser } from '../accounts
 import { pickSpecialist } from '../accounts/specialists.ts';
 import { canonicalJson } from '../audit/chain.ts';
 import { recordAudit, recordAuditLater } from '../audit/service.ts';
-import { calendarOf } from '../calendar/service.ts';
+import { calendarOf } from '../calendar/work-calendar.ts';
 import { deliverNotices } from './notices.ts';
 import { present } from './present.ts';
 import * as repo from './repository.ts';

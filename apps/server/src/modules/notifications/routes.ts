@@ -4,10 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
-import { NOTIFY_CHANNEL } from '../items/service.ts';
 import { formatShanghai } from '@jqt/domain';
-import * as repo from './repository.ts';
-import { DomainError } from '@jqt/domain';
+import { listenForNotices, markNotificationRead, notificationsOf } from './service.ts';
 
 const tags = ['notifications'];
 
@@ -21,9 +19,9 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     async (req) => {
       const actor = userOf(req);
       const locale = localeOf(req);
-      const rows = await repo.listNotifications(ctx.database.db, actor.id, req.query.before ?? null, req.query.limit);
+      const { unread, rows } = await notificationsOf(ctx, actor.id, req.query.before ?? null, req.query.limit);
       return {
-        unread: await repo.unreadCount(ctx.database.db, actor.id),
+        unread,
         notifications: rows.map((n) => ({
           id: n.id,
           itemId: n.itemId,
@@ -40,7 +38,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/notifications/:id/read',
     { schema: { tags, summary: '标记已读 Mark read', params: z.object({ id: z.coerce.number().int().min(1) }) }, config: { access: 'user' } },
     async (req, reply) => {
-      if (!(await repo.markRead(ctx.database.db, userOf(req).id, req.params.id, ctx.now()))) throw new DomainError('not_found', { status: 404 });
+      await markNotificationRead(ctx, userOf(req).id, req.params.id);
       return reply.status(204).send();
     },
   );
@@ -51,13 +49,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     reply.hijack();
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     reply.raw.write(': connected\n\n');
-    const unlisten = await ctx.database.listen(NOTIFY_CHANNEL, (payload) => {
-      try {
-        if ((JSON.parse(payload) as string[]).includes(actor.id)) reply.raw.write(`event: notice\ndata: {}\n\n`);
-      } catch {
-        /* a malformed payload is not ours to answer */
-      }
-    });
+    const unlisten = await listenForNotices(ctx, actor.id, () => reply.raw.write(`event: notice\ndata: {}\n\n`));
     const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     req.raw.on('close', () => {
       clearInterval(keepAlive);

@@ -3,17 +3,17 @@ import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputN
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
+import { formatShanghai } from '@jqt/domain';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
 import { useMe } from '../../../features/auth/api/get-me';
 import { useAccessCheck, useRoads, type AccessCheckInput, type AccessCheckResult } from '../../../features/traffic/api/access-check';
 
 const USES = ['general', 'sanitation', 'muck', 'concrete'] as const;
-const SHANGHAI_MS = 8 * 3600_000;
 
 /** Now as a Beijing wall-clock time (the picker edits Beijing time, whatever the device's zone). */
 function beijingNow(): Dayjs {
-  return dayjs(new Date(Date.now() + SHANGHAI_MS).toISOString().slice(0, 16));
+  return dayjs(formatShanghai(new Date()).slice(0, 16));
 }
 
 interface Values {
