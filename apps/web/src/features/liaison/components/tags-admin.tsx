@@ -72,7 +72,7 @@ export function TagsAdmin() {
               ]}
             >
               <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                <Tag style={{ color: '#0b3d91', background: '#eaf1ff', borderColor: '#b7c8ef' }}>{x.nameZh}</Tag>
+                <Tag style={{ color: '#0b3d91', background: '#eaf1ff', borderColor: '#b7c8ef', marginInlineEnd: 8 }}>{x.nameZh}</Tag>
                 <span>{x.nameEn}</span>
                 <div>
                   <Typography.Text type="secondary">
