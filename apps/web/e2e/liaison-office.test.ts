@@ -19,6 +19,7 @@ async function toEnglishPhone(page: Page) {
 
 /** A tab of the office page (on a phone some tabs sit behind the "more" menu). */
 async function openTab(page: Page, name: string) {
+  await page.getByTestId('liaison-office').locator('.ant-tabs-nav').waitFor();
   const tab = page.getByRole('tab', { name, exact: true });
   if (await tab.isVisible()) await tab.click();
   else {
@@ -41,6 +42,10 @@ async function pickDate(page: Page, selector: string, date: string) {
 
 /** Waits for the open dialog to close (a field error in it fails at once with its text). */
 async function dialogClosed(page: Page) {
+  // the errors of an earlier attempt fade out once the fields hold new values
+  const stale = page.locator('.ant-modal-wrap:visible .ant-form-item-explain-error');
+  const cleared = await stale.first().waitFor({ state: 'detached', timeout: 15_000 }).then(() => true, () => false);
+  assert.ok(cleared, `the dialog still shows: ${await stale.allInnerTexts()}`);
   const closed = page
     .locator('.ant-modal-wrap:visible')
     .waitFor({ state: 'detached' })
