@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useUnits } from '../../../features/units/api/get-units';
 import { useUnitStaff } from '../../../features/units/api/unit-staff';
 import { useCreateAssignment } from '../../../features/liaison/api/assignments';
-import type { LiaisonEnterprise } from '../../../features/liaison/api/types';
+import type { LiaisonEnterprise, Project } from '../../../features/liaison/api/types';
 import { splitFieldErrors } from '../../../features/liaison/components/labels';
 
 interface Values {
@@ -41,15 +41,16 @@ function StaffPicker({ unitId, value, onChange, id, testId, allowClear, me, ...a
 }
 
 /**
- * 一企一警: names an enterprise's liaison officer (and optionally a deputy) with a reason. The server decides
- * every rule (who counts as police, the deputy not the officer, a duplicate): its 422 lands on the fields.
+ * 一企一警: names an enterprise's (or a major project's) liaison officer (and optionally a deputy) with a reason. The
+ * server decides every rule (who counts as police, the deputy not the officer, a duplicate): its 422 lands on the fields.
  */
-export function AssignDialog({ enterprise, me, onClose }: { enterprise: LiaisonEnterprise | null; me: User; onClose: () => void }) {
+export function AssignDialog({ enterprise, project, me, onClose }: { enterprise: LiaisonEnterprise | null; project?: Project | null; me: User; onClose: () => void }) {
+  const subject = enterprise ?? project ?? null;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const units = useUnits(!!enterprise);
+  const units = useUnits(!!subject);
   const assign = useCreateAssignment();
   const [banner, setBanner] = useState<string | null>(null);
   const officerUnitId = Form.useWatch('officerUnitId', form);
@@ -57,23 +58,23 @@ export function AssignDialog({ enterprise, me, onClose }: { enterprise: LiaisonE
   const police = (units.data ?? []).filter((u) => u.unitType !== 'partner');
 
   useEffect(() => {
-    if (!enterprise || !units.data) return;
+    if (!subject || !units.data) return;
     setBanner(null);
     const own = me.unitId && police.some((u) => u.id === me.unitId && u.unitType === 'branch') ? me.unitId : undefined;
-    const district = police.find((u) => u.unitType === 'branch' && u.district === enterprise.district)?.id;
-    const unit = enterprise.officer?.unitId ?? own ?? district;
+    const district = police.find((u) => u.unitType === 'branch' && u.district === subject.district)?.id;
+    const unit = subject.officer?.unitId ?? own ?? district;
     form.resetFields();
-    form.setFieldsValue({ officerUnitId: unit, officerId: enterprise.officer?.id, deputyUnitId: enterprise.deputy?.unitId ?? unit, deputyId: enterprise.deputy?.id });
-  }, [enterprise, units.data]);
+    form.setFieldsValue({ officerUnitId: unit, officerId: subject.officer?.id, deputyUnitId: subject.deputy?.unitId ?? unit, deputyId: subject.deputy?.id });
+  }, [subject, units.data]);
 
   const submit = async () => {
-    if (!enterprise) return;
+    if (!subject) return;
     const v = form.getFieldsValue();
     setBanner(null);
     form.setFields((['officerId', 'deputyId', 'reason'] as const).map((name) => ({ name, errors: [] })));
     try {
-      await assign.mutateAsync({ enterpriseId: enterprise.id, officerId: v.officerId, deputyId: v.deputyId || undefined, reason: v.reason?.trim() || undefined });
-      message.success(t('liaison.assigned', { name: enterprise.name }));
+      await assign.mutateAsync({ ...(enterprise ? { enterpriseId: enterprise.id } : { projectId: subject.id }), officerId: v.officerId, deputyId: v.deputyId || undefined, reason: v.reason?.trim() || undefined });
+      message.success(t('liaison.assigned', { name: subject.name }));
       onClose();
     } catch (e) {
       const { onFields, other } = splitFieldErrors(e, (n) => (['officerId', 'deputyId', 'reason'].includes(String(n[0])) ? [n[0]] : null));
@@ -85,8 +86,8 @@ export function AssignDialog({ enterprise, me, onClose }: { enterprise: LiaisonE
   const unitOptions = police.map((u) => ({ value: u.id, label: unitLabel(u, lang) }));
   return (
     <Modal
-      open={!!enterprise}
-      title={t('liaison.assignTitle')}
+      open={!!subject}
+      title={enterprise || !project ? t('liaison.assignTitle') : t('liaison.assignProjectTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('liaison.assignConfirm')}
@@ -97,7 +98,7 @@ export function AssignDialog({ enterprise, me, onClose }: { enterprise: LiaisonE
       forceRender
     >
       <Typography.Paragraph>
-        <strong>{enterprise?.name}</strong> <Typography.Text type="secondary">{enterprise?.uscc}</Typography.Text>
+        <strong>{subject?.name}</strong> <Typography.Text type="secondary">{enterprise ? enterprise.uscc : project?.enterpriseName}</Typography.Text>
       </Typography.Paragraph>
       <Form
         form={form}

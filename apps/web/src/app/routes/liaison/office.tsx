@@ -7,18 +7,21 @@ import { useMe } from '../../../features/auth/api/get-me';
 import { useLiaisonEnterprises } from '../../../features/liaison/api/get-enterprises';
 import { useLiaisonTags } from '../../../features/liaison/api/get-tags';
 import { useAssignments } from '../../../features/liaison/api/assignments';
-import type { LiaisonEnterprise } from '../../../features/liaison/api/types';
+import type { Assignment, LiaisonEnterprise, Project } from '../../../features/liaison/api/types';
 import { EnterpriseTable } from '../../../features/liaison/components/enterprise-table';
 import { ProfileDialog } from '../../../features/liaison/components/profile-dialog';
 import { AssignmentHistory } from '../../../features/liaison/components/assignment-history';
 import { ImportAssignments } from '../../../features/liaison/components/import-card';
+import { ProjectsTab } from '../../../features/liaison/components/projects-tab';
+import { TagsAdmin } from '../../../features/liaison/components/tags-admin';
+import { EndAssignmentDialog } from '../../../features/liaison/components/end-assignment-dialog';
 import { districtOptions } from '../../../features/liaison/components/labels';
 import { LiaisonError } from '../../../features/liaison/components/liaison-error';
 import { AssignDialog } from './assign-dialog';
 
 type KeyFilter = 'all' | 'key' | 'not-key';
 
-/** 警企联络办 / the district desk: key enterprises, their tags, 一企一警 assignments and the xlsx import. */
+/** 警企联络办 / the district desk: key enterprises, their tags, 一企一警 assignments, major projects and the xlsx import; the city office also edits the tags. */
 export default function LiaisonOfficePage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -31,10 +34,14 @@ export default function LiaisonOfficePage() {
   const [q, setQ] = useState('');
   const [profile, setProfile] = useState<LiaisonEnterprise | null>(null);
   const [assign, setAssign] = useState<LiaisonEnterprise | null>(null);
-  const [history, setHistory] = useState<LiaisonEnterprise | null>(null);
+  const [assignProject, setAssignProject] = useState<Project | null>(null);
+  /** Whose assignment history the drawer shows (an enterprise or a project). */
+  const [history, setHistory] = useState<{ enterpriseId?: string; projectId?: string; name: string } | null>(null);
+  const [ending, setEnding] = useState<Assignment | null>(null);
   const tags = useLiaisonTags();
   const list = useLiaisonEnterprises({ district, tag, key: keyFilter === 'all' ? undefined : keyFilter === 'key', unassigned, q: q || undefined });
-  const assignments = useAssignments(history ? { enterpriseId: history.id } : null);
+  const assignments = useAssignments(history ? { enterpriseId: history.enterpriseId, projectId: history.projectId } : null);
+  const supervisor = me.data?.role === 'supervisor';
   const enterprises = list.data?.pages.flatMap((p) => p.enterprises) ?? [];
 
   return (
@@ -87,7 +94,7 @@ export default function LiaisonOfficePage() {
                         <Button size="small" type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setAssign(e)} data-action="assign" aria-label={`${t('liaison.assign')}：${e.name}`}>
                           {t('liaison.assign')}
                         </Button>
-                        <Button size="small" icon={<HistoryOutlined aria-hidden />} onClick={() => setHistory(e)} data-action="history" aria-label={`${t('liaison.history')}：${e.name}`}>
+                        <Button size="small" icon={<HistoryOutlined aria-hidden />} onClick={() => setHistory({ enterpriseId: e.id, name: e.name })} data-action="history" aria-label={`${t('liaison.history')}：${e.name}`}>
                           {t('liaison.history')}
                         </Button>
                       </Space>
@@ -97,13 +104,45 @@ export default function LiaisonOfficePage() {
               </>
             ),
           },
+          {
+            key: 'projects',
+            label: t('liaison.projects'),
+            children: (
+              <ProjectsTab
+                filePath={paths.workbench.enterpriseFile}
+                actions={(p) => (
+                  <>
+                    <Button size="small" type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setAssignProject(p)} data-action="assign-project" aria-label={`${t('liaison.assign')}：${p.name}`}>
+                      {t('liaison.assign')}
+                    </Button>
+                    <Button size="small" icon={<HistoryOutlined aria-hidden />} onClick={() => setHistory({ projectId: p.id, name: p.name })} data-action="project-history" aria-label={`${t('liaison.history')}：${p.name}`}>
+                      {t('liaison.history')}
+                    </Button>
+                  </>
+                )}
+              />
+            ),
+          },
           { key: 'import', label: t('liaison.import'), children: <ImportAssignments /> },
+          ...(supervisor ? [{ key: 'tags', label: t('liaison.tagsTab'), children: <TagsAdmin /> }] : []),
         ]}
       />
       <ProfileDialog enterprise={profile} onClose={() => setProfile(null)} />
-      {me.data ? <AssignDialog enterprise={assign} me={me.data} onClose={() => setAssign(null)} /> : null}
+      {me.data ? (
+        <AssignDialog
+          enterprise={assign}
+          project={assignProject}
+          me={me.data}
+          onClose={() => {
+            setAssign(null);
+            setAssignProject(null);
+          }}
+        />
+      ) : null}
       <Drawer open={!!history} onClose={() => setHistory(null)} title={t('liaison.historyTitle', { name: history?.name ?? '' })} size={screens.md ? 480 : 360} data-testid="history-drawer">
-        <AssignmentHistory assignments={assignments.data} loading={assignments.isLoading} />
+        <AssignmentHistory assignments={assignments.data} loading={assignments.isLoading} onEnd={setEnding} />
+        {/* inside the drawer, so the dialog stacks above it */}
+        <EndAssignmentDialog assignment={ending} onClose={() => setEnding(null)} />
       </Drawer>
     </Card>
   );

@@ -1,11 +1,12 @@
-import { Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { Button, Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../api/types';
 import { formatDateTime } from '../../../lib/format';
 import { pick } from '../../../lib/i18n';
 
-/** 一企一警 history, newest first: who, since when, until when, who assigned and why. */
-export function AssignmentHistory({ assignments, loading }: { assignments: Assignment[] | undefined; loading?: boolean }) {
+/** 一企一警 history, newest first: who, since when, until when, who assigned and why; `onEnd` (the office) ends the active one. */
+export function AssignmentHistory({ assignments, loading, onEnd }: { assignments: Assignment[] | undefined; loading?: boolean; onEnd?: (a: Assignment) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   if (loading) return <Skeleton active />;
@@ -38,6 +39,13 @@ export function AssignmentHistory({ assignments, loading }: { assignments: Assig
             {a.endReason ? (
               <div>
                 {t('liaison.endReason')}：{a.endReason}
+              </div>
+            ) : null}
+            {onEnd && !a.toAt ? (
+              <div style={{ marginTop: 6 }}>
+                <Button size="small" danger icon={<StopOutlined aria-hidden />} onClick={() => onEnd(a)} data-action="end-assignment" aria-label={`${t('liaison.endAssignment')}：${a.officer.displayName}`}>
+                  {t('liaison.endAssignment')}
+                </Button>
               </div>
             ) : null}
           </div>

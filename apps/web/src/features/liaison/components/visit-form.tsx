@@ -43,9 +43,10 @@ const trimmed = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : 
 
 /**
  * The embedded item form of a problem turned into an item: the item type's declared fields, rendered by the same
- * controls and rules as ItemForm, under `problems.N.item.data` (so the server's `problems.N.item.data.title` lands here).
+ * controls and rules as ItemForm, under `<name>.item.data` (so the server's `problems.N.item.data.title` lands here).
+ * `name` is the problem's name path in its form: `[N]` inside the visit's problem list, `[]` in a form of its own.
  */
-function ProblemItemFields({ index, schema }: { index: number; schema: FormSchema }) {
+export function ProblemItemFields({ name: at, fieldPrefix, schema }: { name: (string | number)[]; fieldPrefix: string; schema: FormSchema }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const required = new Set(schema.required ?? []);
@@ -57,13 +58,13 @@ function ProblemItemFields({ index, schema }: { index: number; schema: FormSchem
         return (
           <Form.Item
             key={name}
-            name={[index, 'item', 'data', name]}
+            name={[...at, 'item', 'data', name]}
             label={fieldLabel(f, lang)}
             extra={fieldHelp(f, lang)}
-            rules={fieldRules(f, required.has(name), { t, lang, checkKey: `visit.problems.${index}.${name}` })}
+            rules={fieldRules(f, required.has(name), { t, lang, checkKey: `liaison.${fieldPrefix}${name}` })}
             valuePropName={w === 'boolean' ? 'checked' : 'value'}
             required={required.has(name) && w !== 'attachments'}
-            data-field={`problems.${index}.item.data.${name}`}
+            data-field={`${fieldPrefix}item.data.${name}`}
           >
             <FieldControl f={f} lang={lang} t={t} />
           </Form.Item>
@@ -71,6 +72,24 @@ function ProblemItemFields({ index, schema }: { index: number; schema: FormSchem
       })}
     </>
   );
+}
+
+/**
+ * A server error on a problem's item data (`rest` = the path after `item.data`) placed by ItemForm's own mapping:
+ * the field's name path under the item data, or a message for a banner.
+ */
+export function problemItemErrors(fe: { path: string; code: string; message: string }, rest: (string | number)[], schema: FormSchema) {
+  return fieldErrorsOf(new ApiError(422, { errors: [{ ...fe, path: `data.${rest.join('.')}` }] }), schema);
+}
+
+/** The item's data prefilled from the problem (its text as title and content, the person met as contact). */
+export function prefilledItemData(schema: FormSchema | undefined, data: Record<string, unknown>, text: string | undefined, met: string | undefined): Record<string, unknown> {
+  const props = schema?.properties ?? {};
+  const fill: Record<string, unknown> = { ...data };
+  if ('title' in props && !data.title && text) fill.title = text.slice(0, props.title.maxLength ?? 50);
+  if ('content' in props && !data.content && text) fill.content = text;
+  if ('contactName' in props && !data.contactName && met) fill.contactName = met.slice(0, props.contactName.maxLength ?? 50);
+  return fill;
 }
 
 /** 一企一策 visit log: date, way, who was met, summary, the problems raised (each solved, an item, or open) and the 亲清 pledge. */
@@ -123,7 +142,7 @@ export function VisitForm({ enterprises, enterpriseId, centres, itemType, onCrea
       else if (n[0] === 'problems' && typeof n[1] === 'number') {
         const i = n[1];
         if (n[2] === 'item' && n[3] === 'data' && itemType && n.length > 4) {
-          const mapped = fieldErrorsOf(new ApiError(422, { errors: [{ ...fe, path: `data.${n.slice(4).join('.')}` }] }), itemType.form);
+          const mapped = problemItemErrors(fe, n.slice(4), itemType.form);
           for (const m of mapped.onFields) for (const msg of m.errors) push(['problems', i, 'item', 'data', ...m.name], msg);
           for (const msg of mapped.other) other.push(`${t('liaison.problemNo', { n: i + 1 })}：${msg}`);
         } else if (n.length === 3 && ['text', 'outcome', 'resolution'].includes(String(n[2]))) push(['problems', i, n[2]], fe.message);
@@ -155,13 +174,8 @@ export function VisitForm({ enterprises, enterpriseId, centres, itemType, onCrea
 
   const prefillItem = (index: number) => {
     const p = form.getFieldValue(['problems', index]) as ProblemValues | undefined;
-    const data = p?.item?.data ?? {};
-    const props = itemType?.form.properties ?? {};
-    const fill: Record<string, unknown> = { ...data };
-    if ('title' in props && !data.title && p?.text) fill.title = p.text.slice(0, props.title.maxLength ?? 50);
-    if ('content' in props && !data.content && p?.text) fill.content = p.text;
-    if ('contactName' in props && !data.contactName && form.getFieldValue('met')) fill.contactName = String(form.getFieldValue('met')).slice(0, props.contactName.maxLength ?? 50);
-    form.setFieldValue(['problems', index, 'item', 'data'], fill);
+    const met = form.getFieldValue('met') as string | undefined;
+    form.setFieldValue(['problems', index, 'item', 'data'], prefilledItemData(itemType?.form, p?.item?.data ?? {}, p?.text, met ? String(met) : undefined));
   };
 
   return (
@@ -240,7 +254,7 @@ export function VisitForm({ enterprises, enterpriseId, centres, itemType, onCrea
                       itemType ? (
                         <div className="jqt-liaison-item" data-testid={`problem-item-${index}`}>
                           <Typography.Paragraph type="secondary">{t('liaison.itemHelp')}</Typography.Paragraph>
-                          <ProblemItemFields index={field.name} schema={itemType.form} />
+                          <ProblemItemFields name={[field.name]} fieldPrefix={`problems.${field.name}.`} schema={itemType.form} />
                         </div>
                       ) : (
                         <Alert type="warning" showIcon title={t('liaison.itemTypeUnavailable')} />
