@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import { call, type TestApp, type TestUser } from './helpers.ts';
 import { makeDemoApp, type DemoApp } from './support-demo.ts';
 
@@ -59,4 +60,13 @@ test('the demo has a public service centre in 张店 with its officer on duty, a
     ['张店分局 刘警官', true],
     ['张店分局 李警官', false],
   ]);
+});
+
+test('一企一档 of the demo enterprise lists its newest 100 items and counts them all, as a direct count does', async () => {
+  const qilu = (await call(t, desk, { method: 'GET', url: '/api/v1/liaison/enterprises?q=%E9%BD%90%E9%B2%81%E6%96%B0%E6%9D%90%E6%96%99' })).json.enterprises[0];
+  const file = (await call(t, desk, { method: 'GET', url: `/api/v1/liaison/enterprises/${qilu.id}/file` })).json;
+  const [{ n }] = await t.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from items where enterprise_id = ${qilu.id}`);
+  assert.equal(file.itemsTotal, n);
+  assert.equal(file.items.length, Math.min(100, n));
+  assert.ok(n > 100, 'the demo enterprise has more items than the file shows');
 });

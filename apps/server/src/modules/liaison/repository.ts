@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import {
   enterprises,
@@ -311,13 +311,16 @@ export async function listBookings(db: Queryable, f: { centreId?: string; enterp
 
 // The enterprise's file
 
+/** The enterprise's newest 100 items, and how many it has in all. */
 export async function itemsOfEnterprise(db: Queryable, enterpriseId: string) {
-  return db
+  const [all] = await db.select({ n: count() }).from(items).where(eq(items.enterpriseId, enterpriseId));
+  const list = await db
     .select({ id: items.id, number: items.number, type: items.type, status: items.status, dueAt: items.dueAt, acceptDueAt: items.acceptDueAt, submittedAt: items.submittedAt })
     .from(items)
     .where(eq(items.enterpriseId, enterpriseId))
     .orderBy(desc(items.submittedAt))
     .limit(100);
+  return { list, total: Number(all?.n ?? 0) };
 }
 
 export async function passCodesOfEnterprise(db: Queryable, enterpriseId: string) {

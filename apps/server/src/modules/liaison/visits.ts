@@ -189,7 +189,8 @@ export async function enterpriseFile(ctx: AppContext, user: UserActor, id: strin
     assignments: history.map((r) => presentAssignment(r, people)),
     projects: await presentProjects(db, projects),
     visits: await presentVisits(db, visits),
-    items: items.map((i) => {
+    itemsTotal: items.total,
+    items: items.list.map((i) => {
       const due = activeDeadline({ status: i.status as never, acceptDueAt: i.acceptDueAt, dueAt: i.dueAt });
       return { id: i.id, number: i.number, type: i.type, status: i.status, dueAt: due ? formatShanghai(due) : null, overdue: !!due && due.getTime() <= now.getTime(), createdAt: formatShanghai(i.submittedAt) };
     }),

@@ -77,8 +77,10 @@ export default function EnterpriseFilePage() {
             { key: 'visits', label: `${t('liaison.visitsTitle')} (${f.visits.length})`, children: <VisitList visits={f.visits} itemPath={paths.workbench.item} testId="file-visits" /> },
             {
               key: 'items',
-              label: `${t('liaison.fileItems')} (${f.items.length})`,
+              label: `${t('liaison.fileItems')} (${f.itemsTotal})`,
               children: (
+                <>
+                {f.itemsTotal > f.items.length ? <Typography.Paragraph type="secondary">{t('liaison.fileItemsNewest', { shown: f.items.length, total: f.itemsTotal })}</Typography.Paragraph> : null}
                 <Table<EnterpriseFile['items'][number]>
                   rowKey="id"
                   size="small"
@@ -94,6 +96,7 @@ export default function EnterpriseFilePage() {
                     { title: t('item.submittedAt'), render: (_v, it) => formatDateTime(it.createdAt, lang) },
                   ]}
                 />
+                </>
               ),
             },
             { key: 'officers', label: t('liaison.officerHistory'), children: <AssignmentHistory assignments={f.assignments} /> },

@@ -192,6 +192,8 @@ export interface EnterpriseFile {
   assignments: Assignment[];
   projects: Project[];
   visits: Visit[];
+  /** The newest 100; `itemsTotal` counts them all. */
   items: { id: string; number: string; type: string; status: string; dueAt: string | null; overdue: boolean; createdAt: string }[];
+  itemsTotal: number;
   passCodes: { code: string; plate: string; kind: string; validFrom: string; validTo: string; status: string }[];
 }

@@ -68,7 +68,7 @@ export function VisitList({ visits, loading, itemPath, enterpriseLink, actions, 
               <ol className="jqt-liaison-problems" aria-label={t('liaison.problems')}>
                 {v.problems.map((p) => (
                   <li key={p.id} data-problem-outcome={p.outcome}>
-                    <Tag style={outcomeStyle[p.outcome]}>{p.itemTypeName ? pick(p.itemTypeName, i18n.language) : t(`liaison.outcomes.${p.outcome}`)}</Tag>
+                    <Tag style={{ ...outcomeStyle[p.outcome], marginInlineEnd: 6 }}>{p.itemTypeName ? pick(p.itemTypeName, i18n.language) : t(`liaison.outcomes.${p.outcome}`)}</Tag>
                     <span>{p.text}</span>
                     {p.outcome === 'solved' && p.resolution ? (
                       <div>
