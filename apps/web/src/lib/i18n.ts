@@ -17,10 +17,24 @@ function initialLanguage(): Lang {
   return 'zh-CN';
 }
 
+/**
+ * A module may keep its texts in `locales/modules/<module>.json` as `{ "zh-CN": { <module>: … }, "en": { … } }`:
+ * each file adds its top-level keys, so modules built side by side do not edit one big file.
+ */
+const moduleTexts = import.meta.glob<{ default: Record<Lang, Record<string, unknown>> }>('../locales/modules/*.json', { eager: true });
+function texts(lang: Lang, base: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [file, m] of Object.entries(moduleTexts)) {
+    for (const key of Object.keys(m.default[lang] ?? {})) if (key in merged) throw new Error(`${file}: "${key}" is already a text key`);
+    Object.assign(merged, m.default[lang]);
+  }
+  return merged;
+}
+
 const lng = initialLanguage();
 setApiLanguage(lng);
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: texts('zh-CN', zhCN) }, en: { translation: texts('en', en) } },
   lng,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
