@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import auth from './plugins/auth.ts';
-import problemJson from './plugins/problem-json.ts';
+import problemJson, { clientErrorHandler, frameworkErrors } from './plugins/problem-json.ts';
 import textGuard from './plugins/text-guard.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -31,6 +31,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: { level: ctx.config.logLevel },
     trustProxy: ctx.config.env === 'production',
     bodyLimit: 2 * 1024 * 1024,
+    // Errors the router and the HTTP parser raise before any hook runs: problem+json like every other (issue 16).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
