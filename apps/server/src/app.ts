@@ -11,6 +11,7 @@ import type { AppContext } from './context.ts';
 import auth from './plugins/auth.ts';
 import problemJson, { clientErrorHandler, frameworkErrors } from './plugins/problem-json.ts';
 import textGuard from './plugins/text-guard.ts';
+import originCheck from './plugins/origin-check.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  await app.register(originCheck, { publicOrigin: ctx.config.publicOrigin });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
