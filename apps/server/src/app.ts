@@ -69,7 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { ctx });
-      await api.register(validationRoutes);
+      await api.register(validationRoutes, { ctx });
       await api.register(calendarRoutes, { ctx });
       await api.register(accountRoutes, { ctx });
       await api.register(itemRoutes, { ctx });

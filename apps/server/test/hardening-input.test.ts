@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { appealData, buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { makeIdCard } from '@jqt/domain';
+import { appealData, buildUser, call, exitEntryUrgentData, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 
 /** Issue 16, point 1: NUL bytes and lone surrogates are refused at the edge, in one place, naming the field. */
@@ -59,4 +60,24 @@ test('a lone surrogate in a token name is 422 and no token is made; a proper pai
 test('a NUL in a session cookie or a header is 422, not a database error', async () => {
   assertProblem(await call(t, null, { method: 'GET', url: '/api/v1/auth/me', headers: { cookie: 'jqt_session=%00' } }), 422, { paths: ['cookies.jqt_session'] });
   assertProblem(await call(t, null, { method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer jqt_\ud800' } }), 422, { paths: ['headers.authorization'] });
+});
+
+test('an item whose resident ID number is born after today (Asia/Shanghai) is 422 and nothing is saved (point 4)', async () => {
+  const before = await count(sql`select count(*) as n from items`);
+  t.setNow('2026-12-07T16:30:00Z'); // 2026-12-08 00:30 in Zibo
+  const ent = await buildUser(t, 'enterprise-admin');
+  const future = await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'exit-entry-urgent', data: exitEntryUrgentData({ idNumber: '370303209901011185' }) } });
+  assert.equal(assertProblem(future, 422, { paths: ['data.idNumber'], locale: 'zh' }).errors![0]!.code, 'idcard_birth_future');
+  // Born "tomorrow" by UTC is born today in Zibo: accepted.
+  const today = await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'exit-entry-urgent', data: exitEntryUrgentData({ idNumber: makeIdCard('370303', '20261208', 7) }) } });
+  assert.equal(today.status, 201, today.body);
+  const tomorrow = await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'exit-entry-urgent', data: exitEntryUrgentData({ idNumber: makeIdCard('370303', '20261209', 7) }) } });
+  assertProblem(tomorrow, 422, { paths: ['data.idNumber'] });
+  // The public check says the same.
+  const check = await call(t, null, { method: 'POST', url: '/api/v1/validate', payload: { kind: 'idcard', value: '370303209901011185' } });
+  assert.equal(check.status, 200, check.body);
+  assert.equal(check.json.valid, false);
+  assert.deepEqual(check.json.errors.map((e: { code: string }) => e.code), ['idcard_birth_future']);
+  t.setNow(undefined);
+  assert.equal(await count(sql`select count(*) as n from items`), before + 1);
 });
