@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
@@ -12,6 +13,27 @@ import { MAX_ATTACHMENT_BYTES, safeFilename, sniffType } from './files.ts';
 
 const tags = ['attachments'];
 
+const fileError = (code: string, params?: Record<string, unknown>) =>
+  new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code, ...(params ? { params } : {}) }] });
+
+/**
+ * The one file of a multipart upload, whole. A body that is cut off, has no (or the wrong) boundary or a broken
+ * part header makes the multipart parser fail with a plain Error: that is the client's malformed upload (issue 16),
+ * a 422 on the file, never a 500.
+ */
+async function readUpload(req: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
+  try {
+    const part = await req.file();
+    if (!part) throw fileError('required');
+    return { filename: part.filename, content: await part.toBuffer() };
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('attachment_too_large', { max: '10 MB' });
+    req.log.info({ err: e }, 'malformed upload');
+    throw fileError('attachment_incomplete');
+  }
+}
+
 export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } });
 
@@ -21,15 +43,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     async (req, reply) => {
       const actor = userOf(req);
       if (!req.isMultipart()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const part = await req.file();
-      if (!part) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const bytes = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'attachment_too_large', params: { max: '10 MB' } }] });
-        throw e;
-      });
-      if (bytes.length === 0) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const filename = safeFilename(part.filename);
-      const type = sniffType(bytes, filename);
+      // The whole file is read into memory before anything is stored, so a body that breaks off leaves nothing behind.
+      const bytes = await readUpload(req);
+      if (bytes.content.length === 0) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
+      const filename = safeFilename(bytes.filename);
+      const type = sniffType(bytes.content, filename);
       if (!type) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'attachment_type', params: { allowed: 'PDF, JPG, PNG, XLSX' } }] });
       const id = randomUUID();
       await ctx.database.db.insert(attachments).values({
@@ -37,12 +55,12 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         uploaderId: actor.id,
         filename,
         mime: type.mime,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        content: bytes,
+        size: bytes.content.length,
+        sha256: createHash('sha256').update(bytes.content).digest('hex'),
+        content: bytes.content,
         createdAt: ctx.now(),
       });
-      return reply.status(201).send({ id, filename, mime: type.mime, size: bytes.length });
+      return reply.status(201).send({ id, filename, mime: type.mime, size: bytes.content.length });
     },
   );
 
