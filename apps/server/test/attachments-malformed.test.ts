@@ -74,3 +74,16 @@ test('an upload whose client goes away half-way saves nothing and does not break
   assert.equal(ok.status, 201, ok.body);
   assert.equal(await count(), rows + 1);
 });
+
+test('the spreadsheet uploads (residence batches, liaison assignments) answer a cut-off body the same way', async () => {
+  const office = await buildUser(t, 'supervisor');
+  const cut = Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\u0003\u0004`);
+  for (const [user, url] of [[ent, '/api/v1/residence-permits/batches'], [office, '/api/v1/liaison/assignments/import']] as const) {
+    const batches = Number((await t.ctx.database.rows<{ n: string }>(sql`select count(*) as n from residence_batches`))[0]!.n);
+    const r = await call(t, user, { method: 'POST', url, payload: cut, headers: { 'content-type': `multipart/form-data; boundary=${B}` } });
+    assert.equal(assertProblem(r, 422, { paths: ['file'] }).errors![0]!.code, 'attachment_incomplete', url);
+    const garbage = await call(t, user, { method: 'POST', url, payload: 'garbage', headers: { 'content-type': `multipart/form-data; boundary=${B}` } });
+    assertProblem(garbage, 422, { paths: ['file'] });
+    assert.equal(Number((await t.ctx.database.rows<{ n: string }>(sql`select count(*) as n from residence_batches`))[0]!.n), batches);
+  }
+});

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
@@ -7,32 +6,12 @@ import { z } from 'zod';
 import { DomainError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { attachments } from '../../db/schema.ts';
+import { readOneFile } from '../../lib/upload.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { mayReadAttachment } from '../items/service.ts';
 import { MAX_ATTACHMENT_BYTES, safeFilename, sniffType } from './files.ts';
 
 const tags = ['attachments'];
-
-const fileError = (code: string, params?: Record<string, unknown>) =>
-  new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code, ...(params ? { params } : {}) }] });
-
-/**
- * The one file of a multipart upload, whole. A body that is cut off, has no (or the wrong) boundary or a broken
- * part header makes the multipart parser fail with a plain Error: that is the client's malformed upload (issue 16),
- * a 422 on the file, never a 500.
- */
-async function readUpload(req: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
-  try {
-    const part = await req.file();
-    if (!part) throw fileError('required');
-    return { filename: part.filename, content: await part.toBuffer() };
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('attachment_too_large', { max: '10 MB' });
-    req.log.info({ err: e }, 'malformed upload');
-    throw fileError('attachment_incomplete');
-  }
-}
 
 export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } });
@@ -42,9 +21,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     { schema: { tags, summary: '上传附件 Upload one file (PDF, JPG, PNG, XLSX; ≤ 10 MB)' }, config: { access: 'user', rateLimit: { max: 60, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const actor = userOf(req);
-      if (!req.isMultipart()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
       // The whole file is read into memory before anything is stored, so a body that breaks off leaves nothing behind.
-      const bytes = await readUpload(req);
+      const bytes = await readOneFile(req, { code: 'attachment_too_large', max: '10 MB' });
       if (bytes.content.length === 0) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
       const filename = safeFilename(bytes.filename);
       const type = sniffType(bytes.content, filename);
