@@ -9,7 +9,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import auth from './plugins/auth.ts';
-import problemJson from './plugins/problem-json.ts';
+import problemJson, { clientErrorHandler, frameworkErrors } from './plugins/problem-json.ts';
+import textGuard from './plugins/text-guard.ts';
+import originCheck from './plugins/origin-check.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -30,6 +32,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: { level: ctx.config.logLevel },
     trustProxy: ctx.config.env === 'production',
     bodyLimit: 2 * 1024 * 1024,
+    // Errors the router and the HTTP parser raise before any hook runs: problem+json like every other (issue 16).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -42,6 +47,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  await app.register(originCheck, { publicOrigin: ctx.config.publicOrigin });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -57,12 +63,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(textGuard);
   await app.register(auth, { ctx });
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { ctx });
-      await api.register(validationRoutes);
+      await api.register(validationRoutes, { ctx });
       await api.register(calendarRoutes, { ctx });
       await api.register(accountRoutes, { ctx });
       await api.register(itemRoutes, { ctx });

@@ -14,6 +14,8 @@ export interface Config {
   sessionHours: number;
   sweepSeconds: number;
   logLevel: string;
+  /** The origin browsers load the platform from (scheme://host[:port]); state-changing cookie requests must come from it or the request's own host. */
+  publicOrigin: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -31,6 +33,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: 8,
     sweepSeconds: 60,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    publicOrigin: originOf(env.PUBLIC_ORIGIN || 'http://localhost:3000', 'PUBLIC_ORIGIN'),
     ...overrides,
   };
+}
+
+function originOf(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be an origin such as https://jqt.example.gov.cn, got ${value}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be http or https, got ${value}`);
+  return url.origin;
 }

@@ -15,7 +15,11 @@ if (config.seedDemo) await seedDemo(ctx);
 const app = await buildApp(ctx);
 const jobs = [startDeadlineSweeper(ctx, app.log), startAuditChainer(ctx, app.log)];
 
+let stopping = false;
 const shutdown = async () => {
+  // Ctrl-C reaches the whole process group and the launcher passes it on too: stop once.
+  if (stopping) return;
+  stopping = true;
   jobs.forEach((j) => j.stop());
   await app.close();
   await database.close();

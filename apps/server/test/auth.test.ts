@@ -1,10 +1,10 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
+import { generateHOTP, generateTOTP } from '@oslojs/otp';
 import { makeUscc } from '@jqt/domain';
 import { sql } from 'drizzle-orm';
-import { buildEnterprise, buildUser, call, makeTestApp, PASSWORD, signIn, TOTP_SECRET, totpNow, type TestApp, type TestUser } from './helpers.ts';
+import { buildEnterprise, buildUser, call, makeTestApp, PASSWORD, freshTotp, signIn, TOTP_SECRET, totpNow, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem, auditEntries, EN, errorAt } from './support-problem.ts';
 
 let t: TestApp;
@@ -63,7 +63,7 @@ test('login: password signs an enterprise user in with an httpOnly session cooki
 
 test('login: staff need password and TOTP', async () => {
   const officer = await buildUser(t, 'officer', { signIn: false });
-  const ok = await login({ username: officer.username, password: PASSWORD, totp: totpNow() });
+  const ok = await login({ username: officer.username, password: PASSWORD, totp: await freshTotp(t, officer.username) });
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal((await me(sessionCookie(ok)!.split(';')[0])).json.user.role, 'officer');
 
@@ -125,7 +125,7 @@ test('login: after a lock expires, five more failures lock again', async () => {
 test('login: wrong TOTP codes count towards the lock too', async () => {
   const u = await buildUser(t, 'officer', { signIn: false });
   for (let i = 0; i < 5; i++) assert.equal((await login({ username: u.username, password: PASSWORD, totp: wrongTotp() })).statusCode, 401);
-  assertProblem(asRes(await login({ username: u.username, password: PASSWORD, totp: totpNow() })), 423, { code: 'account_locked' });
+  assertProblem(asRes(await login({ username: u.username, password: PASSWORD, totp: await freshTotp(t, u.username) })), 423, { code: 'account_locked' });
 });
 
 test('session: ends after 30 idle minutes, not while in use; logout ends it', async () => {
@@ -154,15 +154,15 @@ test('session: ends after 30 idle minutes, not while in use; logout ends it', as
 test('password rotation: a staff password older than 90 days must be changed; the change ends other sessions', async () => {
   const officer = await buildUser(t, 'officer', { signIn: false });
   const ent = await buildUser(t, 'enterprise-admin', { signIn: false });
-  const fresh = await login({ username: officer.username, password: PASSWORD, totp: totpNow() });
+  const fresh = await login({ username: officer.username, password: PASSWORD, totp: await freshTotp(t, officer.username) });
   assert.equal(fresh.json().passwordExpired, false);
 
   t.setNow(later(new Date(), 91 * 24 * 60));
-  const first = await login({ username: officer.username, password: PASSWORD, totp: totpNow() });
+  const first = await login({ username: officer.username, password: PASSWORD, totp: await freshTotp(t, officer.username) });
   assert.equal(first.statusCode, 200, first.body);
   assert.equal(first.json().passwordExpired, true);
   const cookie = sessionCookie(first)!.split(';')[0];
-  const other = sessionCookie(await login({ username: officer.username, password: PASSWORD, totp: totpNow() }))!.split(';')[0];
+  const other = sessionCookie(await login({ username: officer.username, password: PASSWORD, totp: await freshTotp(t, officer.username) }))!.split(';')[0];
   assert.equal((await me(cookie)).json.passwordExpired, true);
   // Enterprise users are not under the staff rotation policy.
   assert.equal((await login({ username: ent.username, password: PASSWORD })).json().passwordExpired, false);
@@ -178,8 +178,8 @@ test('password rotation: a staff password older than 90 days must be changed; th
   assert.match(ok.json.passwordChangedAt, /\+08:00$/);
   assert.equal((await me(cookie)).json.passwordExpired, false);
   assertProblem(await me(other), 401);
-  assertProblem(asRes(await login({ username: officer.username, password: PASSWORD, totp: totpNow() })), 401, { code: 'invalid_credentials' });
-  assert.equal((await login({ username: officer.username, password: GOOD_PASSWORD, totp: totpNow() })).statusCode, 200);
+  assertProblem(asRes(await login({ username: officer.username, password: PASSWORD, totp: await freshTotp(t, officer.username) })), 401, { code: 'invalid_credentials' });
+  assert.equal((await login({ username: officer.username, password: GOOD_PASSWORD, totp: await freshTotp(t, officer.username) })).statusCode, 200);
   const audit = await auditEntries(t, { ...admin, cookie: await signInAdmin() });
   assert.ok(audit.some((e) => e.action === 'user.password' && e.subject === `user:${officer.id}`));
 });
@@ -409,4 +409,28 @@ test('audit chain verifies', async () => {
   const r = await call(t, admin, { method: 'GET', url: '/api/v1/admin/audit/verify' });
   assert.equal(r.status, 200, r.body);
   assert.equal(r.json.ok, true);
+});
+
+test('TOTP replay: a code whose time step was already used is refused like a wrong code, also after a newer step', async () => {
+  const officer = await buildUser(t, 'officer', { signIn: false });
+  const code = await freshTotp(t, officer.username);
+  const first = await login({ username: officer.username, password: PASSWORD, totp: code });
+  assert.equal(first.statusCode, 200, first.body);
+  const again = asRes(await login({ username: officer.username, password: PASSWORD, totp: code }));
+  const wrong = asRes(await login({ username: officer.username, password: PASSWORD, totp: wrongTotp() }));
+  assertProblem(again, 401, { code: 'totp_invalid' });
+  assertProblem(wrong, 401, { code: 'totp_invalid' });
+  assert.equal(again.json.title, wrong.json.title);
+  // The previous step's code (still inside the 30 s grace) is older than the accepted one: refused too.
+  const step = Math.floor(Date.now() / 30_000);
+  const [row] = await t.ctx.database.rows<{ s: string }>(sql`select totp_last_step::text as s from users where id = ${officer.id}`);
+  assert.ok(Number(row!.s) >= step - 1 && Number(row!.s) <= step, `last step ${row!.s} vs ${step}`);
+  const previous = generateHOTP(decodeBase32IgnorePadding(TOTP_SECRET), BigInt(Number(row!.s) - 1), 6);
+  assertProblem(asRes(await login({ username: officer.username, password: PASSWORD, totp: previous })), 401, { code: 'totp_invalid' });
+  // The next step's code is newer, so it is accepted once.
+  const next = generateHOTP(decodeBase32IgnorePadding(TOTP_SECRET), BigInt(Number(row!.s) + 1), 6);
+  if (Number(row!.s) + 1 <= step + 1) {
+    assert.equal((await login({ username: officer.username, password: PASSWORD, totp: next })).statusCode, 200);
+    assertProblem(asRes(await login({ username: officer.username, password: PASSWORD, totp: next })), 401, { code: 'totp_invalid' });
+  }
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -63,6 +64,8 @@ export const users = pgTable(
     mobile: text('mobile'),
     idNumber: text('id_number'),
     totpSecret: text('totp_secret'),
+    /** The last TOTP time step (Unix time / 30 s) accepted for this user: a code of that step or an earlier one is a replay. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, formatMessage, type FieldError, type Locale } from '@jqt/domain';
@@ -81,6 +83,43 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** The body of a problem, for answers that have no Fastify reply (the HTTP parser's errors). */
+function problemBody(locale: Locale, status: number, code: string, instance: string): Record<string, unknown> {
+  return { type: `urn:jqt:problem:${code}`, title: formatMessage(locale, code), status, code, instance };
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors its router raises before any route or hook runs (a malformed
+ * percent-escape in the path, a URL parameter longer than `maxParamLength`), as problem+json like every other.
+ */
+export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(req, reply, 400, 'bad_url');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(req, reply, 414, 'uri_too_long');
+  req.log.error({ err: error }, 'framework error');
+  return sendProblem(req, reply, 500, 'internal_error');
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: the HTTP parser refused the request (headers too large, a garbage
+ * request line, a bad header or chunk), so there is no request object; the socket gets problem+json and closes.
+ */
+export function clientErrorHandler(this: { log: FastifyBaseLogger }, err: Error & { code?: string; rawPacket?: unknown }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'header_too_large'] : [400, 'bad_request'];
+  const packet = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.toString('latin1') : '';
+  const locale: Locale = /\r\naccept-language: *en/i.test(packet) ? 'en' : 'zh-CN';
+  const target = /^[A-Z]+ (\/[^\s?]*)/.exec(packet)?.[1] ?? '/';
+  const body = JSON.stringify(problemBody(locale, status, code, target));
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
 /** The one error handler: every error leaves as RFC 9457 problem+json with a localized message. */
 export default fp(async function problemJson(app: FastifyInstance, opts: { spa?: boolean }) {
   app.setErrorHandler((error: FastifyError, req, reply) => {
@@ -97,10 +136,12 @@ export default fp(async function problemJson(app: FastifyInstance, opts: { spa?:
     if (error.statusCode === 429) return sendProblem(req, reply, 429, 'rate_limited');
     if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return sendProblem(req, reply, 413, 'payload_too_large');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(req, reply, 415, 'unsupported_media_type');
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    if (error.statusCode === 400) {
       // Malformed JSON and similar: still a field-less 4xx problem.
-      return sendProblem(req, reply, error.statusCode === 400 ? 422 : error.statusCode, 'validation_failed', { errors: [{ path: '', code: 'invalid_json' }] });
+      return sendProblem(req, reply, 422, 'validation_failed', { errors: [{ path: '', code: 'invalid_json' }] });
     }
+    if (error.statusCode === 404) return sendProblem(req, reply, 404, 'not_found');
+    if (error.statusCode && error.statusCode > 400 && error.statusCode < 500) return sendProblem(req, reply, error.statusCode, 'bad_request');
     req.log.error({ err: error }, 'unhandled error');
     return sendProblem(req, reply, 500, 'internal_error');
   });

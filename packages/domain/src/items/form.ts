@@ -1,5 +1,5 @@
 import type { FieldError } from '../errors.ts';
-import { validate, type ValidatorKind } from '../validation/index.ts';
+import { validate, type CheckContext, type ValidatorKind } from '../validation/index.ts';
 
 /** Text in both languages of the platform. */
 export interface Label {
@@ -45,7 +45,7 @@ function validDate(s: string): boolean {
 }
 
 /** Checks one field; returns the normalized value or the field's errors. */
-function checkField(field: FormField, raw: unknown, path: string): { value?: unknown; errors: FieldError[] } {
+function checkField(field: FormField, raw: unknown, path: string, context: CheckContext): { value?: unknown; errors: FieldError[] } {
   const err = (code: string, params?: Record<string, unknown>) => ({ errors: [{ path, code, ...(params ? { params } : {}) }] });
   switch (field.kind) {
     case 'text':
@@ -61,7 +61,7 @@ function checkField(field: FormField, raw: unknown, path: string): { value?: unk
       if (typeof raw !== 'string' || !field.options.some((o) => o.value === raw)) return err('not_in_options');
       return { value: raw, errors: [] };
     case 'checked': {
-      const r = validate(field.check, raw);
+      const r = validate(field.check, raw, context);
       if (!r.valid) return { errors: r.errors.map((e) => ({ path, code: e.code, ...(e.params ? { params: e.params } : {}) })) };
       return { value: r.normalized ?? raw, errors: [] };
     }
@@ -85,7 +85,7 @@ function checkField(field: FormField, raw: unknown, path: string): { value?: unk
       if (!Array.isArray(raw)) return err('invalid_type');
       if (raw.length < field.minItems) return err('too_small', { min: field.minItems });
       if (raw.length > field.maxItems) return err('too_large', { max: field.maxItems });
-      const rows = raw.map((row, i) => validateForm(field.fields, row, `${path}.${i}`));
+      const rows = raw.map((row, i) => validateForm(field.fields, row, `${path}.${i}`, context));
       const errors = rows.flatMap((r) => r.errors);
       return errors.length ? { errors } : { value: rows.map((r) => r.value), errors: [] };
     }
@@ -96,8 +96,11 @@ function isEmpty(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
-/** Validates a whole form and reports every bad field at once (never just the first). */
-export function validateForm(form: Form, data: unknown, prefix = 'data'): FormResult {
+/**
+ * Validates a whole form and reports every bad field at once (never just the first). `context.today`
+ * (Asia/Shanghai) is passed to the checked fields, so an ID number born after today is refused.
+ */
+export function validateForm(form: Form, data: unknown, prefix = 'data', context: CheckContext = {}): FormResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { value: {}, errors: [{ path: prefix, code: 'invalid_type' }] };
   }
@@ -115,7 +118,7 @@ export function validateForm(form: Form, data: unknown, prefix = 'data'): FormRe
       if (field.required) errors.push({ path, code: 'required' });
       continue;
     }
-    const r = checkField(field, raw, path);
+    const r = checkField(field, raw, path, context);
     if (r.errors.length) errors.push(...r.errors);
     else value[field.name] = r.value;
   }

@@ -144,7 +144,7 @@ export function handlingClock(decl: ItemTypeDeclaration, data: Record<string, un
 
 /** The submitted data checked against the declaration: the form's fields, then its cross-field rules. */
 export function validateItemData(decl: ItemTypeDeclaration, data: unknown, today: string, prefix = 'data'): FormResult {
-  const r = validateForm(decl.form, data, prefix);
+  const r = validateForm(decl.form, data, prefix, { today });
   if (!decl.refine) return r;
   const failed = new Set(r.errors.map((e) => e.path));
   // A field already reported is not reported twice.

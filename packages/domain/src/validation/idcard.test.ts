@@ -22,7 +22,7 @@ for (const c of valid) {
 
 for (const c of idcardBad) {
   test(`idcard invalid: ${c.name}`, () => {
-    const r = checkIdCard(c.value);
+    const r = checkIdCard(c.value, c.today === undefined ? {} : { today: c.today });
     assert.equal(r.valid, false);
     assert.deepEqual(r.errors.map((e) => e.code), c.codes);
     if (c.params) assert.deepEqual(r.errors[0].params, c.params);
@@ -66,4 +66,29 @@ test('maskIdCard keeps first 6 and last 4', () => {
   assert.equal(maskIdCard('110105491231002'), '110105*****1002');
   assert.equal(maskIdCard('123'), '***');
   assert.equal(maskIdCard(''), '');
+});
+
+/** Issue 16: with today's date (Asia/Shanghai, from the caller's clock) a birth date after it is refused. */
+const byToday: { value: string; today: string | undefined; codes: string[]; note: string }[] = [
+  { value: '370303209901011185', today: '2026-12-07', codes: ['idcard_birth_future'], note: 'born 2099-01-01, the issue\'s example' },
+  { value: makeIdCard('370303', '20261208', 11), today: '2026-12-07', codes: ['idcard_birth_future'], note: 'born tomorrow' },
+  { value: makeIdCard('370303', '20261207', 11), today: '2026-12-07', codes: [], note: 'born today' },
+  { value: makeIdCard('370303', '20261206', 11), today: '2026-12-07', codes: [], note: 'born yesterday' },
+  { value: makeIdCard('370303', '20270101', 11), today: '2026-12-31', codes: ['idcard_birth_future'], note: 'next year, on new year\'s eve' },
+  { value: makeIdCard('370303', '20240229', 11), today: '2024-02-29', codes: [], note: 'born on the leap day that is today' },
+  { value: '650102190001010091', today: '2026-12-07', codes: [], note: '1900-01-01, earliest accepted' },
+  { value: '370303189912311234', today: '2026-12-07', codes: ['idcard_birth_year'], note: '1899 is before 1900' },
+  { value: '370303209901011185', today: undefined, codes: [], note: 'without today the future cannot be known' },
+];
+
+for (const c of byToday) {
+  test(`idcard with today ${c.today}: ${c.note}`, () => {
+    const r = checkIdCard(c.value, c.today === undefined ? {} : { today: c.today });
+    assert.deepEqual(r.errors.map((e) => e.code), c.codes, JSON.stringify(r));
+    assert.equal(r.valid, c.codes.length === 0);
+  });
+}
+
+test('idcard_birth_future names the birth date', () => {
+  assert.deepEqual(checkIdCard('370303209901011185', { today: '2026-12-07' }).errors, [{ code: 'idcard_birth_future', params: { birth: '2099-01-01' } }]);
 });

@@ -19,7 +19,7 @@ function checkChar(first17: string): string {
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** True for a real calendar date given as YYYYMMDD (no clock: the future is not checked). */
+/** True for a real calendar date given as YYYYMMDD. */
 function isCalendarDate(yyyymmdd: string): boolean {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
@@ -28,7 +28,16 @@ function isCalendarDate(yyyymmdd: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
 }
 
-export function checkIdCard(value: unknown): CheckResult {
+/** What a check may need to know about the moment: today's date in Asia/Shanghai, YYYY-MM-DD (the caller's clock). */
+export interface CheckContext {
+  today?: string;
+}
+
+/**
+ * Checks a resident ID number. With `today` (Asia/Shanghai, YYYY-MM-DD) a birth date after it is refused; without
+ * it (no clock in the domain) only the calendar and the 1900 floor are checked.
+ */
+export function checkIdCard(value: unknown, context: CheckContext = {}): CheckResult {
   const pre = precheck('idcard', value);
   if ('errors' in pre) return fail(pre.errors);
   const { chars, raw } = pre;
@@ -48,6 +57,9 @@ export function checkIdCard(value: unknown): CheckResult {
   const birth = id.slice(6, 14);
   if (!isCalendarDate(birth)) errors.push({ code: 'idcard_birthdate', params: { birth } });
   else if (Number(birth.slice(0, 4)) < 1900) errors.push({ code: 'idcard_birth_year', params: { year: birth.slice(0, 4) } });
+  else if (context.today !== undefined && birth > context.today.replace(/-/g, '')) {
+    errors.push({ code: 'idcard_birth_future', params: { birth: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}` } });
+  }
   if (errors.length > 0) return fail(errors);
 
   const expected = checkChar(id);

@@ -37,3 +37,19 @@ test('no validator throws on odd input', () => {
     }
   }
 });
+
+test('validate passes today to the ID card check; a form passes it to its checked fields, also in list rows', async () => {
+  const { validateForm } = await import('../items/form.ts');
+  const future = '370303209901011185';
+  assert.deepEqual(validate('idcard', future, { today: '2026-12-07' }).errors.map((e) => e.code), ['idcard_birth_future']);
+  assert.equal(validate('idcard', future).valid, true);
+  const form = [
+    { name: 'idNumber', kind: 'checked', check: 'idcard', required: true, label: { zh: '身份证', en: 'ID' } },
+    { name: 'people', kind: 'list', minItems: 0, maxItems: 3, label: { zh: '人员', en: 'People' }, fields: [{ name: 'id', kind: 'checked', check: 'idcard', label: { zh: '身份证', en: 'ID' } }] },
+  ] as const;
+  const r = validateForm(form, { idNumber: future, people: [{ id: '650102190001010091' }, { id: future }] }, 'data', { today: '2026-12-07' });
+  assert.deepEqual(r.errors, [
+    { path: 'data.idNumber', code: 'idcard_birth_future', params: { birth: '2099-01-01' } },
+    { path: 'data.people.1.id', code: 'idcard_birth_future', params: { birth: '2099-01-01' } },
+  ]);
+});

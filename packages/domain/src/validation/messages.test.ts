@@ -7,10 +7,10 @@ import { badCases } from './test-cases.ts';
 
 // Every error any validator emits over the bad-value tables, plus the dispatcher's own.
 const emitted = new Map<string, Record<string, unknown>[]>();
-function collect(kind: ValidatorKind, value: unknown): void {
-  for (const e of validate(kind, value).errors) emitted.set(e.code, [...(emitted.get(e.code) ?? []), e.params ?? {}]);
+function collect(kind: ValidatorKind, value: unknown, today?: string): void {
+  for (const e of validate(kind, value, today === undefined ? {} : { today }).errors) emitted.set(e.code, [...(emitted.get(e.code) ?? []), e.params ?? {}]);
 }
-for (const kind of validatorKinds) for (const c of badCases[kind]) collect(kind, c.value);
+for (const kind of validatorKinds) for (const c of badCases[kind]) collect(kind, c.value, c.today);
 collect('nope' as ValidatorKind, 'x');
 
 const locales: Locale[] = ['zh-CN', 'en'];

@@ -36,6 +36,7 @@ const specific: MessageTable = {
     idcard_region: '前6位地址码“{region}”不是有效的行政区划代码，请核对',
     idcard_birthdate: '第7～14位出生日期“{birth}”不是有效日期，请核对',
     idcard_birth_year: '出生年份 {year} 早于 1900 年，请核对第7～10位',
+    idcard_birth_future: '出生日期 {birth} 晚于今天，请核对第7～14位',
     idcard_check_digit: '第18位校验码错误，应为“{expected}”，当前为“{actual}”；请核对前17位是否抄错',
 
     plate_separator: '车牌号中不要输入分隔符“{char}”（第{position}位），请连续填写，如“鲁C12345”',
@@ -75,6 +76,7 @@ const specific: MessageTable = {
     idcard_region: 'The address code "{region}" (first 6 digits) is not a valid administrative division code',
     idcard_birthdate: 'The birth date "{birth}" (characters 7–14) is not a valid date',
     idcard_birth_year: 'The birth year {year} is before 1900; check characters 7–10',
+    idcard_birth_future: 'The birth date {birth} is after today; check characters 7–14',
     idcard_check_digit: 'Check character 18 is wrong: it should be "{expected}", not "{actual}"; check the first 17 characters for typos',
 
     plate_separator: 'Do not type the separator "{char}" (character {position}); write the plate without gaps, e.g. "鲁C12345"',

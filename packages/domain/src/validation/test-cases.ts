@@ -7,6 +7,8 @@ export interface BadCase {
   codes: string[];
   /** Exact params of the first error, when given. */
   params?: Record<string, unknown>;
+  /** Today's date (Asia/Shanghai) to check against, for numbers that carry a date. */
+  today?: string;
 }
 
 const SP = '\u3000'; // full-width (ideographic) space
@@ -86,6 +88,7 @@ export const idcardBad: BadCase[] = [
   { name: 'day 00', value: '370303199901001234', codes: ['idcard_birthdate'], params: { birth: '19990100' } },
   { name: 'April 31', value: '370303199904311234', codes: ['idcard_birthdate'], params: { birth: '19990431' } },
   { name: 'year 1899', value: '370303189912311234', codes: ['idcard_birth_year'], params: { year: '1899' } },
+  { name: 'born 2099-01-01, after today (issue 16)', value: '370303209901011185', today: '2026-12-07', codes: ['idcard_birth_future'], params: { birth: '2099-01-01' } },
   { name: 'region and birth date both wrong', value: '000000199902301234', codes: ['idcard_region', 'idcard_birthdate'], params: { region: '000000' } },
   { name: 'wrong check digit, X expected', value: '110105194912310021', codes: ['idcard_check_digit'], params: { position: 18, expected: 'X', actual: '1' } },
   { name: 'wrong check digit, digit expected', value: '37030320240229002X', codes: ['idcard_check_digit'], params: { position: 18, expected: '6', actual: 'X' } },

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { apiTokens, enterprises, sessions, units, users } from '../../db/schema.ts';
 
@@ -89,6 +89,19 @@ export async function updateUserRole(db: Queryable, id: string, role: string, un
     .update(users)
     .set({ role, unitId, ...(totpSecret ? { totpSecret } : {}) })
     .where(eq(users.id, id));
+}
+
+/**
+ * Records `step` as the user's last accepted TOTP step, in one statement so two sign-ins racing with the same
+ * code cannot both win. False when the step is not newer than the last one: the code is a replay.
+ */
+export async function claimTotpStep(db: Queryable, id: string, step: number): Promise<boolean> {
+  const won = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return won.length === 1;
 }
 
 export async function insertEnterprise(db: Queryable, e: typeof enterprises.$inferInsert) {

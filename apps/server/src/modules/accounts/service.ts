@@ -4,7 +4,7 @@ import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, staffR
 import type { AppContext } from '../../context.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { publicActor, type RequestActor, type UserActor } from './actor.ts';
-import { hashPassword, newSecret, passwordProblems, sha256, verifyPassword, verifyTotp } from './passwords.ts';
+import { hashPassword, newSecret, passwordProblems, sha256, verifyPassword, totpStep } from './passwords.ts';
 import * as repo from './repository.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -55,7 +55,10 @@ export async function login(ctx: AppContext, input: { username: string; password
   if (!(await verifyPassword(user.passwordHash, input.password))) return fail('invalid_credentials');
   if (totpRoles.includes(user.role as Role)) {
     if (!input.totp) return deny('totp_required');
-    if (!user.totpSecret || !verifyTotp(user.totpSecret, input.totp)) return fail('totp_invalid');
+    // The authenticator runs on real time, whatever the server's (possibly pretended) clock says.
+    const step = user.totpSecret ? totpStep(user.totpSecret, input.totp, Date.now()) : null;
+    // A replayed code (its step already used) gets the same answer as a wrong one (issue 16).
+    if (step === null || !(await repo.claimTotpStep(db, user.id, step))) return fail('totp_invalid');
   }
   const token = newSecret();
   await ctx.database.db.transaction(async (tx) => {

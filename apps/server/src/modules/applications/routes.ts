@@ -13,6 +13,7 @@ import { itemReceipt, verifyReceipt } from './receipts.ts';
 import * as s from './schemas.ts';
 import { MAX_SPREADSHEET_BYTES } from './spreadsheet.ts';
 import { z } from 'zod';
+import { readOneFile } from '../../lib/upload.ts';
 
 const tags = ['applications'];
 const enterprise = ['enterprise-admin', 'enterprise-staff'] as const;
@@ -42,13 +43,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     },
     async (req, reply) => {
       const actor = userOf(req);
-      const part = req.isMultipart() ? await req.file() : undefined;
-      if (!part) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const bytes = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'spreadsheet_too_large', params: { max: '5 MB' } }] });
-        throw e;
-      });
-      const r = await batches.importResidenceBatch(ctx, actor, bytes, { filename: safeFilename(part.filename), ip: req.ip, locale: localeOf(req) });
+      const { filename, content: bytes } = await readOneFile(req, { code: 'spreadsheet_too_large', max: '5 MB' });
+      const r = await batches.importResidenceBatch(ctx, actor, bytes, { filename: safeFilename(filename), ip: req.ip, locale: localeOf(req) });
       return reply.status(201).header('location', `/api/v1/residence-permits/batches/${r.batch.id}`).send(r);
     },
   );

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { DomainError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
+import { readOneFile } from '../../lib/upload.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { MAX_ATTACHMENT_BYTES } from './files.ts';
 import { attachmentFor, storeAttachment } from './service.ts';
@@ -17,14 +17,9 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     { schema: { tags, summary: '上传附件 Upload one file (PDF, JPG, PNG, XLSX; ≤ 10 MB)' }, config: { access: 'user', rateLimit: { max: 60, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const actor = userOf(req);
-      if (!req.isMultipart()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const part = await req.file();
-      if (!part) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const bytes = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'attachment_too_large', params: { max: '10 MB' } }] });
-        throw e;
-      });
-      return reply.status(201).send(await storeAttachment(ctx, actor, { filename: part.filename, bytes }));
+      // The whole file is read into memory before anything is stored, so a body that breaks off leaves nothing behind.
+      const upload = await readOneFile(req, { code: 'attachment_too_large', max: '10 MB' });
+      return reply.status(201).send(await storeAttachment(ctx, actor, { filename: upload.filename, bytes: upload.content }));
     },
   );
 

@@ -9,6 +9,7 @@ import { coverage, coverageXlsx } from './coverage.ts';
 import * as s from './schemas.ts';
 import * as registry from './service.ts';
 import * as visits from './visits.ts';
+import { readOneFile } from '../../lib/upload.ts';
 
 const { tags } = s;
 const police = ['officer', 'unit-leader'] as const;
@@ -68,12 +69,7 @@ export const liaisonRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/liaison/assignments/import',
     { schema: { tags, summary: '批量指定 Bulk assignment from the template (multipart "file"; all rows or none)' }, config: { access: [...office], rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (req) => {
-      const part = req.isMultipart() ? await req.file() : undefined;
-      if (!part) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
-      const bytes = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'spreadsheet_too_large', params: { max: '5 MB' } }] });
-        throw e;
-      });
+      const { content: bytes } = await readOneFile(req, { code: 'spreadsheet_too_large', max: '5 MB' });
       return registry.importAssignments(ctx, userOf(req), bytes, req.ip);
     },
   );
