@@ -29,6 +29,8 @@ const PUBLIC = [
   'GET /api/v1/calendar/deadline',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  // who is signed in: the user or null (the web app asks before anyone is)
+  'GET /api/v1/auth/session',
   'POST /api/v1/enterprises/register',
   'GET /api/v1/item-types',
   // 12389 complaints may be filed without an account (SPEC §1, M20); the items service decides which types.

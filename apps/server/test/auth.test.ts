@@ -434,3 +434,32 @@ test('TOTP replay: a code whose time step was already used is refused like a wro
     assertProblem(asRes(await login({ username: officer.username, password: PASSWORD, totp: next })), 401, { code: 'totp_invalid' });
   }
 });
+
+test('the sign-in form asks stepwise: a right staff password without a code answers 200 totpRequired with no session and no failure; a wrong one is still 401', async () => {
+  const officer = await buildUser(t, 'officer');
+  const failuresBefore = (await auditEntries(t, admin)).filter((e) => e.action === 'login.failed').length;
+  const step = asRes(await login({ username: officer.username, password: PASSWORD, stepwise: true }, { remoteAddress: fresh() }));
+  assert.equal(step.status, 200);
+  assert.deepEqual(step.json, { totpRequired: true });
+  assert.equal(sessionCookie(await login({ username: officer.username, password: PASSWORD, stepwise: true }, { remoteAddress: fresh() })), undefined, 'no session before the code');
+  assert.equal((await auditEntries(t, admin)).filter((e) => e.action === 'login.failed').length, failuresBefore, 'asking for the code is not a failed sign-in');
+  const wrong = asRes(await login({ username: officer.username, password: 'Wrong#pass2026', stepwise: true }, { remoteAddress: fresh() }));
+  assertProblem(wrong, 401, { code: 'invalid_credentials' });
+  // without `stepwise` API clients keep the 401 they know
+  assertProblem(asRes(await login({ username: officer.username, password: PASSWORD }, { remoteAddress: fresh() })), 401, { code: 'totp_required' });
+  await freshTotp(t, officer.username);
+  const done = await login({ username: officer.username, password: PASSWORD, totp: totpNow(), stepwise: true }, { remoteAddress: fresh() });
+  assert.equal(done.statusCode, 200);
+  assert.ok(sessionCookie(done));
+});
+
+test('/auth/session tells who is signed in, or null, with 200 either way', async () => {
+  const anon = await call(t, null, { method: 'GET', url: '/api/v1/auth/session' });
+  assert.equal(anon.status, 200);
+  assert.deepEqual(anon.json, { user: null, passwordExpired: false });
+  const cookie = await signInAdmin();
+  const mine = await call(t, null, { method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+  assert.equal(mine.status, 200);
+  assert.equal(mine.json.user.username, admin.username);
+  assert.equal((await call(t, null, { method: 'GET', url: '/api/v1/auth/session', headers: { cookie: 'jqt_session=forged' } })).json.user, null);
+});

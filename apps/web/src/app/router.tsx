@@ -4,13 +4,15 @@ import PortalHome from './routes/portal/home';
 import { paths } from '../config/paths';
 
 /** Route modules load on demand: the portal home ships alone; every other screen brings its own chunk. */
+/** Shown while a layout's chunk loads on a first visit (React Router warns when a lazy route has none). */
+const HydrateFallback = () => <div className="jqt-loading" aria-busy="true" />;
 const lazy = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const router = createBrowserRouter([
   {
     path: '/',
     Component: PortalLayout,
-    HydrateFallback: () => <div className="jqt-loading" aria-busy="true" />,
+    HydrateFallback,
     children: [
       { index: true, Component: PortalHome },
       { path: 'services/:code', lazy: lazy(() => import('./routes/portal/service-guide')) },
@@ -30,6 +32,7 @@ export const router = createBrowserRouter([
   {
     path: '/enterprise',
     lazy: lazy(() => import('./layouts/enterprise-layout')),
+    HydrateFallback,
     children: [
       { index: true, element: <Navigate to={paths.enterprise.items} replace /> },
       { path: 'items', lazy: lazy(() => import('./routes/enterprise/my-items')) },
@@ -42,6 +45,7 @@ export const router = createBrowserRouter([
   {
     path: '/workbench',
     lazy: lazy(() => import('./layouts/workbench-layout')),
+    HydrateFallback,
     children: [
       { index: true, lazy: lazy(() => import('./routes/workbench/queue')) },
       { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
@@ -57,6 +61,7 @@ export const router = createBrowserRouter([
   {
     path: '/dashboard',
     lazy: lazy(() => import('./layouts/dashboard-layout')),
+    HydrateFallback,
     children: [
       { index: true, lazy: lazy(() => import('./routes/dashboard/dashboard')) },
       { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
@@ -66,6 +71,7 @@ export const router = createBrowserRouter([
   {
     path: '/admin',
     lazy: lazy(() => import('./layouts/admin-layout')),
+    HydrateFallback,
     children: [
       { index: true, element: <Navigate to={paths.admin.users} replace /> },
       { path: 'users', lazy: lazy(() => import('./routes/admin/users')) },

@@ -23,7 +23,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/auth/login',
     { schema: { tags, summary: '登录 Sign in (session cookie)', body: s.loginBody }, config: { access: 'public', rateLimit: loginLimit } },
     async (req, reply) => {
-      const { token, user, passwordExpired } = await service.login(ctx, req.body, req.ip);
+      const r = await service.login(ctx, req.body, req.ip);
+      if ('totpRequired' in r) return { totpRequired: true };
+      const { token, user, passwordExpired } = r;
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ctx.config.sessionHours * 3600 });
       return { user: presentActor(user), passwordExpired };
     },
@@ -35,6 +37,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
+
+  // The web app asks who is signed in before anyone is: an answer, not a 401 in every visitor's console (issue 16).
+  app.get('/auth/session', { schema: { tags, summary: '当前会话 Who is signed in (user null when nobody)' }, config: { access: 'public' } }, async (req) =>
+    req.actor.id === null ? { user: null, passwordExpired: false } : { user: presentActor(userOf(req)), passwordExpired: await service.mustChangePassword(ctx, userOf(req)) },
+  );
 
   app.get('/auth/me', { schema: { tags, summary: '当前用户 The signed-in user' }, config: { access: 'user' } }, async (req) => ({
     user: presentActor(userOf(req)),

@@ -5,6 +5,10 @@ export const loginBody = z.object({
   username: z.string().min(1).max(64).describe('Username'),
   password: z.string().min(1).max(128).describe('Password'),
   totp: z.string().max(10).optional().describe('6-digit TOTP code; required for officer, unit-leader, supervisor and admin'),
+  stepwise: z
+    .boolean()
+    .optional()
+    .describe('A sign-in form asking for the TOTP only when needed: a right password of a TOTP role without a code answers 200 {totpRequired: true} (no session) instead of 401 totp_required'),
 });
 
 export const actorView = z.object({

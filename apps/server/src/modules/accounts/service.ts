@@ -31,7 +31,7 @@ export function toActor(u: repo.UserRow, via: 'session' | 'token'): UserActor {
   };
 }
 
-export async function login(ctx: AppContext, input: { username: string; password: string; totp?: string }, ip: string) {
+export async function login(ctx: AppContext, input: { username: string; password: string; totp?: string; stepwise?: boolean }, ip: string) {
   const db = ctx.database.db;
   const now = ctx.now();
   const user = await repo.findUserByUsername(db, input.username);
@@ -54,7 +54,11 @@ export async function login(ctx: AppContext, input: { username: string; password
   };
   if (!(await verifyPassword(user.passwordHash, input.password))) return fail('invalid_credentials');
   if (totpRoles.includes(user.role as Role)) {
-    if (!input.totp) return deny('totp_required');
+    if (!input.totp) {
+      // the web form's first step: not a failure, so neither a 401 nor a failed-login record
+      if (input.stepwise) return { totpRequired: true as const };
+      return deny('totp_required');
+    }
     // The authenticator runs on real time, whatever the server's (possibly pretended) clock says.
     const step = user.totpSecret ? totpStep(user.totpSecret, input.totp, Date.now()) : null;
     // A replayed code (its step already used) gets the same answer as a wrong one (issue 16).

@@ -9,8 +9,9 @@ export interface LoginInput {
   totp?: string;
 }
 
+/** The form's sign-in: a staff account's right password without a code answers `{ totpRequired: true }`. */
 export function login(input: LoginInput) {
-  return api<{ user: User }>('/auth/login', { method: 'POST', body: input });
+  return api<{ user: User } | { totpRequired: true }>('/auth/login', { method: 'POST', body: { ...input, stepwise: true } });
 }
 
 export function useLogin() {
@@ -18,6 +19,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (r) => {
+      if ('totpRequired' in r) return;
       qc.clear();
       qc.setQueryData(meKey, r.user);
     },

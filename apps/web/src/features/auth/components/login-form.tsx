@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api-client';
 import type { User } from '../../../types/api';
 import { useLogin } from '../api/login';
 
-/** Username + password; the TOTP field appears when the server answers `totp_required` (staff roles). */
+/** Username + password; the TOTP field appears when the server answers `totpRequired` (staff roles). */
 export function LoginForm({ onDone }: { onDone: (u: User) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
@@ -18,14 +18,13 @@ export function LoginForm({ onDone }: { onDone: (u: User) => void }) {
     setError(null);
     try {
       const r = await login.mutateAsync({ username: v.username.trim(), password: v.password, totp: needTotp ? v.totp?.trim() : undefined });
-      onDone(r.user);
-    } catch (e) {
-      if (isApiError(e, 'totp_required')) {
+      if ('totpRequired' in r) {
         setNeedTotp(true);
-        setError(null);
         setTimeout(() => form.getFieldInstance('totp')?.focus?.(), 50);
         return;
       }
+      onDone(r.user);
+    } catch (e) {
       if (isApiError(e, 'totp_invalid')) form.setFields([{ name: 'totp', errors: [e.message] }]);
       else setError(e instanceof Error ? e.message : t('common.error'));
     }
