@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSetSpecialists, useUnitStaff } from '../../../features/units/api/unit-staff';
 import { isApiError } from '../../../lib/api-client';
 import type { Unit } from '../../../types/api';
+import { checkedValues } from '../../../lib/forms';
 
 /** An admin names a unit's 服务专员 from its handling staff; the server's 422 lands on the field. */
 export function UnitSpecialistsDrawer({ unit, onClose }: { unit: Unit | null; onClose: () => void }) {
@@ -20,7 +21,9 @@ export function UnitSpecialistsDrawer({ unit, onClose }: { unit: Unit | null; on
   }, [staff.data, form]);
 
   const submit = async () => {
-    const { userIds } = await form.validateFields();
+    const v = await checkedValues(form);
+    if (!v) return;
+    const { userIds } = v;
     form.setFields([{ name: 'userIds', errors: [] }]);
     try {
       await save.mutateAsync(userIds ?? []);

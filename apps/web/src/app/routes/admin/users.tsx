@@ -6,6 +6,7 @@ import { useAdminUsers, useChangeRole, useCreateUser, type AdminUser, type Creat
 import { useUnits } from '../../../features/units/api/get-units';
 import { isApiError } from '../../../lib/api-client';
 import type { Role } from '../../../types/api';
+import { checkedValues } from '../../../lib/forms';
 
 const ROLES: Role[] = ['enterprise-admin', 'enterprise-staff', 'applicant', 'officer', 'unit-leader', 'supervisor', 'partner', 'admin'];
 const UNIT_ROLES: Role[] = ['officer', 'unit-leader', 'partner'];
@@ -57,7 +58,8 @@ export default function UsersPage() {
       {users.hasNextPage ? <Button style={{ marginTop: 12 }} onClick={() => void users.fetchNextPage()}>{t('common.loadMore')}</Button> : null}
       <Modal open={creating} title={t('admin.createUser')} onCancel={() => setCreating(false)} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={create.isPending} destroyOnHidden
         onOk={async () => {
-          const v = (await form.validateFields()) as CreateUserInput;
+          const v = (await checkedValues(form)) as CreateUserInput | null;
+          if (!v) return;
           try { await create.mutateAsync({ ...v, mobile: v.mobile || undefined }); message.success(t('common.saved')); setCreating(false); } catch (e) { fail(form, e); }
         }}>
         <Form form={form} layout="vertical" name="create-user">
@@ -72,7 +74,8 @@ export default function UsersPage() {
       </Modal>
       <Modal open={!!editing} title={`${t('admin.changeRole')} · ${editing?.username ?? ''}`} onCancel={() => setEditing(null)} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={changeRole.isPending} destroyOnHidden
         onOk={async () => {
-          const v = (await roleForm.validateFields()) as { role: Role; unitId?: string };
+          const v = (await checkedValues(roleForm)) as { role: Role; unitId?: string } | null;
+          if (!v) return;
           try { await changeRole.mutateAsync({ id: editing!.id, role: v.role, unitId: v.unitId ?? null }); message.success(t('common.saved')); setEditing(null); } catch (e) { fail(roleForm, e); }
         }}>
         <Form form={roleForm} layout="vertical" name="change-role">

@@ -14,6 +14,7 @@ import { VisitList } from '../../../features/liaison/components/visit-list';
 import { LiaisonError } from '../../../features/liaison/components/liaison-error';
 import { namePathOf, splitFieldErrors, type FieldErrorsOnForm } from '../../../features/liaison/components/labels';
 import { ProblemItemFields, prefilledItemData, problemItemErrors } from '../../../features/liaison/components/visit-form';
+import { checkedValues } from '../../../lib/forms';
 
 type Target = { visit: Visit; problem: VisitProblem };
 
@@ -62,11 +63,7 @@ export default function MyVisitsPage() {
   const file = async () => {
     if (!filing || !appeal) return;
     setBanner(null);
-    try {
-      await itemForm.validateFields();
-    } catch {
-      return;
-    }
+    if (!(await checkedValues(itemForm))) return;
     const data = cleanValues(appeal.form, (itemForm.getFieldValue(['item', 'data']) as Record<string, unknown> | undefined) ?? {});
     try {
       const v = await update.mutateAsync({ visitId: filing.visit.id, problemId: filing.problem.id, update: { outcome: 'item', item: { type: appeal.code, data } } });

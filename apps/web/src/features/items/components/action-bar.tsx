@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useTransitionItem, type TransitionAction } from '../api/transition-item';
 import { useAssignableStaff } from '../api/get-unit-staff';
 import { FieldControl, cleanValues, fieldHelp, fieldLabel, fieldRules, widgetOf } from '../../../components/field-controls';
+import { checkedValues } from '../../../lib/forms';
 
 type FieldKind = 'note' | 'answer' | 'unit' | 'assignee' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | DeclaredForm;
 /** Forms the item type declares for a transition (published in the catalog): rendered from their JSON Schema. */
@@ -95,7 +96,8 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
 
   const submit = async () => {
     if (!open) return;
-    const v = (await form.validateFields()) as Record<string, unknown>;
+    const v = (await checkedValues(form)) as Record<string, unknown> | null;
+    if (!v) return;
     const body: Record<string, unknown> = { action: open.action, version: item.version };
     for (const f of open.fields) {
       const val = v[f.name];

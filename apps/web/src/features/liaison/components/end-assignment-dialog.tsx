@@ -5,6 +5,7 @@ import type { Assignment } from '../api/types';
 import { useEndAssignment } from '../api/assignments';
 import { isApiError } from '../../../lib/api-client';
 import { splitFieldErrors } from './labels';
+import { checkedValues } from '../../../lib/forms';
 
 /** Ends the active assignment (the subject is then without officer); the reason is kept in the history. */
 export function EndAssignmentDialog({ assignment, onClose }: { assignment: Assignment | null; onClose: () => void }) {
@@ -23,11 +24,7 @@ export function EndAssignmentDialog({ assignment, onClose }: { assignment: Assig
   const submit = async () => {
     if (!assignment) return;
     setBanner(null);
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
+    if (!(await checkedValues(form))) return;
     try {
       await end.mutateAsync({ id: assignment.id, reason: (form.getFieldValue('reason') as string | undefined)?.trim() ?? '' });
       message.success(t('liaison.assignmentEnded', { name: assignment.officer.displayName }));

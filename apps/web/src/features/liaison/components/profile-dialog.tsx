@@ -6,6 +6,7 @@ import { useLiaisonTags } from '../api/get-tags';
 import { useUpdateProfile } from '../api/update-profile';
 import { isApiError } from '../../../lib/api-client';
 import { splitFieldErrors } from './labels';
+import { checkedValues } from '../../../lib/forms';
 
 /** Marks an enterprise key (重点企业) and edits its tags (老字号, 好品山东 …). */
 export function ProfileDialog({ enterprise, onClose }: { enterprise: LiaisonEnterprise | null; onClose: () => void }) {
@@ -26,7 +27,8 @@ export function ProfileDialog({ enterprise, onClose }: { enterprise: LiaisonEnte
 
   const submit = async () => {
     if (!enterprise) return;
-    const v = await form.validateFields();
+    const v = await checkedValues(form);
+    if (!v) return;
     setBanner(null);
     try {
       await save.mutateAsync({ id: enterprise.id, key: !!v.key, tags: v.tags ?? [] });
