@@ -70,3 +70,12 @@ test('一企一档 of the demo enterprise lists its newest 100 items and counts 
   assert.equal(file.items.length, Math.min(100, n));
   assert.ok(n > 100, 'the demo enterprise has more items than the file shows');
 });
+
+test('the demo\'s notices are newest first and only the last two days\' are unread', async () => {
+  const list = (await call(t, ent1, { method: 'GET', url: '/api/v1/notifications?limit=100' })).json as { unread: number; notifications: { createdAt: string; read: boolean }[] };
+  const times = list.notifications.map((n) => n.createdAt);
+  assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
+  const twoDaysAgo = new Date(new Date('2026-11-20T10:00:00+08:00').getTime() - 2 * 86400_000).getTime();
+  assert.ok(list.notifications.filter((n) => !n.read).every((n) => new Date(n.createdAt).getTime() >= twoDaysAgo));
+  assert.ok(list.unread < 10, `a realistic unread count, not ${list.unread}`);
+});

@@ -50,3 +50,19 @@ test('a notice arrives live on the event stream when the item is acted on', asyn
   assert.equal((await call(t, null, { method: 'GET', url: '/api/v1/notifications' })).status, 401);
   assert.equal((await call(t, ent, { method: 'GET', url: '/api/v1/notifications?limit=1000' })).status, 422);
 });
+
+test('mark all read: every unread notice of the user at once, nobody else\'s; anonymous callers are refused', async () => {
+  const other = await buildUser(t, 'enterprise-admin');
+  await act(t, officer, await submitAppeal(t, ent), 'accept');
+  await act(t, officer, await submitAppeal(t, other), 'accept');
+  const unread = (u: TestUser) => call(t, u, { method: 'GET', url: '/api/v1/notifications' }).then((r) => r.json.unread as number);
+  const otherBefore = await unread(other);
+  assert.ok((await unread(ent)) > 0 && otherBefore > 0);
+  const r = await call(t, ent, { method: 'POST', url: '/api/v1/notifications/read-all' });
+  assert.equal(r.status, 200);
+  assert.ok(r.json.marked > 0);
+  assert.equal(await unread(ent), 0);
+  assert.equal(await unread(other), otherBefore, 'another user\'s notices stay unread');
+  assert.deepEqual((await call(t, ent, { method: 'POST', url: '/api/v1/notifications/read-all' })).json, { marked: 0 });
+  assert.equal((await call(t, null, { method: 'POST', url: '/api/v1/notifications/read-all' })).status, 401);
+});

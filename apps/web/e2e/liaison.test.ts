@@ -38,18 +38,10 @@ describe('liaison: the office assigns, the officer logs a visit that becomes an 
   let stack: Stack;
   let office: ApiSession;
   let ent: ApiSession;
-  const errors: string[] = [];
   let visitId = '';
   let appealId = '';
 
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-    errors.length = 0;
-    // the browser logs every 4xx it loads: 401s before sign-in (issue 16) and the 422s this test provokes on purpose
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4(01|22)/.test(m.text())) errors.push(`${page.url()}: ${m.text().slice(0, 300)}`);
-    });
-  };
+
   const enterprise = async (name: string) => (await office.json<{ enterprises: Enterprise[] }>(`/liaison/enterprises?q=${encodeURIComponent(name)}`)).enterprises[0]!;
 
   before(async () => {
@@ -63,7 +55,6 @@ describe('liaison: the office assigns, the officer logs a visit that becomes an 
 
   test('zh desktop: the liaison office marks 鲁中精细化工 key and assigns 李警官 (a save with no reason is refused, nothing saved)', async () => {
     const { page } = await stack.newPage();
-    watch(page);
     // the API session above took this window's code: signIn waits for the next one when needed
     await signIn(page, 'supervisor');
     await page.goto('/workbench/liaison');
@@ -113,13 +104,12 @@ describe('liaison: the office assigns, the officer logs a visit that becomes an 
     await page.getByTestId('coverage-idle').waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'axe: the coverage page');
     await shot(page, 'liaison-coverage-zh', { fullPage: true });
-    assert.deepEqual(errors, [], 'a clean console');
+    assert.deepEqual(stack.consoleProblems(), [], 'a clean console');
   });
 
   test('zh desktop: 李警官 logs a visit to 齐鲁新材料: one problem solved on the spot, one turned into an appeal', async () => {
     const qilu = await enterprise(QILU);
     const { page } = await stack.newPage();
-    watch(page);
     await signIn(page, 'officer.zhangdian');
     await page.goto('/workbench/liaison/mine');
     await page.getByTestId('liaison-mine').getByText(QILU).waitFor();
@@ -165,13 +155,12 @@ describe('liaison: the office assigns, the officer logs a visit that becomes an 
     await list.getByText(v.problems[1]!.itemNumber!).waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'axe: the visit list');
     await shot(page, 'liaison-visits-zh');
-    assert.deepEqual(errors, [], 'a clean console');
+    assert.deepEqual(stack.consoleProblems(), [], 'a clean console');
   });
 
   test('en phone: 齐鲁新材料 sees its officer with the unit phone, confirms the visit and opens the appeal it became', async () => {
     assert.ok(visitId && appealId, 'the visit of the previous test');
     const { page } = await stack.newPage({ lang: 'en', phone: true });
-    watch(page);
     await signIn(page, 'ent.demo1');
     await page.goto('/enterprise/liaison');
     const card = page.getByTestId('officer-contact');
@@ -195,6 +184,6 @@ describe('liaison: the office assigns, the officer logs a visit that becomes an 
     assert.ok(item.dueAt, 'the appeal runs on its clock');
     assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
     await shot(page, 'liaison-appeal-en-phone');
-    assert.deepEqual(errors, [], 'a clean console');
+    assert.deepEqual(stack.consoleProblems(), [], 'a clean console');
   });
 });

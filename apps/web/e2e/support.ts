@@ -72,9 +72,18 @@ export interface Stack {
   browser: Browser;
   /** A fresh browser context (own cookies and storage) with the UI language preset. */
   newPage(opts?: { lang?: 'zh-CN' | 'en'; phone?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Fails the suite (from `after`) when a page logged an error or warning, threw, or got a 5xx (issue 16). */
   stop(): Promise<void>;
   serverLog(): string;
+  /** What the pages logged so far that a normal journey must not: console errors and warnings, page errors, 5xx. */
+  consoleProblems(): string[];
 }
+
+/**
+ * Console lines of a 4xx the browser loaded are left to the response listener: tests provoke 422s and 403s on
+ * purpose, and which statuses are normal depends on the request, not on the line's text.
+ */
+const LOADED_STATUS = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
 /** E2E_BASE_URL=http://127.0.0.1:3000 runs the tests against a server you already started (no build, no spawn). */
 export async function startStack(): Promise<Stack> {
@@ -109,10 +118,18 @@ export async function startStack(): Promise<Stack> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`page error at ${page.url()}: ${e.message}`));
+    page.on('console', (m) => {
+      if ((m.type() === 'error' || m.type() === 'warning') && !LOADED_STATUS.test(m.text())) problems.push(`console ${m.type()} at ${page.url()}: ${m.text().slice(0, 400)}`);
+    });
+  };
   return {
     baseURL,
     browser,
     serverLog: () => log,
+    consoleProblems: () => [...problems],
     async newPage({ lang = 'zh-CN', phone = false } = {}) {
       const context = await browser.newContext({
         baseURL,
@@ -135,12 +152,16 @@ export async function startStack(): Promise<Stack> {
       // A refused action shows in the UI as "nothing happened": print the server's reason beside the test's failure.
       context.on('response', (r) => {
         if (r.status() >= 400 && /\/transitions$/.test(r.url())) void r.text().then((b) => console.log(`# e2e: ${r.status()} ${r.request().method()} ${r.url()}: ${b.slice(0, 500)}`), () => {});
+        // a visit reads as the signed-in user or as nobody: a 401 on a read is a page asking for what it may not
+        if (r.status() >= 500 || (r.status() === 401 && r.request().method() === 'GET')) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
       });
+      context.on('page', watch);
       const page = await context.newPage();
       return { context, page };
     },
     async stop() {
       for (const c of contexts) await c.close().catch(() => {});
+      const unclean = [...problems];
       await browser.close().catch(() => {});
       if (server.exitCode === null) {
         server.kill('SIGTERM');
@@ -148,6 +169,7 @@ export async function startStack(): Promise<Stack> {
         if (server.exitCode === null) server.kill('SIGKILL');
       }
       rmSync(dataDir, { recursive: true, force: true });
+      assert.deepEqual(unclean, [], 'a normal journey leaves the browser console clean');
     },
   };
 }

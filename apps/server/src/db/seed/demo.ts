@@ -22,7 +22,7 @@ import { insertEvent, insertItem, nextItemNumber } from '../../modules/items/rep
 import { items } from '../schema.ts';
 import { insertPublication } from '../../modules/content/repository.ts';
 import { searchTokens } from '../../modules/content/search-tokens.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 /** Fixed demo credentials (SPEC §10): tests outside the project sign in with them. Never valid in production. */
 export const DEMO_PASSWORD = 'Jqt#2026demo';
@@ -102,6 +102,23 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await (await import('./demo-applications.ts')).seedDemoApplications(ctx);
   await (await import('./demo-traffic.ts')).seedDemoTraffic(ctx);
   await (await import('./demo-liaison.ts')).seedDemoLiaison(ctx);
+  await settleDemoNotices(ctx);
+}
+
+/**
+ * The demo's notices were made with the clock moved back, module by module, so their ids do not follow their time
+ * as a live system's do (the list is newest first by id): renumber them in time order. Notices older than two days
+ * are read, as a user who signs in daily would have left them.
+ */
+async function settleDemoNotices(ctx: AppContext) {
+  const db = ctx.database.db;
+  const twoDaysAgo = new Date(ctx.now().getTime() - 2 * 86400_000);
+  await db.execute(sql`
+    update notifications n set id = o.next from (
+      select id, (select coalesce(max(id), 0) from notifications) + row_number() over (order by created_at, id) as next from notifications
+    ) o where n.id = o.id`);
+  await db.execute(sql`select setval(pg_get_serial_sequence('notifications', 'id'), (select coalesce(max(id), 1) from notifications))`);
+  await db.execute(sql`update notifications set read_at = created_at + interval '1 hour' where read_at is null and created_at < ${twoDaysAgo}`);
 }
 
 const demoPublications: { kind: 'policy' | 'bulletin' | 'warning'; title: string; summary: string; body: string }[] = [

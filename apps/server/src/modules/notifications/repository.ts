@@ -32,3 +32,13 @@ export async function markRead(db: Queryable, userId: string, id: number, now: D
     .returning({ id: notifications.id });
   return r.length === 1;
 }
+
+/** Marks every unread notice of the user read; how many were. */
+export async function markAllRead(db: Queryable, userId: string, now: Date) {
+  const r = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return r.length;
+}

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import { formatShanghai } from '@jqt/domain';
-import { listenForNotices, markNotificationRead, notificationsOf } from './service.ts';
+import { listenForNotices, markAllNotificationsRead, markNotificationRead, notificationsOf } from './service.ts';
 
 const tags = ['notifications'];
 
@@ -42,6 +42,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       return reply.status(204).send();
     },
   );
+
+  app.post('/notifications/read-all', { schema: { tags, summary: '全部已读 Mark all read' }, config: { access: 'user' } }, async (req) => markAllNotificationsRead(ctx, userOf(req).id));
 
   // Live notices by server-sent events; NOTIFY carries the user ids so every instance wakes its own listeners.
   app.get('/notifications/stream', { schema: { tags, summary: '实时通知 Live notices (SSE)' }, config: { access: 'user' } }, async (req, reply) => {

@@ -14,6 +14,11 @@ export async function markNotificationRead(ctx: AppContext, userId: string, id: 
   if (!(await repo.markRead(ctx.database.db, userId, id, ctx.now()))) throw new DomainError('not_found', { status: 404 });
 }
 
+/** `POST /notifications/read-all`: every unread notice of the user read at once. */
+export async function markAllNotificationsRead(ctx: AppContext, userId: string): Promise<{ marked: number }> {
+  return { marked: await repo.markAllRead(ctx.database.db, userId, ctx.now()) };
+}
+
 /**
  * Calls `onNotice` whenever a notice for this user is written on any instance (NOTIFY carries the user ids).
  * Resolves to the function that stops listening.

@@ -18,3 +18,11 @@ export function useMarkRead() {
     onSettled: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }
+
+export function useMarkAllRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ marked: number }>('/notifications/read-all', { method: 'POST' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+}
