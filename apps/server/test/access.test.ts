@@ -31,6 +31,8 @@ const PUBLIC = [
   'POST /api/v1/auth/logout',
   // who is signed in: the user or null (the web app asks before anyone is)
   'GET /api/v1/auth/session',
+  // a 12389 complainant follows the complaint with its number and query code (no account)
+  'POST /api/v1/public/items/status',
   'POST /api/v1/enterprises/register',
   'GET /api/v1/item-types',
   // 12389 complaints may be filed without an account (SPEC §1, M20); the items service decides which types.

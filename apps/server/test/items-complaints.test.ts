@@ -160,3 +160,31 @@ test('extension: asked once by the handler, approved by the leader, the submitte
   assert.ok(notes.json.notifications.some((n: { kind: string }) => n.kind === 'deadline_extended'));
   t.setNow(undefined);
 });
+
+test('12389 status lookup: the number and query code show the status and step dates, nothing personal; a wrong code or number is the same 404; bad input 422', async () => {
+  t.setNow(undefined);
+  const filed = await call(t, null, { method: 'POST', url: '/api/v1/items', payload: { type: 'conduct-complaint', data: complaint }, remoteAddress: '10.7.7.1' } as never);
+  assert.equal(filed.status, 201, filed.body);
+  const status = (body: unknown) => call(t, null, { method: 'POST', url: '/api/v1/public/items/status', payload: body as never, remoteAddress: '10.7.7.2' } as never);
+  const ok = await status({ number: filed.json.number, queryCode: filed.json.queryCode.toUpperCase() });
+  assert.equal(ok.status, 200, ok.body);
+  assert.equal(ok.json.status, 'submitted');
+  assert.deepEqual(ok.json.steps.map((s: { action: string }) => s.action), ['submit']);
+  assert.equal(ok.json.type, 'conduct-complaint');
+  assert.ok(ok.json.typeName.zh && ok.json.typeName.en);
+  assert.ok(ok.json.dueAt, 'the deadline the unit is held to');
+  for (const secret of [complaint.contactName, complaint.contactPhone, complaint.content, 'contactPhone', 'unitId', 'assignee']) assert.ok(!ok.body.includes(secret), `the answer holds no ${secret}`);
+  await act(t, inspector, filed.json, 'accept', { major: false });
+  assert.deepEqual((await status({ number: filed.json.number, queryCode: filed.json.queryCode })).json.steps.map((s: { action: string }) => s.action), ['submit', 'accept']);
+
+  const wrongCode = await status({ number: filed.json.number, queryCode: '000000000000' });
+  const wrongNumber = await status({ number: 'JQ20990101999999', queryCode: filed.json.queryCode });
+  for (const r of [wrongCode, wrongNumber]) {
+    assert.equal(r.status, 404);
+    assert.equal(r.json.code, 'query_code_mismatch');
+  }
+  assert.equal(wrongCode.body, wrongNumber.body, 'the same answer for a wrong number and a wrong code');
+  const bad = await status({ number: '', queryCode: 7, extra: true });
+  assert.equal(bad.status, 422);
+  assert.match(String(bad.headers['content-type']), /application\/problem\+json/);
+});

@@ -176,6 +176,24 @@ export async function publicComplaint(stack: Stack, v: Variant) {
   assert.match(number, /\S{6,}/);
   assert.ok(code.length >= 4 && code !== '—', `a query code is shown (${code})`);
   await shot(page, `complaint-done-${suffix(v)}`);
+  // the receipt leads to the status lookup: a wrong code is refused, the right one shows the status and nothing personal
+  await page.getByTestId('complaint-status-link').click();
+  await page.locator('#complaint_status_queryCode').waitFor();
+  assert.equal(await page.locator('#complaint_status_number').inputValue(), number, 'the number is carried over');
+  await page.locator('#complaint_status_queryCode').fill('000000000000');
+  await page.getByTestId('status-submit').click();
+  await page.getByTestId('status-error').waitFor();
+  await page.locator('#complaint_status_queryCode').fill(code);
+  await page.getByTestId('status-submit').click();
+  const result = page.getByTestId('status-result');
+  await result.waitFor();
+  await page.getByTestId('status-error').waitFor({ state: 'detached' });
+  const text = await result.innerText();
+  assert.match(text, new RegExp(number));
+  for (const secret of ['13900139000', '139****9000', L(v, '李先生', 'Mr Li')]) assert.ok(!text.includes(secret), `the status page shows no ${secret}`);
+  if (v.axe) await expectNoSeriousA11y(page, 'complaint status');
+  if (v.phone) assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)) <= 0, 'no sideways scroll');
+  await shot(page, `complaint-status-${suffix(v)}`);
   await context.close();
 }
 

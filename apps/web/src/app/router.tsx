@@ -17,6 +17,7 @@ export const router = createBrowserRouter([
       { index: true, Component: PortalHome },
       { path: 'services/:code', lazy: lazy(() => import('./routes/portal/service-guide')) },
       { path: 'complaint', lazy: lazy(() => import('./routes/portal/complaint')) },
+      { path: 'complaint/status', lazy: lazy(() => import('./routes/portal/complaint-status')) },
       { path: 'bulletins', lazy: lazy(() => import('./routes/portal/bulletins')) },
       { path: 'bulletins/:id', lazy: lazy(() => import('./routes/portal/bulletin-detail')) },
       { path: 'truck-access', lazy: lazy(() => import('./routes/portal/truck-access')) },

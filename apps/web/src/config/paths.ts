@@ -4,6 +4,8 @@ export const paths = {
   services: '/services',
   service: (code: string) => `/services/${encodeURIComponent(code)}`,
   complaint: '/complaint',
+  /** 12389 progress by the number and query code of the receipt (public). */
+  complaintStatus: (number?: string) => (number ? `/complaint/status?number=${encodeURIComponent(number)}` : '/complaint/status'),
   truckCheck: '/truck-access',
   bulletins: '/bulletins',
   bulletin: (id: string) => `/bulletins/${encodeURIComponent(id)}`,

@@ -3,6 +3,7 @@ import { DomainError, decisionForms, formJsonSchema, itemTypes } from '@jqt/doma
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import * as s from './schemas.ts';
+import { publicItemStatus } from './public-status.ts';
 import * as service from './service.ts';
 
 const tags = ['items'];
@@ -68,6 +69,15 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       if (r.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).header('location', `/api/v1/items/${r.item.id}`).send(r.item);
     },
+  );
+
+  app.post(
+    '/public/items/status',
+    {
+      schema: { tags, summary: '12389 投诉进度查询 Status of a public complaint by its number and query code', body: s.publicStatusBody },
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req) => publicItemStatus(ctx, req.body.number, req.body.queryCode),
   );
 
   app.get(

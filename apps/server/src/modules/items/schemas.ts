@@ -33,3 +33,10 @@ export const transitionBody = z
   .catchall(z.unknown());
 
 export const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,100}$/);
+
+export const publicStatusBody = z
+  .object({
+    number: z.string().min(1).max(40).describe('受理编号 on the receipt'),
+    queryCode: z.string().min(1).max(40).describe('查询码 given once when the complaint was filed'),
+  })
+  .strict();

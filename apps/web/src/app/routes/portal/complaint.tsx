@@ -25,7 +25,14 @@ export default function ComplaintPage() {
           status="success"
           title={t('complaint.doneTitle')}
           subTitle={t('complaint.doneHint')}
-          extra={<Link to={paths.home}><Button type="primary">{t('common.backHome')}</Button></Link>}
+          extra={[
+            <Link key="status" to={paths.complaintStatus(done.number)}>
+              <Button type="primary" data-testid="complaint-status-link">{t('complaint.statusLook')}</Button>
+            </Link>,
+            <Link key="home" to={paths.home}>
+              <Button>{t('common.backHome')}</Button>
+            </Link>,
+          ]}
         >
           <Descriptions column={1} bordered size="small" layout={screens.sm ? 'horizontal' : 'vertical'} data-testid="complaint-receipt">
             <Descriptions.Item label={t('item.number')}>
@@ -44,6 +51,9 @@ export default function ComplaintPage() {
       <Card>
         <Typography.Title level={1} style={{ fontSize: '1.5em', marginTop: 0 }}>{t('complaint.title')}</Typography.Title>
         <Alert type="info" showIcon title={t('complaint.intro')} style={{ marginBottom: 16 }} />
+        <Typography.Paragraph>
+          <Link to={paths.complaintStatus()}>{t('complaint.statusHave')}</Link>
+        </Typography.Paragraph>
         <ItemForm
           idPrefix="complaint"
           schema={itemType.form}
