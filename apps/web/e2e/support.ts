@@ -77,6 +77,8 @@ export interface Stack {
   serverLog(): string;
   /** What the pages logged so far that a normal journey must not: console errors and warnings, page errors, 5xx. */
   consoleProblems(): string[];
+  /** Lines a test provokes on purpose (e.g. requests it aborts) are not problems, for the rest of the suite. */
+  allowConsole(pattern: RegExp): void;
 }
 
 /**
@@ -118,7 +120,8 @@ export async function startStack(): Promise<Stack> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let problems: string[] = [];
+  const allowed: RegExp[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (e) => problems.push(`page error at ${page.url()}: ${e.message}`));
     page.on('console', (m) => {
@@ -129,7 +132,11 @@ export async function startStack(): Promise<Stack> {
     baseURL,
     browser,
     serverLog: () => log,
-    consoleProblems: () => [...problems],
+    consoleProblems: () => problems.filter((p) => !allowed.some((a) => a.test(p))),
+    allowConsole: (pattern: RegExp) => {
+      allowed.push(pattern);
+      problems = problems.filter((p) => !pattern.test(p));
+    },
     async newPage({ lang = 'zh-CN', phone = false } = {}) {
       const context = await browser.newContext({
         baseURL,
@@ -161,7 +168,7 @@ export async function startStack(): Promise<Stack> {
     },
     async stop() {
       for (const c of contexts) await c.close().catch(() => {});
-      const unclean = [...problems];
+      const unclean = problems.filter((p) => !allowed.some((a) => a.test(p)));
       await browser.close().catch(() => {});
       if (server.exitCode === null) {
         server.kill('SIGTERM');
