@@ -3,6 +3,7 @@ import type { MessageTable } from '../messages/table.ts';
 export const itemMessages: MessageTable = {
   'zh-CN': {
     item_type_unknown: '不存在的事项类型',
+    query_code_mismatch: '受理编号或查询码不正确，请核对回执上的编号和查询码',
     submitter_not_allowed: '您的身份不能申请此类事项',
     action_unknown: '不支持的操作',
     action_not_allowed_in_status: '事项当前状态（{status}）下不能执行“{action}”',
@@ -92,6 +93,7 @@ export const itemMessages: MessageTable = {
   },
   en: {
     item_type_unknown: 'No such item type',
+    query_code_mismatch: 'The number or the query code is not right: check both on your receipt',
     submitter_not_allowed: 'You cannot apply for this kind of item',
     action_unknown: 'Unsupported action',
     action_not_allowed_in_status: 'The action "{action}" is not possible while the item is {status}',
