@@ -133,8 +133,24 @@ export async function officerAnswers(stack: Stack, v: Variant, item: { id: strin
   await page.getByTestId('action-confirm').click();
   await page.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();
   await page.getByTestId('item-answer').waitFor();
+  assert.match(await page.getByTestId('item-next-step').innerText(), v.lang === 'en' ? /waiting for the enterprise's rating/ : /等待企业评价/);
   await shot(page, `workbench-item-${suffix(v)}`);
   await page.context().close();
+}
+
+/** After the rating the officer sees it as the enterprise's (never "my rating") and the next step: close it. */
+export async function officerSeesRating(stack: Stack, v: Variant, item: { id: string }) {
+  const { page, context } = await stack.newPage({ lang: v.lang, phone: v.phone });
+  await signIn(page, 'officer.zhangdian');
+  await page.goto(`/workbench/items/${item.id}`);
+  const rating = page.getByTestId('item-rating');
+  await rating.waitFor();
+  const text = await rating.innerText();
+  assert.match(text, v.lang === 'en' ? /The enterprise's rating/ : /企业评价/);
+  assert.doesNotMatch(text, v.lang === 'en' ? /My rating/ : /我的评价/);
+  assert.match(await page.getByTestId('item-next-step').innerText(), v.lang === 'en' ? /Close/ : /办结/);
+  await page.locator('[data-action="close"]').waitFor();
+  await context.close();
 }
 
 /** The enterprise rates the answer with the three-level scale of appeals. */
@@ -151,6 +167,8 @@ export async function enterpriseRates(page: Page, v: Variant, item: { id: string
   await page.getByTestId('action-confirm').click();
   await page.getByTestId('item-rating').waitFor();
   assert.match(await page.getByTestId('item-rating').innerText(), v.lang === 'en' ? /Satisfied/ : /满意/);
+  // the status stays 已答复 until the unit closes it: the page says so, and that nothing more is needed
+  assert.match(await page.getByTestId('item-next-step').innerText(), v.lang === 'en' ? /You have rated/ : /您已评价/);
   await shot(page, `enterprise-item-${suffix(v)}`);
 }
 
@@ -248,6 +266,7 @@ export async function allJourneys(stack: Stack, v: Variant, seed: number) {
   await officerAnswers(stack, v, filed);
   await enterpriseRates(filed.page, v, filed);
   await filed.page.context().close();
+  await officerSeesRating(stack, v, filed);
   await publicComplaint(stack, v);
   await dashboardRenders(stack, v);
 }

@@ -77,6 +77,9 @@ describe('portal extras: bulletins, the truck access checker, attachments', { ti
     await denied.getByText('建议：', { exact: true }).waitFor();
     await page.getByTestId('truck-apply-pass').waitFor();
     assert.match((await denied.textContent()) ?? '', /重型货车/);
+    // the driver reads the reason in words, not the rule's internal code (issue 16)
+    const rule = (await denied.getAttribute('data-rule'))!;
+    assert.ok(rule && !((await denied.textContent()) ?? '').includes(rule), `no rule code (${rule}) on screen`);
     assert.deepEqual(await seriousViolations(page), []);
     await fullShot(page, 'truck-check-zh');
     const allowed = await checkTruck(page, { plate: '鲁C12345', massKg: 25000, lengthMm: 9000, road: '齐鲁石化大道', at: '2026-11-25 10:00' });

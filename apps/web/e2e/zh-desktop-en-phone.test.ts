@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import { startStack, type Stack } from './support.ts';
-import { dashboardRenders, enterpriseRates, officerAnswers, publicComplaint, registerAndFileAppeal } from './journeys.ts';
+import { dashboardRenders, enterpriseRates, officerAnswers, officerSeesRating, publicComplaint, registerAndFileAppeal } from './journeys.ts';
 
 describe('journeys: Chinese on a desktop (with axe scans), English on a 390 px phone', { timeout: 600_000 }, () => {
   let stack: Stack;
@@ -27,6 +27,9 @@ describe('journeys: Chinese on a desktop (with axe scans), English on a 390 px p
     test(`${name}: the enterprise rates the answer`, async () => {
       await enterpriseRates(filed.page, v, filed);
       await filed.page.context().close();
+    });
+    test(`${name}: the officer sees the enterprise's rating and that closing is next`, async () => {
+      await officerSeesRating(stack, v, filed);
     });
     test(`${name}: a member of the public files a 12389 conduct complaint`, async () => {
       await publicComplaint(stack, v);

@@ -139,7 +139,7 @@ export default function TruckAccessPage() {
         </Form>
         <div aria-live="polite">
           {result ? (
-            <div data-testid="truck-check-result" data-allowed={String(result.allowed)}>
+            <div data-testid="truck-check-result" data-allowed={String(result.allowed)} data-rule={result.rule}>
               <Alert
                 type={result.allowed ? 'success' : 'error'}
                 showIcon
@@ -153,7 +153,6 @@ export default function TruckAccessPage() {
               />
               <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ margin: "12px 0" }}>
                 <Descriptions.Item label={t('truck.vehicleClass')}>{t(`truck.classes.${result.vehicleClass}`, { defaultValue: result.vehicleClass })}</Descriptions.Item>
-                <Descriptions.Item label={t('truck.rule')}><Typography.Text code>{result.rule}</Typography.Text></Descriptions.Item>
               </Descriptions>
               {!result.allowed ? (
                 <Button type="primary" size="large" block onClick={() => navigate(me.data ? passLink : paths.login(passLink))} data-testid="truck-apply-pass">

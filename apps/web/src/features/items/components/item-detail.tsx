@@ -48,6 +48,14 @@ function ListValue({ rows, field, lang, t }: { rows: unknown[]; field: FormField
   );
 }
 
+/** What the status means for the one reading it, and what happens next (issue 16: both sides must see the next step). */
+function nextStepText(item: ItemDetailT, me: User, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const side = me.role.startsWith('enterprise') ? 'enterprise' : 'staff';
+  let key: string = item.status;
+  if (item.status === 'answered' && item.rating) key = item.rating.bad ? 'answeredBad' : 'answeredRated';
+  return t(`nextStep.${side}.${key}`, { level: item.rating ? t(`rating.${item.rating.level}`) : '', defaultValue: '' });
+}
+
 /** One item: what was asked, its clock, the answer, joint branches, the timeline, and the allowed actions. */
 export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailProps) {
   const { t, i18n } = useTranslation();
@@ -91,6 +99,12 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
           <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.extension', { days: item.extension.days, status: t(`extensionStatus.${item.extension.status}`, { defaultValue: item.extension.status }) })} description={item.extension.note} />
         ) : null}
         {item.status === 'awaiting_supplement' ? <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.awaitingSupplement')} /> : null}
+        {nextStepText(item, me, t) ? (
+          <Typography.Paragraph data-testid="item-next-step" style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{t('nextStep.title')}：</Typography.Text>
+            {nextStepText(item, me, t)}
+          </Typography.Paragraph>
+        ) : null}
         <div>
           <ActionBar item={item} itemType={itemType} units={units} me={me} onStale={onStale} />
         </div>
@@ -105,7 +119,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
             ) : null}
             <ItemOutputs item={item} />
             {item.rating ? (
-              <Card title={t('item.rating')} data-testid="item-rating">
+              <Card title={me.role.startsWith('enterprise') ? t('item.rating') : t('nextStep.ratingOfEnterprise')} data-testid="item-rating">
                 <Space>
                   <Tag color={item.rating.bad ? 'red' : 'green'}>{t(`rating.${item.rating.level}`)}</Tag>
                   <span>{item.rating.note}</span>
