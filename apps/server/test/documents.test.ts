@@ -184,8 +184,11 @@ test('a denied application has a 不予许可决定书 without numbers; an appea
 
   const appeal = await step(zhangdian, await submitAppeal(t, ent), 'accept');
   const answered = await step(zhangdian, appeal, 'answer', { note: '已电话答复企业联系人。' });
-  const notice = pdfLines((await pdf(ent, answered.id, 'decision')).rawPayload);
+  const noticeFile = await pdf(ent, answered.id, 'decision');
+  assert.equal(noticeFile.headers['content-disposition'], `inline; filename="notice-of-conclusion-${answered.number}.pdf"`);
+  const notice = pdfLines(noticeFile.rawPayload);
   assert.ok(notice.includes('办结通知书'));
+  assert.ok(notice.includes('扫码核验本通知书真伪'), 'the notice calls itself a notice, not a decision');
   assert.ok(!notice.some((l) => l.startsWith('准予许可') || l.startsWith('不予许可')));
   assert.ok(!notice.some((l) => l.includes(appealData().contactPhone)));
 

@@ -165,7 +165,8 @@ describe('foreign talent joint window in English (M4): both permits, one window'
     assert.deepEqual(await parts(applicant), { 'zb-exit-entry': 'done', 'partner-kejiju': 'done' });
     await applicant.getByTestId('item-answer').waitFor();
     assert.deepEqual(await certificateKinds(applicant), ['foreign-residence-permit', 'foreign-work-permit']);
-    await applicant.getByTestId('item-decision-pdf').waitFor();
+    // the link names the document it opens: the approval's 决定书, not a generic "decision" (issue 16)
+    assert.match(await applicant.getByTestId('item-decision-pdf').innerText(), /Decision: approved/);
     await applicant.goto('/enterprise/notifications');
     const notice = applicant.getByText(new RegExp(`Both documents of your item ${filed.number} are ready: collect the Foreigner.s Work Permit and the Residence Permit together at the public security joint window`));
     await notice.waitFor();

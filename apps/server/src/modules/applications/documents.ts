@@ -139,8 +139,9 @@ export async function decisionPdf(ctx: AppContext, actor: UserActor, id: string,
     subtitle,
     rows,
     url: await verificationUrl(ctx, origin, item.number),
-    caption: ['扫码核验本决定真伪', 'Scan the QR code to verify this decision'],
+    // named for what it is: a notice of conclusion is no decision (issue 16)
+    caption: decision ? ['扫码核验本决定书真伪', 'Scan the QR code to verify this decision'] : ['扫码核验本通知书真伪', 'Scan the QR code to verify this notice'],
     printedAt: ctx.now(),
   });
-  return { pdf, filename: asciiName('decision', item.number) };
+  return { pdf, filename: asciiName(decision ? 'decision' : 'notice-of-conclusion', item.number) };
 }

@@ -19,7 +19,10 @@ export function ItemOutputs({ item }: { item: ItemDetail }) {
   const decided = !!item.answeredAt && (item.status === 'answered' || item.status === 'closed');
   const docs = [
     item.acceptedAt ? { key: 'receipt', href: apiUrl(`/items/${item.id}/receipt.pdf`), label: t('outputs.receiptPdf') } : null,
-    decided ? { key: 'decision', href: apiUrl(`/items/${item.id}/decision.pdf`), label: t('outputs.decisionPdf') } : null,
+    // the same route gives the 决定书 of a licence decided either way, else the 办结通知书: the link says which
+    decided
+      ? { key: 'decision', href: apiUrl(`/items/${item.id}/decision.pdf`), label: t(o.decision === 'approved' ? 'outputs.approvedPdf' : o.decision === 'denied' ? 'outputs.deniedPdf' : 'outputs.concludedPdf') }
+      : null,
   ].filter((d) => d !== null);
 
   return (
