@@ -211,3 +211,16 @@ test('queues are sorted by the nearest deadline and paged by cursor', async () =
   assert.equal((await call(t, officer, { method: 'GET', url: '/api/v1/items?cursor=garbage' })).status, 422);
   assert.equal((await call(t, officer, { method: 'GET', url: '/api/v1/items?status=flying' })).status, 422);
 });
+
+test('the handling officer and the supervisor see whose item it is (name, USCC, address); the enterprise\'s own view carries no such block', async () => {
+  const item = await submitAppeal(t, ent);
+  const mine = (await call(t, ent, { method: 'GET', url: `/api/v1/items/${item.id}` })).json;
+  assert.equal(mine.enterprise, undefined);
+  for (const staff of [officer, supervisor]) {
+    const seen = (await call(t, staff, { method: 'GET', url: `/api/v1/items/${item.id}` })).json;
+    assert.equal(seen.enterprise.id, ent.enterpriseId);
+    assert.match(seen.enterprise.uscc, /^[0-9A-Z]{18}$/);
+    assert.ok(seen.enterprise.name);
+    assert.equal(typeof seen.enterprise.address, 'string');
+  }
+});

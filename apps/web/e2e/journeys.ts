@@ -121,6 +121,8 @@ export async function officerAnswers(stack: Stack, v: Variant, item: { id: strin
   await page.goto(`/workbench/items/${item.id}`);
   await page.locator('[data-testid="item-detail"][data-status="submitted"]').waitFor();
   assert.equal((await page.getByTestId('item-number').innerText()).trim(), item.number);
+  // whose item it is, at a glance: the enterprise's name and USCC (issue 16)
+  assert.match(await page.getByTestId('item-enterprise').innerText(), /[0-9A-Z]{18}/);
   await page.locator('[data-action="accept"]').click();
   await page.locator('#action_note').fill(L(v, '已受理，正在核实。', 'Accepted, being checked.'));
   await page.getByTestId('action-confirm').click();

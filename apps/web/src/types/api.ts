@@ -207,7 +207,12 @@ export interface ItemOutputs {
   [other: string]: unknown;
 }
 
-export type ItemDetail = Item & { timeline: TimelineEvent[]; outputs?: ItemOutputs };
+export type ItemDetail = Item & {
+  timeline: TimelineEvent[];
+  outputs?: ItemOutputs;
+  /** For the staff who handle it: whose item it is. */
+  enterprise?: { id: string; name: string; uscc: string; address: string; district: string };
+};
 
 export interface Unit {
   id: string;

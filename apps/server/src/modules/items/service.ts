@@ -248,10 +248,14 @@ export async function getItem(ctx: AppContext, actor: RequestActor, id: string, 
   const outputs = await itemOutputs.get(row.type)?.describe?.(ctx, state);
   // 专员服务: the applicant is told who serves them (a name, never a phone).
   const specialist = itemType(row.type)?.specialistOnAccept && row.assigneeId ? await findUser(ctx.database.db, row.assigneeId) : undefined;
+  // The staff who handle it see whose it is: the enterprise's name, USCC and address (public registry facts).
+  const staff = isUser(actor) && !actor.role.startsWith('enterprise') && actor.role !== 'applicant';
+  const enterprise = staff && row.enterpriseId ? await findEnterprise(ctx.database.db, row.enterpriseId) : undefined;
   return {
     ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData }),
     ...(outputs ? { outputs } : {}),
     ...(specialist ? { specialist: { displayName: specialist.displayName } } : {}),
+    ...(enterprise ? { enterprise: { id: enterprise.id, name: enterprise.name, uscc: enterprise.uscc, address: enterprise.address, district: enterprise.district } } : {}),
   };
 }
 

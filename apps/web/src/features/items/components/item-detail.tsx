@@ -86,6 +86,15 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
           {done ? null : <DeadlineTag dueAt={item.activeDueAt} overdue={item.overdue} provisional={item.provisional} paused={item.paused} />}
           {item.supervision ? <Tag color={item.supervision.listed ? 'red' : 'orange'}>{item.supervision.listed ? t('item.listed') : t('item.supervised')}</Tag> : null}
         </Space>
+        {item.enterprise ? (
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }} data-testid="item-enterprise">
+            <Descriptions.Item label={t('itemEnterprise.name')}>
+              <strong>{item.enterprise.name}</strong>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('itemEnterprise.uscc')}>{item.enterprise.uscc}</Descriptions.Item>
+            <Descriptions.Item label={t('itemEnterprise.address')}>{item.enterprise.address}</Descriptions.Item>
+          </Descriptions>
+        ) : null}
         {item.specialist ? (
           <Typography.Paragraph data-testid="item-specialist" style={{ marginBottom: 12 }}>
             <Typography.Text type="secondary">{t('specialist.prefix')}</Typography.Text>
