@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ROOT, SCREENSHOTS, fillItemForm, horizontalOverflow, seriousViolations, signIn, startStack, type Stack } from './support.ts';
+import { ROOT, SCREENSHOTS, fillItemForm, horizontalOverflow, seriousViolations, shot, signIn, startStack, type Stack } from './support.ts';
 
 /** Like support's shot(), but the whole page (the checker's answer sits below the form). */
 async function fullShot(page: Page, name: string) {
@@ -66,6 +66,33 @@ describe('portal extras: bulletins, the truck access checker, attachments', { ti
     await page.getByTestId('bulletin-detail').waitFor();
     assert.deepEqual(await seriousViolations(page), []);
     await context.close();
+  });
+
+  test('zh desktop and en phone: the portal search finds services and policies (issue 16)', async () => {
+    for (const v of [{ lang: 'zh-CN' as const, phone: false, q: '居住证', service: /居住证/, pub: /居住证/ }, { lang: 'en' as const, phone: true, q: 'pass', service: /pass/i, pub: null }]) {
+      const { page, context } = await stack.newPage({ lang: v.lang, phone: v.phone });
+      await page.goto('/');
+      await page.getByTestId('portal-search').click();
+      await page.waitForURL('**/search');
+      await page.locator('#site-q').fill(v.q);
+      await page.locator('#site-q').press('Enter');
+      await page.waitForURL(/q=/);
+      const services = page.getByTestId('search-services');
+      await services.locator('.ant-list-item a').first().waitFor();
+      assert.match(await services.innerText(), v.service);
+      const pubs = page.getByTestId('search-publications');
+      if (v.pub) {
+        await pubs.locator('.ant-list-item a').first().waitFor();
+        assert.match(await pubs.innerText(), v.pub);
+      }
+      if (v.phone) assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+      const a11y = await seriousViolations(page);
+      assert.deepEqual(a11y, [], JSON.stringify(a11y, null, 1));
+      await shot(page, `search-${v.lang === 'en' ? 'en-phone' : 'zh'}`, { fullPage: true });
+      await services.locator('.ant-list-item a').first().click();
+      await page.waitForURL(/\/services\//);
+      await context.close();
+    }
   });
 
   test('zh desktop: a heavy diesel truck is denied in the zone at 10:00, allowed outside it', async () => {

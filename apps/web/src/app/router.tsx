@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
       { path: 'services/:code', lazy: lazy(() => import('./routes/portal/service-guide')) },
       { path: 'complaint', lazy: lazy(() => import('./routes/portal/complaint')) },
       { path: 'complaint/status', lazy: lazy(() => import('./routes/portal/complaint-status')) },
+      { path: 'search', lazy: lazy(() => import('./routes/portal/search')) },
       { path: 'bulletins', lazy: lazy(() => import('./routes/portal/bulletins')) },
       { path: 'bulletins/:id', lazy: lazy(() => import('./routes/portal/bulletin-detail')) },
       { path: 'truck-access', lazy: lazy(() => import('./routes/portal/truck-access')) },

@@ -8,6 +8,8 @@ export const paths = {
   complaintStatus: (number?: string) => (number ? `/complaint/status?number=${encodeURIComponent(number)}` : '/complaint/status'),
   truckCheck: '/truck-access',
   bulletins: '/bulletins',
+  /** 站内搜索 over services and publications (public). */
+  search: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : '/search'),
   bulletin: (id: string) => `/bulletins/${encodeURIComponent(id)}`,
   measure: (n: number) => `/measures/${n}`,
   /** What a receipt's or decision's QR code opens (public). */

@@ -1,4 +1,5 @@
-import { Button } from 'antd';
+import { Button, Grid } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -11,6 +12,7 @@ export default function PortalLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   return (
     <div className="jqt-portal">
       <a className="skip-link" href="#main">
@@ -22,6 +24,10 @@ export default function PortalLayout() {
           <span>{t('app.name')}</span>
         </Link>
         <nav className="jqt-header-tools" aria-label={t('common.siteTools')}>
+          <Button size="small" type="text" icon={<SearchOutlined aria-hidden />} onClick={() => navigate(paths.search())} style={{ color: '#fff' }} aria-label={t('search.label')} data-testid="portal-search">
+            {/* on a phone the icon alone, so the sign-in buttons keep one line */}
+            {screens.sm ? t('search.open') : null}
+          </Button>
           <LanguageSwitch dark />
           <ElderToggle dark />
           {me.data ? (
