@@ -221,7 +221,8 @@ export async function publicComplaint(stack: Stack, v: Variant) {
 export async function dashboardRenders(stack: Stack, v: Variant, user = 'leader.zhangdian') {
   const { page, context } = await stack.newPage({ lang: v.lang, phone: v.phone });
   await signIn(page, user);
-  await page.goto('/dashboard');
+  // a leader lands on the dashboard (issue 16)
+  await page.waitForURL(/\/dashboard/);
   await page.getByTestId('kpi-cards').waitFor();
   step('charts');
   for (const chart of ['chart-by-day', 'chart-by-unit', 'chart-by-district']) {

@@ -80,7 +80,9 @@ export function homeForRole(role: string): string {
     case 'enterprise-staff':
     case 'applicant':
       return paths.enterprise.root;
+    // leaders read the clocks first: they land on the dashboard, the queue is one click away (issue 16)
     case 'supervisor':
+    case 'unit-leader':
       return paths.dashboard.root;
     case 'admin':
       return paths.admin.root;
