@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { DAY_MS, addDays, shanghaiDate, type WorkCalendar } from '@jqt/domain';
+import type { AppContext } from '../../context.ts';
+import type { UserActor } from '../../modules/accounts/actor.ts';
+import { findUserByUsername, insertUser } from '../../modules/accounts/repository.ts';
+import { calendarOf } from '../../modules/calendar/work-calendar.ts';
+import { submitItem, transitionItem } from '../../modules/items/service.ts';
+
+const IP = '127.0.0.1';
+
+/** The first working day at least `ahead` days after `date`. */
+function workdayAfter(cal: WorkCalendar, date: string, ahead: number): string {
+  let d = addDays(date, ahead);
+  while (!cal.day(d).workday) d = addDays(d, 1);
+  return d;
+}
+
+/**
+ * Demo data for the prevention services, made through the services at moments in the demo's past: the lecture team
+ * (平安宣讲团 陈警官, 宣讲团 负责人) and the lawyers' team (公职律师 周律师); for 齐鲁新材料 (ent.demo1) a lecture given
+ * last week, waiting for its record, and for 博远智能 (ent.demo2) one given, recorded and rated, and a new booking.
+ */
+export async function seedDemoPrevention(ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+  const now = ctx.now();
+  const at = (ms: number): AppContext => ({ ...ctx, now: () => new Date(now.getTime() - ms) });
+  const dayOf = (ms: number) => shanghaiDate(new Date(now.getTime() - ms));
+  const template = (await findUserByUsername(db, 'officer.zhangdian'))!;
+  const addStaff = async (username: string, role: 'officer' | 'unit-leader', displayName: string, unitId: string, mobile: string) => {
+    await insertUser(db, { id: randomUUID(), username, passwordHash: template.passwordHash, role, displayName, unitId, enterpriseId: null, mobile, totpSecret: template.totpSecret, isDemo: true });
+  };
+  await addStaff('officer.xuanjiang', 'officer', '平安宣讲团 陈警官', 'zb-lecture', '13905339911');
+  await addStaff('leader.xuanjiang', 'unit-leader', '平安宣讲团 负责人', 'zb-lecture', '13905339912');
+  await addStaff('officer.lvshi', 'officer', '公职律师 周律师', 'zb-lawyers', '13905339913');
+  await addStaff('leader.lvshi', 'unit-leader', '公职律师服务团 负责人', 'zb-lawyers', '13905339914');
+  const actor = async (username: string): Promise<UserActor> => {
+    const u = (await findUserByUsername(db, username))!;
+    return { id: u.id, role: u.role as UserActor['role'], username: u.username, displayName: u.displayName, unitId: u.unitId, enterpriseId: u.enterpriseId, via: 'session' };
+  };
+  const chen = await actor('officer.xuanjiang');
+  const ent1 = await actor('ent.demo1');
+  const ent2 = await actor('ent.demo2');
+  const cal = await calendarOf(ctx);
+
+  type Step = { ms: number; who: UserActor; action: Parameters<typeof transitionItem>[3]['action']; fields: Record<string, unknown> };
+  const lecture = async (ms: number, who: UserActor, data: Record<string, unknown>, steps: Step[]) => {
+    const { item } = await submitItem(at(ms), who, { type: 'safety-lecture', data, ip: IP });
+    let version = item.version as number;
+    for (const s of steps) version = (await transitionItem(at(s.ms), s.who, item.id as string, { action: s.action, version, fields: s.fields, ip: IP })).version as number;
+  };
+  const contact = { contactName: '张经理', contactPhone: '13905330001' };
+
+  // 齐鲁新材料: booked 12 days ago, confirmed the next day for a working day a week later, given; the record is due.
+  const b1 = dayOf(12 * DAY_MS);
+  const d1 = workdayAfter(cal, b1, 5);
+  await lecture(12 * DAY_MS, ent1, { topics: [{ topic: 'telecom-fraud' }, { topic: 'embezzlement' }], preferredDates: [{ date: d1 }], audienceSize: 120, place: '公司一楼报告厅', ...contact }, [
+    { ms: 11 * DAY_MS, who: chen, action: 'accept', fields: { lectureDate: d1, startTime: '14:30', durationMinutes: 90, speaker: '陈警官', lecturePlace: '公司一楼报告厅', note: '按企业期望日期安排' } },
+  ]);
+  // 博远智能: a lecture 30 days ago, recorded and rated; and a new booking waiting for the team.
+  const b2 = dayOf(40 * DAY_MS);
+  const d2 = workdayAfter(cal, b2, 7);
+  const held = Math.max(0, Math.round((now.getTime() - new Date(`${d2}T18:00:00+08:00`).getTime()) / 1000)) * 1000;
+  await lecture(40 * DAY_MS, { ...ent2 }, { topics: [{ topic: 'cyber-security' }, { topic: 'illegal-fundraising' }], preferredDates: [{ date: d2 }], audienceSize: 60, place: '研发中心会议室', contactName: '刘经理', contactPhone: '13905330002' }, [
+    { ms: 39 * DAY_MS, who: chen, action: 'accept', fields: { lectureDate: d2, startTime: '09:30', durationMinutes: 120, speaker: '陈警官', lecturePlace: '研发中心会议室' } },
+    { ms: held, who: chen, action: 'answer', fields: { note: '宣讲完成，结合企业数据安全案例讲解', attendance: 58, materials: '《企业网络安全与数据合规》课件；签到表' } },
+    { ms: held - 3600_000, who: ent2, action: 'rate', fields: { rating: 'very-satisfied', note: '案例贴近企业实际' } },
+  ]);
+  await lecture(1 * DAY_MS, ent2, { topics: [{ topic: 'traffic-safety' }], preferredDates: [{ date: workdayAfter(cal, dayOf(0), 10) }, { date: workdayAfter(cal, dayOf(0), 14) }], audienceSize: 200, place: '厂区职工食堂', remarks: '驾驶员较多，希望讲解货车安全', contactName: '刘经理', contactPhone: '13905330002' }, []);
+}
