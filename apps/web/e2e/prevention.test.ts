@@ -1,0 +1,164 @@
+/**
+ * 平安宣讲 (M19): 齐鲁新材料 books a lecture in Chinese on a desktop (two topics, a preferred working day); the lecture
+ * team's officer confirms it, first with a time at which 陈警官 already lectures elsewhere (refused on the speaker
+ * field, nothing saved), then at a free time. The demo's lecture given last week is recorded with its attendance and
+ * materials, and the enterprise, in English on a 390 px phone, sees the record and rates it on the five-level scale.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type ApiSession, type Stack, apiSession, beijingDate, confirmAction, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+
+interface Item {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  enterpriseId: string;
+}
+const SHOTS = '/tmp/prev';
+mkdirSync(SHOTS, { recursive: true });
+const look = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+
+/** A weekday at least `ahead` days from today (December has no holidays before New Year). */
+function weekdayAhead(ahead: number): string {
+  for (let n = ahead; ; n++) {
+    const d = beijingDate(n);
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (wd !== 0 && wd !== 6 && !/-01-0[1-3]$/.test(d)) return d;
+  }
+}
+
+async function choose(page: Page, id: string, option: string) {
+  await page.locator(`#${id}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+async function pickDate(page: Page, id: string, date: string) {
+  const el = page.locator(`#${id}`);
+  await el.click();
+  await el.fill(date);
+  await el.press('Enter');
+}
+
+describe('safety lectures: booked, scheduled (one speaker never twice at once), held and rated', { timeout: 600_000 }, () => {
+  let stack: Stack;
+  let ent1: ApiSession;
+  let team: ApiSession;
+  const errors: string[] = [];
+  const lectureDate = weekdayAhead(7);
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+    errors.length = 0;
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4(01|22)/.test(m.text())) errors.push(`${page.url()}: ${m.text().slice(0, 300)}`);
+    });
+  };
+
+  before(async () => {
+    stack = await startStack();
+    ent1 = await apiSession(stack.baseURL, 'ent.demo1');
+    team = await apiSession(stack.baseURL, 'leader.xuanjiang');
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+
+  test('zh desktop: 齐鲁新材料 books a lecture; the team is refused a busy speaker, then confirms', async () => {
+    // 博远智能's waiting booking is confirmed first, for 陈警官 at 14:00 on the day this test will ask for.
+    const waiting = (await team.json<{ items: Item[] }>('/items?type=safety-lecture&status=submitted')).items[0]!;
+    await team.json(`/items/${waiting.id}/transitions`, {
+      body: { action: 'accept', version: waiting.version, lectureDate, startTime: '14:00', durationMinutes: 120, speaker: '陈警官', lecturePlace: '厂区职工食堂' },
+    });
+
+    const { page } = await stack.newPage();
+    watch(page);
+    await signIn(page, 'ent.demo1');
+    await page.goto('/enterprise/new?type=safety-lecture');
+    const f = 'new-safety-lecture';
+    await page.locator(`#${f}_topics_0_topic`).waitFor();
+    await choose(page, `${f}_topics_0_topic`, '电信诈骗');
+    await page.getByTestId('topics-add').click();
+    await choose(page, `${f}_topics_1_topic`, '职务侵占');
+    await pickDate(page, `${f}_preferredDates_0_date`, lectureDate);
+    await page.locator(`#${f}_audienceSize`).fill('80');
+    await page.locator(`#${f}_place`).fill('公司三楼会议室');
+    await page.locator(`#${f}_contactName`).fill('张经理');
+    await page.locator(`#${f}_contactPhone`).fill('13905330001');
+    await page.waitForFunction(() => !document.querySelector('.ant-form-item-explain-error'));
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the booking form');
+    await look(page, 'lecture-booking-zh');
+    await page.getByTestId('item-form-submit').click();
+    await page.waitForURL(/\/enterprise\/items\/[^/]+$/);
+    await page.locator('[data-testid="item-detail"][data-status="submitted"]').waitFor();
+    await page.locator('[data-testid="item-lecture"][data-scheduled="false"]').waitFor();
+    const id = page.url().split('/').pop()!;
+    await page.context().close();
+
+    const { page: w } = await stack.newPage();
+    watch(w);
+    await signIn(w, 'officer.xuanjiang');
+    await w.waitForURL(/\/workbench/);
+    await w.goto(`/workbench/items/${id}`);
+    await w.locator('[data-testid="item-detail"][data-status="submitted"]').waitFor();
+    await w.locator('[data-action="accept"]').click();
+    await pickDate(w, 'action_accept_lectureDate', lectureDate);
+    await choose(w, 'action_accept_startTime', '15:00');
+    await w.locator('#action_accept_durationMinutes').fill('90');
+    await w.locator('#action_accept_speaker').fill('陈警官');
+    await w.locator('#action_accept_lecturePlace').fill('公司三楼会议室');
+    await w.getByTestId('action-confirm').click();
+    // 15:00–16:30 overlaps 陈警官's 14:00–16:00 at 博远智能: the dialog shows it on the speaker, nothing saved.
+    const speakerError = w.locator('.ant-modal-wrap:visible .ant-form-item-explain-error', { hasText: '时间重叠' });
+    await speakerError.waitFor();
+    await look(w, 'lecture-speaker-busy-zh', false);
+    assert.equal((await ent1.json<Item>(`/items/${id}`)).status, 'submitted', 'nothing saved');
+    await choose(w, 'action_accept_startTime', '16:00');
+    await confirmAction(w);
+    await w.locator('[data-testid="item-detail"][data-status="accepted"]').waitFor();
+    await w.locator('[data-testid="item-lecture"][data-scheduled="true"]').waitFor();
+    assert.match(await w.getByTestId('lecture-when').innerText(), new RegExp(`${lectureDate} 16:00`));
+    assert.deepEqual(await seriousViolations(w), [], 'axe: the scheduled lecture');
+    await look(w, 'lecture-scheduled-zh');
+    await shot(w, 'lecture-scheduled-zh');
+    assert.deepEqual(errors, []);
+  });
+
+  test('en phone: the lecture given last week is recorded, and 齐鲁新材料 rates it on the five-level scale', async () => {
+    const given = (await ent1.json<{ items: Item[] }>('/items?type=safety-lecture&status=accepted')).items.find((i) => i.status === 'accepted')!;
+    const detail = await ent1.json<{ outputs: { lecture: { schedule: { date: string } } } }>(`/items/${given.id}`);
+    assert.ok(detail.outputs.lecture.schedule.date < beijingDate(0), 'the demo lecture lies in the past');
+
+    const { page: w } = await stack.newPage({ lang: 'en' });
+    watch(w);
+    await signIn(w, 'officer.xuanjiang');
+    await w.waitForURL(/\/workbench/);
+    await w.goto(`/workbench/items/${given.id}`);
+    await w.locator('[data-testid="item-detail"][data-status="accepted"]').waitFor();
+    await w.locator('[data-action="answer"]').click();
+    await w.locator('#action_answerForm_attendance').fill('112');
+    await w.locator('#action_answerForm_materials').fill('Slides on telecom fraud; sign-in sheet');
+    await w.locator('#action_note').fill('Lecture given; lively questions on fake-boss transfer scams.');
+    await confirmAction(w);
+    await w.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();
+    await w.context().close();
+
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    watch(page);
+    await signIn(page, 'ent.demo1');
+    await page.goto(`/enterprise/items/${given.id}`);
+    await page.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();
+    assert.equal((await page.getByTestId('lecture-attendance').innerText()).trim(), '112');
+    await page.locator('[data-action="rate"]').click();
+    assert.equal(await page.locator('[data-rating]').count(), 5, 'lectures use the five-level scale');
+    await page.locator('[data-rating="very-satisfied"]').click();
+    await page.locator('#action_note').fill('Practical cases, thank you!');
+    await page.getByTestId('action-confirm').click();
+    await page.getByTestId('item-rating').waitFor();
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the rated lecture');
+    await look(page, 'lecture-rated-en-phone');
+    await shot(page, 'lecture-rated-en-phone', { fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+});
