@@ -1,1 +1,2 @@
 export * from './lectures.ts';
+export * from './legal.ts';

@@ -15,6 +15,7 @@ import { nevSpecialFiling } from './nev-special-filing.ts';
 import { batchInspection } from './batch-inspection.ts';
 import { tiaScreening } from './tia-screening.ts';
 import { safetyLecture } from './safety-lecture.ts';
+import { legalConsultation } from './legal-consultation.ts';
 
 /** The catalog: adding an item type is adding its declaration here. */
 export const itemTypes: readonly ItemTypeDeclaration[] = [
@@ -34,6 +35,7 @@ export const itemTypes: readonly ItemTypeDeclaration[] = [
   batchInspection,
   tiaScreening,
   safetyLecture,
+  legalConsultation,
 ];
 
 const byCode = new Map(itemTypes.map((t) => [t.code, t]));
