@@ -23,3 +23,11 @@ test('the demo gives the lecture team a lecture to record, one rated and one to 
   assert.ok(item.outputs.lecture.schedule.date < '2026-11-20', 'given already: the record is due');
   assert.equal(item.abilities.canRate, false);
 });
+
+test('the demo has a legal FAQ in the policy library and a question waiting for the lawyers', async () => {
+  const faqs = (await call(t, null, { method: 'GET', url: `/api/v1/public/publications?kind=faq&q=${encodeURIComponent('试用期')}` })).json.publications as { title: string }[];
+  assert.equal(faqs.length, 1);
+  const zhou = await demo('officer.lvshi', 'officer');
+  const waiting = (await call(t, zhou, { method: 'GET', url: '/api/v1/items?type=legal-consultation&status=submitted' })).json.items;
+  assert.equal(waiting.length, 1);
+});

@@ -3,6 +3,8 @@
  * team's officer confirms it, first with a time at which 陈警官 already lectures elsewhere (refused on the speaker
  * field, nothing saved), then at a free time. The demo's lecture given last week is recorded with its attendance and
  * materials, and the enterprise, in English on a 390 px phone, sees the record and rates it on the five-level scale.
+ * 公职律师 (M18): the lawyers' officer answers 博远智能's legal question, marks the answer reusable (a phone number in
+ * the question is refused first) and publishes it; the FAQ is found by a Chinese search of the portal's policy library.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -160,6 +162,49 @@ describe('safety lectures: booked, scheduled (one speaker never twice at once), 
     assert.deepEqual(await seriousViolations(page), [], 'axe: the rated lecture');
     await look(page, 'lecture-rated-en-phone');
     await shot(page, 'lecture-rated-en-phone', { fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
+  test('zh desktop + en phone: a legal question answered and published as an FAQ, found in the policy library', async () => {
+    const zhou = await apiSession(stack.baseURL, 'ent.demo2');
+    const question = (await zhou.json<{ items: Item[] }>('/items?type=legal-consultation')).items.find((i) => i.status === 'submitted')!;
+    const { page: w } = await stack.newPage();
+    watch(w);
+    await signIn(w, 'officer.lvshi');
+    await w.waitForURL(/\/workbench/);
+    await w.goto(`/workbench/items/${question.id}`);
+    await w.locator('[data-testid="item-detail"][data-status="submitted"]').waitFor();
+    await w.locator('[data-action="accept"]').click();
+    await confirmAction(w);
+    await w.locator('[data-testid="item-detail"]:not([data-status="submitted"])').waitFor();
+    await w.locator('[data-action="answer"]').click();
+    await w.locator('#action_note').fill('单纯拖欠货款一般属于民事合同纠纷；如对方以非法占有为目的，虚构事实骗取货物后逃匿，可能涉嫌合同诈骗罪，企业可携带合同、送货单和催款记录向经侦部门报案。');
+    await confirmAction(w);
+    await w.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();
+    await w.locator('[data-testid="legal-faq"][data-published="false"]').waitFor();
+    await w.getByTestId('legal-faq-open').click();
+    await w.locator('#faq_title').fill('客户拖欠货款后失联，是否构成合同诈骗？');
+    await w.locator('#faq_question').fill('客户拖欠货款后联系不上，请致电 13905330002 了解详情');
+    await w.getByTestId('legal-faq-publish').click();
+    await w.locator('.ant-form-item-explain-error', { hasText: '个人信息' }).waitFor();
+    await look(w, 'legal-faq-refused-zh', false);
+    await w.locator('#faq_question').fill('企业供货后客户拖欠货款且联系不上，是否构成合同诈骗，可以报案吗？');
+    await w.getByTestId('legal-faq-publish').click();
+    await w.locator('[data-testid="legal-faq"][data-published="true"]').waitFor();
+    assert.deepEqual(await seriousViolations(w), [], 'axe: the FAQ panel');
+    await look(w, 'legal-faq-published-zh');
+    await w.context().close();
+
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    watch(page);
+    await page.goto(`/bulletins?kind=faq&q=${encodeURIComponent('合同诈骗')}`);
+    await page.locator('.jqt-pub-title', { hasText: '客户拖欠货款后失联' }).first().waitFor();
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the FAQ search');
+    await look(page, 'legal-faq-portal-en-phone');
+    await page.locator('.jqt-pub-title a', { hasText: '客户拖欠货款后失联' }).first().click();
+    await page.getByText('报案').first().waitFor();
+    await look(page, 'legal-faq-detail-en-phone');
     assert.deepEqual(errors, []);
   });
 });

@@ -5,6 +5,7 @@ import type { UserActor } from '../../modules/accounts/actor.ts';
 import { findUserByUsername, insertUser } from '../../modules/accounts/repository.ts';
 import { calendarOf } from '../../modules/calendar/work-calendar.ts';
 import { submitItem, transitionItem } from '../../modules/items/service.ts';
+import { publishFaq } from '../../modules/prevention/legal-faqs.ts';
 
 const IP = '127.0.0.1';
 
@@ -43,11 +44,13 @@ export async function seedDemoPrevention(ctx: AppContext): Promise<void> {
   const cal = await calendarOf(ctx);
 
   type Step = { ms: number; who: UserActor; action: Parameters<typeof transitionItem>[3]['action']; fields: Record<string, unknown> };
-  const lecture = async (ms: number, who: UserActor, data: Record<string, unknown>, steps: Step[]) => {
-    const { item } = await submitItem(at(ms), who, { type: 'safety-lecture', data, ip: IP });
+  const file = async (type: string, ms: number, who: UserActor, data: Record<string, unknown>, steps: Step[]) => {
+    const { item } = await submitItem(at(ms), who, { type, data, ip: IP });
     let version = item.version as number;
     for (const s of steps) version = (await transitionItem(at(s.ms), s.who, item.id as string, { action: s.action, version, fields: s.fields, ip: IP })).version as number;
+    return item.id as string;
   };
+  const lecture = (ms: number, who: UserActor, data: Record<string, unknown>, steps: Step[]) => file('safety-lecture', ms, who, data, steps);
   const contact = { contactName: '张经理', contactPhone: '13905330001' };
 
   // 齐鲁新材料: booked 12 days ago, confirmed the next day for a working day a week later, given; the record is due.
@@ -66,4 +69,15 @@ export async function seedDemoPrevention(ctx: AppContext): Promise<void> {
     { ms: held - 3600_000, who: ent2, action: 'rate', fields: { rating: 'very-satisfied', note: '案例贴近企业实际' } },
   ]);
   await lecture(1 * DAY_MS, ent2, { topics: [{ topic: 'traffic-safety' }], preferredDates: [{ date: workdayAfter(cal, dayOf(0), 10) }, { date: workdayAfter(cal, dayOf(0), 14) }], audienceSize: 200, place: '厂区职工食堂', remarks: '驾驶员较多，希望讲解货车安全', contactName: '刘经理', contactPhone: '13905330002' }, []);
+
+  // 公职律师: 齐鲁新材料's labour question answered and published as an FAQ; 博远智能's contract question waiting.
+  const zhou = await actor('officer.lvshi');
+  const answer =
+    '根据《劳动合同法》第三十九条，劳动者在试用期间被证明不符合录用条件，或严重违反用人单位规章制度的，用人单位可以解除劳动合同。建议企业事先公示规章制度，保留考勤和违纪记录，书面通知本人并说明理由。';
+  const asked = await file('legal-consultation', 20 * DAY_MS, ent1, { service: 'question', category: 'labour', title: '试用期员工多次旷工能否解除劳动合同', content: '我公司一名试用期员工一个月内旷工三次，公司能否解除劳动合同？需要履行哪些程序？', ...contact }, [
+    { ms: 20 * DAY_MS - 3600_000, who: zhou, action: 'accept', fields: {} },
+    { ms: 19 * DAY_MS, who: zhou, action: 'answer', fields: { note: answer } },
+  ]);
+  await publishFaq(at(18 * DAY_MS), zhou, { itemId: asked, title: '试用期员工严重违纪，企业能否解除劳动合同？', question: '试用期员工多次旷工，企业能否解除劳动合同？需要履行哪些程序？', answer }, IP);
+  await file('legal-consultation', 1 * DAY_MS, ent2, { service: 'question', category: 'contract', title: '客户拖欠货款是否构成合同诈骗', content: '我公司向一家客户供货后，对方以各种理由拖欠货款八十万元且联系不上，这种情况是否构成合同诈骗，可以报案吗？', contactName: '刘经理', contactPhone: '13905330002' }, []);
 }
