@@ -31,3 +31,13 @@ test('the demo has a legal FAQ in the policy library and a question waiting for 
   const waiting = (await call(t, zhou, { method: 'GET', url: '/api/v1/items?type=legal-consultation&status=submitted' })).json.items;
   assert.equal(waiting.length, 1);
 });
+
+test('the demo has a warning read by two enterprises and escalated for the third, and one waiting for approval', async () => {
+  const leader = await demo('leader.zhangdian', 'unit-leader');
+  const list = (await call(t, leader, { method: 'GET', url: '/api/v1/prevention/warnings' })).json.warnings as { status: string; counts: unknown; abilities: { canApprove: boolean } }[];
+  const published = list.find((w) => w.status === 'published')!;
+  assert.deepEqual(published.counts, { delivered: 3, acknowledged: 2, escalated: 1 });
+  assert.equal(list.find((w) => w.status === 'submitted')?.abilities.canApprove, true);
+  const li = await demo('officer.zhangdian', 'officer');
+  assert.ok(JSON.stringify((await call(t, li, { method: 'GET', url: '/api/v1/notifications' })).json).includes('华光陶瓷'));
+});

@@ -6,6 +6,9 @@ import { findUserByUsername, insertUser } from '../../modules/accounts/repositor
 import { calendarOf } from '../../modules/calendar/work-calendar.ts';
 import { submitItem, transitionItem } from '../../modules/items/service.ts';
 import { publishFaq } from '../../modules/prevention/legal-faqs.ts';
+import { acknowledgeWarning, actOnWarning, draftWarning, escalateUnacknowledgedWarnings } from '../../modules/prevention/warnings.ts';
+import { eq } from 'drizzle-orm';
+import { enterprises } from '../schema.ts';
 
 const IP = '127.0.0.1';
 
@@ -80,4 +83,31 @@ export async function seedDemoPrevention(ctx: AppContext): Promise<void> {
   ]);
   await publishFaq(at(18 * DAY_MS), zhou, { itemId: asked, title: '试用期员工严重违纪，企业能否解除劳动合同？', question: '试用期员工多次旷工，企业能否解除劳动合同？需要履行哪些程序？', answer }, IP);
   await file('legal-consultation', 1 * DAY_MS, ent2, { service: 'question', category: 'contract', title: '客户拖欠货款是否构成合同诈骗', content: '我公司向一家客户供货后，对方以各种理由拖欠货款八十万元且联系不上，这种情况是否构成合同诈骗，可以报案吗？', contactName: '刘经理', contactPhone: '13905330002' }, []);
+
+  // 风险预警: 张店分局 warned three enterprises 10 days ago; 齐鲁新材料 and 博远智能 read it, 华光陶瓷 did not and was
+  // escalated to 李警官; a second, public warning to all of 张店 waits for the leader's approval.
+  const li = await actor('officer.zhangdian');
+  const wang = await actor('leader.zhangdian');
+  const [{ id: huaguang }] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.name, '淄博华光陶瓷科技文化有限公司'));
+  const first = await draftWarning(at(10 * DAY_MS), li, {
+    title: '警惕冒充公司领导的转账诈骗',
+    body: '近期辖区多家企业财务人员被拉入冒充公司领导的社交群，以“紧急付款”为由要求转账。请企业财务人员转账前务必当面或电话核实，严格执行付款审批制度。',
+    riskKind: 'telecom-fraud',
+    level: 'serious',
+    audience: { enterpriseIds: [ent1.enterpriseId, ent2.enterpriseId, huaguang] },
+  }, IP);
+  await actOnWarning(at(10 * DAY_MS - 3600_000), li, first.id, 'submit', {}, IP);
+  await actOnWarning(at(10 * DAY_MS - 7200_000), wang, first.id, 'approve', {}, IP);
+  await acknowledgeWarning(at(9 * DAY_MS), ent1, first.id, IP);
+  await acknowledgeWarning(at(8 * DAY_MS), ent2, first.id, IP);
+  await escalateUnacknowledgedWarnings(at(3600_000));
+  const second = await draftWarning(at(1 * DAY_MS), li, {
+    title: '防范以“养老项目”为名的非法集资',
+    body: '有不法分子以投资养老项目、高额返利为诱饵向企业员工吸收资金。请企业提醒员工：承诺保本高息的投资要提高警惕，发现线索及时向公安机关报告。',
+    riskKind: 'illegal-fundraising',
+    level: 'general',
+    audience: { districts: ['zhangdian'] },
+    public: true,
+  }, IP);
+  await actOnWarning(at(1 * DAY_MS - 3600_000), li, second.id, 'submit', {}, IP);
 }

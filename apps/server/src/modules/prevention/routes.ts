@@ -41,6 +41,11 @@ export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     { schema: { tags, summary: '提交审核 / 审核发布 / 退回 Submit, approve (publishes and delivers) or return a warning', params: s.warningParams, body: s.warningAction }, config: { access: police } },
     async (req) => warnings.actOnWarning(ctx, userOf(req), req.params.id, req.body.action, { note: req.body.note }, req.ip),
   );
+  app.get(
+    '/prevention/enterprises',
+    { schema: { tags, summary: '选择预警对象 Enterprises by name or USCC, for a warning\'s audience', querystring: s.enterpriseQuery }, config: { access: police } },
+    async (req) => warnings.searchAudienceEnterprises(ctx, req.query.q),
+  );
   app.get('/enterprise/warnings', { schema: { tags, summary: '我的风险预警 Warnings delivered to your enterprise' }, config: { access: enterprise } }, async (req) =>
     warnings.enterpriseWarnings(ctx, userOf(req)),
   );

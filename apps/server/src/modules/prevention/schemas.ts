@@ -27,3 +27,4 @@ export const warningBody = z
   .partial()
   .passthrough();
 export const warningAction = z.object({ action: z.enum(['submit', 'approve', 'return']), note: z.string().max(500).optional() }).strict();
+export const enterpriseQuery = z.object({ q: z.string().trim().min(2).max(50) }).strict();

@@ -151,3 +151,14 @@ export async function markEscalated(tx: Queryable, rows: { warningId: string; en
   }
 }
 
+
+/** Enterprises by name or USCC, for choosing a warning's audience (police; names only, no contacts). */
+export async function searchEnterprises(db: Queryable, q: string, limit: number) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ id: enterprises.id, name: enterprises.name, district: enterprises.district, uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(or(sql`${enterprises.name} ilike ${like}`, eq(enterprises.uscc, q.toUpperCase())))
+    .orderBy(asc(enterprises.name))
+    .limit(limit);
+}

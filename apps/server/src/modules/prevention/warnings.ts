@@ -158,6 +158,11 @@ export async function actOnWarning(ctx: AppContext, actor: UserActor, id: string
   return getWarning(ctx, actor, id);
 }
 
+/** Enterprises by name or USCC for a warning's audience. */
+export async function searchAudienceEnterprises(ctx: AppContext, q: string) {
+  return { enterprises: await repo.searchEnterprises(ctx.database.db, q, 20) };
+}
+
 /** The enterprise's side: the warnings delivered to it, newest first, with its own acknowledgement. */
 export async function enterpriseWarnings(ctx: AppContext, actor: UserActor) {
   if (!actor.enterpriseId) throw new DomainError('forbidden', { status: 403 });
