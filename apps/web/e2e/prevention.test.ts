@@ -5,6 +5,9 @@
  * materials, and the enterprise, in English on a 390 px phone, sees the record and rates it on the five-level scale.
  * 公职律师 (M18): the lawyers' officer answers 博远智能's legal question, marks the answer reusable (a phone number in
  * the question is refused first) and publishes it; the FAQ is found by a Chinese search of the portal's policy library.
+ * 风险预警 (M15): 张店's officer drafts a warning to two named enterprises (a save without a kind or level is refused
+ * first), the leader approves it, 齐鲁新材料 acknowledges it on a phone in English; the demo's earlier warning shows
+ * two enterprises that read it and the third escalated to its liaison officer.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -205,6 +208,66 @@ describe('safety lectures: booked, scheduled (one speaker never twice at once), 
     await page.locator('.jqt-pub-title a', { hasText: '客户拖欠货款后失联' }).first().click();
     await page.getByText('报案').first().waitFor();
     await look(page, 'legal-faq-detail-en-phone');
+    assert.deepEqual(errors, []);
+  });
+
+  test('zh desktop + en phone: a risk warning drafted, approved, delivered to two enterprises and acknowledged', async () => {
+    const { page: w } = await stack.newPage();
+    watch(w);
+    await signIn(w, 'officer.zhangdian');
+    await w.waitForURL(/\/workbench/);
+    await w.goto('/workbench/warnings');
+    // the demo's warning: read by two, the third escalated to its liaison officer
+    await w.locator('[data-status="published"]', { hasText: '冒充公司领导' }).getByTestId('warning-counts').filter({ hasText: '已转联络民警 1 家' }).waitFor();
+    await w.getByTestId('warning-new').click();
+    await w.locator('#warning_title').fill('警惕虚假“环保检查”收费');
+    await w.locator('#warning_body').fill('有人冒充环保部门工作人员到企业“检查”，以整改为名收取费用。执法检查不收取任何费用，请企业核实来人身份。');
+    await w.getByTestId('warning-save').click();
+    await w.locator('.ant-form-item-explain-error').first().waitFor();
+    assert.ok((await w.locator('.ant-form-item-has-error').count()) >= 2, 'kind and level are required');
+    await choose(w, 'warning_riskKind', '经营漏洞');
+    await choose(w, 'warning_level', '较重');
+    for (const name of ['齐鲁新材料', '博远智能']) {
+      await w.locator('#warning_enterpriseIds').click();
+      await w.locator('#warning_enterpriseIds').fill(name);
+      await w.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+    }
+    await w.keyboard.press('Escape');
+    await look(w, 'warning-draft-zh');
+    await w.getByTestId('warning-save').click();
+    await w.locator('[data-testid="warning-detail"][data-status="draft"]').waitFor();
+    await w.locator('[data-action="submit"]').click();
+    await w.locator('[data-testid="warning-detail"][data-status="submitted"]').waitFor();
+    assert.equal(await w.locator('[data-action="approve"]').count(), 0, 'the author does not approve');
+    const url = w.url();
+    await w.context().close();
+
+    const { page: l } = await stack.newPage();
+    watch(l);
+    await signIn(l, 'leader.zhangdian');
+    await l.waitForURL(/\/workbench/);
+    await l.goto(url);
+    await l.locator('[data-action="approve"]').click();
+    await l.locator('[data-testid="warning-detail"][data-status="published"]').waitFor();
+    assert.match(await l.getByTestId('warning-counts').innerText(), /送达 2 家 · 已阅知 0 家/);
+    assert.deepEqual(await seriousViolations(l), [], 'axe: the published warning');
+    await look(l, 'warning-published-zh');
+    await l.context().close();
+
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    watch(page);
+    await signIn(page, 'ent.demo1');
+    await page.goto('/enterprise/warnings');
+    const mine = page.locator('[data-acknowledged="false"]', { hasText: '环保检查' });
+    await mine.waitFor();
+    await mine.getByTestId('warning-acknowledge').click();
+    await page.locator('[data-acknowledged="true"]', { hasText: '环保检查' }).waitFor();
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the enterprise warnings');
+    await look(page, 'warning-acknowledged-en-phone');
+    const sender = await apiSession(stack.baseURL, 'leader.zhangdian');
+    const id = url.split('/').pop()!;
+    assert.deepEqual((await sender.json<{ counts: unknown }>(`/prevention/warnings/${id}`)).counts, { delivered: 2, acknowledged: 1, escalated: 0 });
     assert.deepEqual(errors, []);
   });
 });
