@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { districts } from '@jqt/domain';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
-import { useWarning, useWarningAction, type Delivery } from '../../../features/prevention/api/warnings';
+import { useAudienceTags, useWarning, useWarningAction, type Delivery } from '../../../features/prevention/api/warnings';
 import { LevelTag, riskKindName } from '../../../features/prevention/components/warning-labels';
 
 /** One warning: its text, audience, approval, and who has read it (已阅知) or was escalated to their liaison officer. */
@@ -16,6 +16,7 @@ export default function WarningDetailPage() {
   const { message } = App.useApp();
   const q = useWarning(id);
   const act = useWarningAction(id ?? '');
+  const tags = useAudienceTags();
   const screens = Grid.useBreakpoint();
   const [returning, setReturning] = useState(false);
   const [note, setNote] = useState('');
@@ -74,7 +75,7 @@ export default function WarningDetailPage() {
       <Card title={t('prevention.warning.audience')}>
         <Descriptions column={1} size="small" layout={screens.sm ? 'horizontal' : 'vertical'}>
           {w.audience.districts.length ? <Descriptions.Item label={t('prevention.warning.districts')}>{w.audience.districts.map(district).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item> : null}
-          {w.audience.tags.length ? <Descriptions.Item label={t('prevention.warning.tags')}>{w.audience.tags.join(', ')}</Descriptions.Item> : null}
+          {w.audience.tags.length ? <Descriptions.Item label={t('prevention.warning.tags')}>{w.audience.tags.map((c) => { const x = tags.data?.find((g) => g.code === c); return x ? (lang === 'en' ? x.nameEn || x.nameZh : x.nameZh) : c; }).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item> : null}
           {w.audience.enterpriseIds.length ? <Descriptions.Item label={t('prevention.warning.enterprises')}>{t('prevention.warning.nEnterprises', { n: w.audience.enterpriseIds.length })}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
