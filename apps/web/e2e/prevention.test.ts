@@ -35,9 +35,11 @@ function weekdayAhead(ahead: number): string {
   }
 }
 
+/** Picks an option of an antd Select and waits until its dropdown has closed (a closing one still matches :visible). */
 async function choose(page: Page, id: string, option: string) {
   await page.locator(`#${id}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).last().click();
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }
 async function pickDate(page: Page, id: string, date: string) {
   const el = page.locator(`#${id}`);
@@ -159,7 +161,7 @@ describe('safety lectures: booked, scheduled (one speaker never twice at once), 
     assert.equal(await page.locator('[data-rating]').count(), 5, 'lectures use the five-level scale');
     await page.locator('[data-rating="very-satisfied"]').click();
     await page.locator('#action_note').fill('Practical cases, thank you!');
-    await page.getByTestId('action-confirm').click();
+    await confirmAction(page);
     await page.getByTestId('item-rating').waitFor();
     assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
     assert.deepEqual(await seriousViolations(page), [], 'axe: the rated lecture');
