@@ -6,6 +6,7 @@ import { calendarOf } from '../modules/calendar/service.ts';
 import { deliverNoticesMany } from '../modules/items/notices.ts';
 import { rowToState, setEscalations } from '../modules/items/repository.ts';
 import { wake } from '../modules/items/service.ts';
+import { escalateUnacknowledgedWarnings } from '../modules/prevention/warnings.ts';
 import { itemEvents, items } from '../db/schema.ts';
 import { every } from './every.ts';
 
@@ -15,7 +16,7 @@ const BATCH = 500;
  * One sweep: claims due items with FOR UPDATE SKIP LOCKED, so two instances sweeping at once
  * never claim the same row, and each escalation is sent once.
  */
-export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: number; notices: number }> {
+export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: number; notices: number; warnings: number }> {
   const now = ctx.now();
   const calendar = await calendarOf(ctx);
   let escalated = 0;
@@ -57,7 +58,10 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
     await wake(ctx, batch.woken);
     if (batch.count < BATCH) break;
   }
-  return { escalated, notices };
+  // 风险预警 (M15): unacknowledged after 3 working days, to the enterprise's liaison officer.
+  const warnings = await escalateUnacknowledgedWarnings(ctx);
+  await wake(ctx, warnings.woken);
+  return { escalated, notices, warnings: warnings.escalated };
 }
 
 export function startDeadlineSweeper(ctx: AppContext, log: FastifyBaseLogger) {

@@ -41,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'items/:id', lazy: lazy(() => import('./routes/enterprise/item-page')) },
       { path: 'new', lazy: lazy(() => import('./routes/enterprise/new-item')) },
       { path: 'liaison', lazy: lazy(() => import('./routes/liaison/enterprise-liaison')) },
+      { path: 'warnings', lazy: lazy(() => import('./routes/prevention/enterprise-warnings')) },
       { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
     ],
   },
@@ -58,6 +59,8 @@ export const router = createBrowserRouter([
       { path: 'liaison/visits/new', lazy: lazy(() => import('./routes/liaison/new-visit')) },
       { path: 'liaison/centres', lazy: lazy(() => import('./routes/liaison/centres-admin')) },
       { path: 'enterprises/:id', lazy: lazy(() => import('./routes/liaison/enterprise-file')) },
+      { path: 'warnings', lazy: lazy(() => import('./routes/prevention/warnings')) },
+      { path: 'warnings/:id', lazy: lazy(() => import('./routes/prevention/warning-detail')) },
     ],
   },
   {

@@ -28,6 +28,8 @@ export const paths = {
     notifications: '/enterprise/notifications',
     /** 我的联络民警 and the visits to confirm. */
     liaison: '/enterprise/liaison',
+    /** 风险预警 delivered to the enterprise (M15). */
+    warnings: '/enterprise/warnings',
   },
   workbench: {
     root: '/workbench',
@@ -40,6 +42,9 @@ export const paths = {
     liaisonVisits: '/workbench/liaison/visits',
     newVisit: (enterpriseId?: string) => (enterpriseId ? `/workbench/liaison/visits/new?enterpriseId=${encodeURIComponent(enterpriseId)}` : '/workbench/liaison/visits/new'),
     serviceCentres: '/workbench/liaison/centres',
+    /** 风险预警 (M15): the unit's warnings and one warning. */
+    warnings: '/workbench/warnings',
+    warning: (id: string) => `/workbench/warnings/${encodeURIComponent(id)}`,
     /** 一企一档. */
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
   },

@@ -192,6 +192,11 @@ export interface StationOutput {
   district?: string | null;
 }
 
+export interface LectureOutput {
+  schedule: { date: string; startTime: string; durationMinutes: number; speaker: string; place: string } | null;
+  record: { attendance: number | null; materials: string | null } | null;
+}
+
 /** What an item type's outputs hook adds to the item (pass codes, documents, bookings, a screening result …). */
 export interface ItemOutputs {
   passCodes?: PassCodeOutput[];
@@ -204,6 +209,8 @@ export interface ItemOutputs {
   /** Traffic impact screening: the result, and the expert survey booked with the answer. */
   screening?: { result: 'assessment-required' | 'expert-survey'; met: string[]; thresholds: Record<string, number>; thresholdsVersion: number };
   survey?: { date: string; time: string | null; place: string | null } | null;
+  /** 平安宣讲: the confirmed schedule, and the record of the lecture once given. */
+  lecture?: LectureOutput;
   [other: string]: unknown;
 }
 

@@ -242,7 +242,12 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
   if (answerForm?.refine) {
     // The type's own rules on the answer's fields (which ones this item needs, dates on the calendar), each field once.
     const failed = new Set(errors.map((e) => e.path));
-    errors.push(...answerForm.refine(answerFields, { data: item.data, today: shanghaiDate(ctx.now), calendar: ctx.calendar }).filter((e) => !failed.has(e.path)));
+    errors.push(...answerForm.refine(answerFields, { data: item.data, accept: item.acceptInput, today: shanghaiDate(ctx.now), calendar: ctx.calendar }).filter((e) => !failed.has(e.path)));
+  }
+  if (action === 'accept' && ctx.type.acceptForm && ctx.type.acceptRefine) {
+    const failed = new Set(errors.map((e) => e.path));
+    const given = pick(form.value, ctx.type.acceptForm);
+    errors.push(...ctx.type.acceptRefine(given, { data: item.data, today: shanghaiDate(ctx.now), calendar: ctx.calendar }).filter((e) => !failed.has(e.path)));
   }
   if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
   const v = form.value;

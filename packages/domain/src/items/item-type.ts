@@ -50,7 +50,7 @@ export interface AnswerForm {
    * Rules beyond the form: which fields this item needs (by its data), dates against the statutory calendar.
    * Paths are the field names; `today` is the Shanghai date of the answer.
    */
-  refine?: (value: Record<string, unknown>, env: { data: Record<string, unknown>; today: string; calendar: WorkCalendar }) => FieldError[];
+  refine?: (value: Record<string, unknown>, env: { data: Record<string, unknown>; accept: Record<string, unknown>; today: string; calendar: WorkCalendar }) => FieldError[];
   /** The submitter's notice when these fields were given (instead of the answered notice), with its message params. */
   notice?: (value: Record<string, unknown>) => { kind: string; params: Record<string, unknown> };
 }
@@ -89,6 +89,8 @@ export interface ItemTypeDeclaration {
   form: Form;
   /** Extra fields the accepting officer gives (e.g. `major` for a conduct complaint). */
   acceptForm?: Form;
+  /** Rules beyond the accept form (a lecture's date a future working day); paths are the field names. */
+  acceptRefine?: (value: Record<string, unknown>, env: { data: Record<string, unknown>; today: string; calendar: WorkCalendar }) => FieldError[];
   /** Extra fields the answering officer gives (e.g. the date, time and place of an expert site survey). */
   answerForm?: AnswerForm;
   route: (ctx: RoutingContext) => RouteTarget;
@@ -118,9 +120,10 @@ export interface ItemTypeDeclaration {
   answeredNotice?: string;
   /**
    * Rules across fields (an end date after a start date), run after the form's own checks; paths as the form's
-   * (`data.endDate`). `today` is the Shanghai date of submission.
+   * (`data.endDate`). `today` is the Shanghai date of submission; `calendar`, when the caller has it, lets a rule
+   * ask for working days (a lecture's preferred dates).
    */
-  refine?: (value: Record<string, unknown>, today: string) => FieldError[];
+  refine?: (value: Record<string, unknown>, today: string, calendar?: WorkCalendar) => FieldError[];
 }
 
 export function defineItemType(decl: ItemTypeDeclaration): ItemTypeDeclaration {
@@ -143,12 +146,12 @@ export function handlingClock(decl: ItemTypeDeclaration, data: Record<string, un
 }
 
 /** The submitted data checked against the declaration: the form's fields, then its cross-field rules. */
-export function validateItemData(decl: ItemTypeDeclaration, data: unknown, today: string, prefix = 'data'): FormResult {
+export function validateItemData(decl: ItemTypeDeclaration, data: unknown, today: string, prefix = 'data', calendar?: WorkCalendar): FormResult {
   const r = validateForm(decl.form, data, prefix, { today });
   if (!decl.refine) return r;
   const failed = new Set(r.errors.map((e) => e.path));
   // A field already reported is not reported twice.
-  const extra = decl.refine(r.value, today)
+  const extra = decl.refine(r.value, today, calendar)
     .map((e) => ({ ...e, path: e.path.replace(/^data/, prefix) }))
     .filter((e) => !failed.has(e.path));
   return { value: r.value, errors: [...r.errors, ...extra] };

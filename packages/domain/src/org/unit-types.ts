@@ -15,6 +15,8 @@ export const unitTypes = [
   'vehicle-admin', // 车管所
   'branch', // 分县局 (district)
   'station', // 派出所 (district)
+  'lecture-team', // 平安宣讲团 (city, M19)
+  'lawyer-team', // 公职律师服务团 (city, M18): members may come from any unit
   'partner', // another department (科技局, 人社局 …)
 ] as const;
 export type UnitType = (typeof unitTypes)[number];

@@ -63,7 +63,12 @@ export function ziboUnits(): UnitSeed[] {
     ['zhujian', '淄博市住房和城乡建设局', 'Housing and Urban-Rural Development Bureau'],
   ].map(([code, zh, en]) => ({ id: `partner-${code}`, nameZh: zh, nameEn: en, unitType: 'partner' }));
   // Duty phones (fictional numbers of Zibo's 0533 area): what an enterprise is given for its liaison officer.
-  return [...city, ...local, ...stations, ...partners].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
+  // Prevention service teams (M18, M19), last so the units before them keep their phones.
+  const teams: UnitSeed[] = [
+    { id: 'zb-lecture', nameZh: '淄博市公安局平安宣讲团', nameEn: 'Safety Lecture Team', unitType: 'lecture-team' },
+    { id: 'zb-lawyers', nameZh: '淄博市公安局公职律师服务团', nameEn: 'Police Lawyers Service Team', unitType: 'lawyer-team', parentId: 'zb-legal' },
+  ];
+  return [...city, ...local, ...stations, ...partners, ...teams].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
 }
 
 /** Reference data every database needs: units and the statutory calendars 2023–2026. Safe to run on every start. */

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/service.ts';
 import * as repo from './repository.ts';
 import { searchQuery, searchTokens } from './search-tokens.ts';
 
-export const publicationKinds = ['policy', 'bulletin', 'warning'] as const;
+export const publicationKinds = ['policy', 'bulletin', 'warning', 'faq'] as const;
 export type PublicationKind = (typeof publicationKinds)[number];
 
 /** Bulletins are public: a text carrying a phone or ID number is refused rather than published (PIPL). */

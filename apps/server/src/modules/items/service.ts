@@ -82,7 +82,8 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
     if (kind === 'public') throw new DomainError('unauthenticated', { status: 401 });
     throw new DomainError('submitter_not_allowed', { status: 403 });
   }
-  const form = validateItemData(type, input.data, shanghaiDate(ctx.now()));
+  const calendar = await calendarOf(ctx);
+  const form = validateItemData(type, input.data, shanghaiDate(ctx.now()), 'data', calendar);
   if (form.errors.length) throw new DomainError('validation_failed', { status: 422, errors: form.errors });
 
   const db = ctx.database.db;
@@ -100,7 +101,6 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
   const queryCode = kind === 'public' ? randomBytes(6).toString('hex') : null;
   let notified: string[] = [];
   const id = randomUUID();
-  const calendar = await calendarOf(ctx);
   try {
     const number = await db.transaction(async (tx) => {
       const filed = await fileItem(tx, ctx, calendar, actor, {

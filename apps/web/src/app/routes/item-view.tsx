@@ -8,10 +8,14 @@ import { useItemType } from '../../features/item-types/api/get-item-types';
 import { useUnits } from '../../features/units/api/get-units';
 import { useMe } from '../../features/auth/api/get-me';
 import { isApiError } from '../../lib/api-client';
-import type { Item } from '../../types/api';
+import type { ReactNode } from 'react';
+import type { Item, ItemDetail as ItemDetailData } from '../../types/api';
 
-/** The item page shared by the enterprise center, the workbench and the dashboard (actions come from abilities). */
-export function ItemView({ backTo, backLabel }: { backTo: string; backLabel: string }) {
+/**
+ * The item page shared by the enterprise center, the workbench and the dashboard (actions come from abilities);
+ * `extra` adds what a module does with an item of its type (a legal answer made an FAQ entry).
+ */
+export function ItemView({ backTo, backLabel, extra }: { backTo: string; backLabel: string; extra?: (item: ItemDetailData) => ReactNode }) {
   const { id } = useParams();
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -31,6 +35,7 @@ export function ItemView({ backTo, backLabel }: { backTo: string; backLabel: str
     <>
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to={backTo}>{backLabel}</Link> }, { title: q.data.number }]} />
       <ItemDetail item={q.data} itemType={itemType} units={units.data} me={me.data} onStale={onStale} />
+      {extra ? <div style={{ marginTop: 16 }}>{extra(q.data)}</div> : null}
     </>
   );
 }

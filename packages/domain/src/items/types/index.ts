@@ -14,6 +14,8 @@ import { truckPass } from './truck-pass.ts';
 import { nevSpecialFiling } from './nev-special-filing.ts';
 import { batchInspection } from './batch-inspection.ts';
 import { tiaScreening } from './tia-screening.ts';
+import { safetyLecture } from './safety-lecture.ts';
+import { legalConsultation } from './legal-consultation.ts';
 
 /** The catalog: adding an item type is adding its declaration here. */
 export const itemTypes: readonly ItemTypeDeclaration[] = [
@@ -32,6 +34,8 @@ export const itemTypes: readonly ItemTypeDeclaration[] = [
   nevSpecialFiling,
   batchInspection,
   tiaScreening,
+  safetyLecture,
+  legalConsultation,
 ];
 
 const byCode = new Map(itemTypes.map((t) => [t.code, t]));

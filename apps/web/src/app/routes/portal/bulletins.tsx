@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Empty, Input, Skeleton, Tabs, Tag } from 'antd';
+import { Alert, Button, Empty, Grid, Input, Skeleton, Tabs, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths';
@@ -10,6 +10,7 @@ import { PUBLICATION_KINDS, usePublications, type PublicationKind } from '../../
 /** M2 惠企服务专区: published policies, case bulletins and risk warnings, with kind tabs and Chinese full-text search. */
 export default function BulletinsPage() {
   const { t, i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
   const kind = PUBLICATION_KINDS.includes(kindParam as PublicationKind) ? (kindParam as PublicationKind) : undefined;
@@ -55,6 +56,8 @@ export default function BulletinsPage() {
         />
       </form>
       <Tabs
+        // five kinds fit a 390 px phone only with narrower gaps (an overflowing tab bar hides some behind a menu)
+        tabBarGutter={screens.sm ? undefined : 14}
         activeKey={kind ?? 'all'}
         onChange={(k) => update({ kind: k === 'all' ? '' : k })}
         items={[{ key: 'all', label: t('bulletins.kindAll') }, ...PUBLICATION_KINDS.map((k) => ({ key: k, label: t(`bulletins.kind.${k}`) }))]}

@@ -5,6 +5,7 @@ import type { ItemDetail } from '../../../types/api';
 import { apiUrl } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { pick } from '../../../lib/i18n';
+import { LectureOutputs } from './lecture-outputs';
 import { PassCodeOutputs } from './pass-code-outputs';
 
 /**
@@ -28,6 +29,7 @@ export function ItemOutputs({ item }: { item: ItemDetail }) {
   return (
     <>
       {o.passCodes?.length ? <PassCodeOutputs codes={o.passCodes} /> : null}
+      {o.lecture ? <LectureOutputs lecture={o.lecture} /> : null}
       {o.certificates?.length || o.decision || docs.length ? (
         <Card title={t('outputs.documents')} data-testid="item-documents">
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>

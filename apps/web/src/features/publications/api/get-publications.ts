@@ -1,8 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-export type PublicationKind = 'policy' | 'bulletin' | 'warning';
-export const PUBLICATION_KINDS: PublicationKind[] = ['policy', 'bulletin', 'warning'];
+export type PublicationKind = 'policy' | 'faq' | 'bulletin' | 'warning';
+/** 常见问题 (faq): answers of the police lawyers marked reusable (M18). */
+export const PUBLICATION_KINDS: PublicationKind[] = ['policy', 'faq', 'bulletin', 'warning'];
 
 export interface Publication {
   id: string;

@@ -1,0 +1,43 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, type TestApp } from './helpers.ts';
+import { makeDemoApp, type DemoApp } from './support-demo.ts';
+
+let t: TestApp;
+let demo: DemoApp['demo'];
+before(async () => {
+  ({ t, demo } = await makeDemoApp('2026-11-20T10:00:00+08:00'));
+});
+after(() => t.close());
+
+test('the demo gives the lecture team a lecture to record, one rated and one to confirm', async () => {
+  const chen = await demo('officer.xuanjiang', 'officer');
+  const list = (await call(t, chen, { method: 'GET', url: '/api/v1/items?type=safety-lecture' })).json.items as { status: string; rating: { level: string } | null }[];
+  assert.deepEqual(list.map((i) => i.status).sort(), ['accepted', 'answered', 'submitted']);
+  assert.equal(list.find((i) => i.status === 'answered')?.rating?.level, 'very-satisfied');
+  const ent1 = await demo('ent.demo1', 'enterprise-admin');
+  const mine = (await call(t, ent1, { method: 'GET', url: '/api/v1/items?type=safety-lecture' })).json.items as { id: string; status: string }[];
+  assert.equal(mine.length, 1);
+  const item = (await call(t, ent1, { method: 'GET', url: `/api/v1/items/${mine[0].id}` })).json;
+  assert.equal(item.outputs.lecture.schedule.speaker, '陈警官');
+  assert.ok(item.outputs.lecture.schedule.date < '2026-11-20', 'given already: the record is due');
+  assert.equal(item.abilities.canRate, false);
+});
+
+test('the demo has a legal FAQ in the policy library and a question waiting for the lawyers', async () => {
+  const faqs = (await call(t, null, { method: 'GET', url: `/api/v1/public/publications?kind=faq&q=${encodeURIComponent('试用期')}` })).json.publications as { title: string }[];
+  assert.equal(faqs.length, 1);
+  const zhou = await demo('officer.lvshi', 'officer');
+  const waiting = (await call(t, zhou, { method: 'GET', url: '/api/v1/items?type=legal-consultation&status=submitted' })).json.items;
+  assert.equal(waiting.length, 1);
+});
+
+test('the demo has a warning read by two enterprises and escalated for the third, and one waiting for approval', async () => {
+  const leader = await demo('leader.zhangdian', 'unit-leader');
+  const list = (await call(t, leader, { method: 'GET', url: '/api/v1/prevention/warnings' })).json.warnings as { status: string; counts: unknown; abilities: { canApprove: boolean } }[];
+  const published = list.find((w) => w.status === 'published')!;
+  assert.deepEqual(published.counts, { delivered: 3, acknowledged: 2, escalated: 1 });
+  assert.equal(list.find((w) => w.status === 'submitted')?.abilities.canApprove, true);
+  const li = await demo('officer.zhangdian', 'officer');
+  assert.ok(JSON.stringify((await call(t, li, { method: 'GET', url: '/api/v1/notifications' })).json).includes('华光陶瓷'));
+});

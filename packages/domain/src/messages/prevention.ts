@@ -1,0 +1,41 @@
+import type { MessageTable } from './table.ts';
+
+/** 平安宣讲, 公职律师, 风险预警, 网络安全检查 (M19, M18, M15, M16). */
+export const preventionMessages: MessageTable = {
+  'zh-CN': {
+    duplicate_entry: '与前面的选项重复',
+    speaker_busy: '主讲人 {speaker} 在 {date} {time} 已有宣讲（{number}），时间重叠',
+    lecture_not_held: '宣讲日期为 {date}，宣讲结束后再记录',
+    only_for_on_site: '仅预约上门服务时填写',
+    faq_exists: '该问答已收入常见问题',
+    faq_needs_answer: '事项答复后才能收入常见问题',
+    audience_empty: '请至少选择一个区县、标签或企业',
+    district_unknown: '不认识的区县',
+    warning_own_approval: '不能审核自己起草的预警',
+    warning_not_in_status: '该预警当前状态（{status}）不能进行此操作',
+    warning_not_delivered: '贵企业未收到该预警',
+    'notice.risk_warning': '风险预警（{level}）：{title}，请阅知',
+    'notice.risk_warning_escalated': '您联络的企业 {enterprise} 3 个工作日内未阅知风险预警“{title}”，请跟进提醒',
+    'notice.risk_warning_submitted': '风险预警“{title}”待您审核',
+    'notice.risk_warning_returned': '风险预警“{title}”被退回：{note}',
+    'notice.lecture_recorded': '您预约的平安宣讲 {number} 已记录（实到 {attendance} 人），欢迎评价',
+  },
+  en: {
+    duplicate_entry: 'Repeats an earlier entry',
+    speaker_busy: '{speaker} already gives a lecture on {date} at {time} ({number}) that overlaps',
+    lecture_not_held: 'The lecture is on {date}: record it after it was given',
+    only_for_on_site: 'Only for on-site service',
+    faq_exists: 'This answer is already in the FAQ',
+    faq_needs_answer: 'Only an answered question can become an FAQ entry',
+    audience_empty: 'Choose at least one district, tag or enterprise',
+    district_unknown: 'Unknown district',
+    warning_own_approval: 'You cannot approve a warning you drafted',
+    warning_not_in_status: 'Not possible while the warning is {status}',
+    warning_not_delivered: 'Your enterprise did not receive this warning',
+    'notice.risk_warning': 'Risk warning ({level}): {title}. Please acknowledge it',
+    'notice.risk_warning_escalated': '{enterprise} has not acknowledged the risk warning "{title}" within 3 working days: please follow up',
+    'notice.risk_warning_submitted': 'The risk warning "{title}" waits for your approval',
+    'notice.risk_warning_returned': 'The risk warning "{title}" was returned: {note}',
+    'notice.lecture_recorded': 'Your safety lecture {number} is recorded ({attendance} attended); please rate it',
+  },
+};

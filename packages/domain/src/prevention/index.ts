@@ -1,0 +1,3 @@
+export * from './lectures.ts';
+export * from './legal.ts';
+export * from './warnings.ts';
