@@ -96,6 +96,10 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   }
   await addUser('officer.ducha', 'officer', '督察支队 周警官', { unitId: 'zb-inspection' });
   await addUser('leader.ducha', 'unit-leader', '督察支队 吴支队长', { unitId: 'zb-inspection' });
+  // The unit tree (issue 13): the city bureau's leader oversees the whole city; 车站派出所 sits under 张店分局.
+  await addUser('leader.city', 'unit-leader', '淄博市公安局 陈副局长', { unitId: 'zb-city' });
+  await addUser('officer.chezhan', 'officer', '车站派出所 高警官', { unitId: 'zhangdian-station-chezhan' });
+  await addUser('leader.chezhan', 'unit-leader', '车站派出所 孟所长', { unitId: 'zhangdian-station-chezhan' });
 
   await seedDemoItems(ctx, [...users.values()], enterpriseIds);
   await seedDemoPublications(ctx, users.get('supervisor')!.id);
@@ -188,7 +192,9 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
     const anonymous = typeCode === 'conduct-complaint' && rand() < 0.5;
     const submitter = users.find((u) => u.enterpriseId === enterprise.id)!;
     const target = type.route({ data: {}, enterpriseDistrict: enterprise.district });
-    const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
+    const routed = await findUnitByRoute(db, target.unitType, target.district ?? null);
+    // Every sixth 张店 item is handled by 车站派出所 under 张店分局, so its leader sees a station's work (issue 13).
+    const unit = routed?.id === 'zhangdian-branch' && i % 6 === 1 ? { ...routed, id: 'zhangdian-station-chezhan' } : routed;
     if (!unit) continue;
     const officer = byUnit(unit.id, 'officer');
     const leader = byUnit(unit.id, 'unit-leader');

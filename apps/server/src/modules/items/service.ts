@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, gte, lte, or, sql } from 'drizzle-orm';
 import {
-  canSee,
   createItem as newItemState,
   DomainError,
   itemType,
@@ -31,6 +30,7 @@ import { recordAudit, recordAuditLater } from '../audit/service.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
 import { deliverNotices } from './notices.ts';
 import { present } from './present.ts';
+import { canSee, visibleArms, visibleTo } from './policy.ts';
 import * as repo from './repository.ts';
 import { items } from './repository.ts';
 
@@ -273,7 +273,7 @@ export async function listItems(
     }
   }
   const now = ctx.now();
-  const rows = await repo.listItems(ctx.database.db, actor, filter, now, after, limit + 1);
+  const rows = await repo.listItems(ctx.database.db, visibleArms(actor), filter, now, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
@@ -357,7 +357,7 @@ async function checkAttachments(ctx: AppContext, actor: RequestActor, form: Form
 }
 
 export async function mayReadAttachment(ctx: AppContext, actor: UserActor, attachmentId: string): Promise<boolean> {
-  return !!(await repo.visibleItemWithAttachment(ctx.database.db, actor, attachmentId));
+  return !!(await repo.visibleItemWithAttachment(ctx.database.db, visibleTo(actor), attachmentId));
 }
 
 /** Facts the pure lifecycle cannot know: that a target unit exists, that an assignee works in the unit. */
