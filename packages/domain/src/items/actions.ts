@@ -61,6 +61,8 @@ const note = (required: boolean, maxLength = 2000): FormField => ({
   required,
   label: { zh: '说明', en: 'Note' },
 });
+/** The officer's confirmation that an answer sharing none of the appeal's key terms answers it (see text-checks). */
+const relevanceConfirmedField: FormField = { name: 'relevanceConfirmed', kind: 'boolean', label: { zh: '确认答复切合诉求', en: 'I confirm the answer addresses the appeal' } };
 const unitIdField: FormField = { name: 'toUnitId', kind: 'text', maxLength: 64, required: true, label: { zh: '目标单位', en: 'Target unit' } };
 
 interface ActionSpec {
@@ -109,7 +111,12 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
       ...(decidesOnBranch(t) ? [decisionField] : []),
     ],
   },
-  answer: { roles: handlers, relations: ['owner-unit'], from: working, input: (t) => [note(true, 5000), ...(decidesOnAnswer(t) ? [decisionField] : []), ...(t.answerForm?.form ?? [])] },
+  answer: {
+    roles: handlers,
+    relations: ['owner-unit'],
+    from: working,
+    input: (t) => [note(true, 5000), relevanceConfirmedField, ...(decidesOnAnswer(t) ? [decisionField] : []), ...(t.answerForm?.form ?? [])],
+  },
   close: { roles: [...handlers, ...submitters], relations: ['owner-unit', 'submitter'], from: ['answered'], input: () => [note(false)] },
   rate: {
     roles: submitters,

@@ -8,3 +8,4 @@ export * from './clock.ts';
 export * from './types/index.ts';
 export * from './visibility.ts';
 export { leaderScope } from './actor.ts';
+export * from './text-checks.ts';

@@ -4,12 +4,13 @@ import { accountMessages } from './accounts.ts';
 import { trafficMessages } from '../traffic/messages.ts';
 import { itemMessages } from '../items/messages.ts';
 import { commonMessages } from './common.ts';
+import { textCheckMessages } from './text-checks.ts';
 import { liaisonMessages } from '../liaison/messages.ts';
 import type { Locale, MessageTable } from './table.ts';
 
 export type { Locale, MessageTable } from './table.ts';
 
-const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, textCheckMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

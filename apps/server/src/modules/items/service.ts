@@ -30,6 +30,7 @@ import { recordAudit, recordAuditLater } from '../audit/service.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
 import { deliverNotices } from './notices.ts';
 import { present } from './present.ts';
+import { checkTransitionText } from '../text-checks/service.ts';
 import { canSee, visibleArms, visibleTo } from './policy.ts';
 import * as repo from './repository.ts';
 import { items } from './repository.ts';
@@ -303,6 +304,10 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
     const type = itemType(state.type)!;
     const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
     const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId });
+    // What goes out to the enterprise passes the answer checks; the word list's version is kept on the event.
+    const checked = await checkTransitionText(tx, actor, state, input.action, input.fields);
+    if (checked) result.event.detail.sensitiveWordsVersion = checked.sensitiveWordsVersion;
+    if (checked && input.fields.relevanceConfirmed === true) result.event.detail.relevanceConfirmed = true;
     await checkReferences(tx, input.action, result.next, input.fields);
     if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
     await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
