@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
-import { checkContext, currentSensitiveWords, saveSensitiveWords } from './service.ts';
+import { checkContext, saveSensitiveWords, sensitiveWords } from './service.ts';
 
 const tags = ['text-checks'];
 const wordsBody = z.object({ words: z.array(z.string().max(200)).max(5000).describe('One sensitive word or phrase each') }).strict();
@@ -16,7 +16,7 @@ export const textCheckRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.get(
     '/admin/sensitive-words',
     { schema: { tags, summary: '敏感词表 The sensitive-word list in force, with its version' }, config: { access: ['admin'] } },
-    async () => currentSensitiveWords(ctx.database.db),
+    async () => sensitiveWords(ctx),
   );
   app.put(
     '/admin/sensitive-words',

@@ -27,6 +27,9 @@ export async function currentSensitiveWords(db: Queryable): Promise<StoredWordLi
   return { version: Number(last.key.slice(PREFIX.length)), words: v.words, savedAt: last.createdAt ? formatShanghai(last.createdAt) : null };
 }
 
+/** The list in force, for the admin's page. */
+export const sensitiveWords = (ctx: AppContext) => currentSensitiveWords(ctx.database.db);
+
 /** One word a line, trimmed, each once; 1–50 characters, at most 2,000. */
 export function normalizeWords(words: readonly string[]): { words: string[]; errors: FieldError[] } {
   const out = [...new Set(words.map((w) => w.trim()).filter(Boolean))];
