@@ -107,7 +107,9 @@ export function checkOutgoingText(text: string, ctx: OutgoingTextContext): Outgo
     const lower = body.toLowerCase();
     const shared = keyTerms.filter((k) => lower.includes(k));
     relevance = { keyTerms, shared, needsConfirmation: keyTerms.length > 0 && shared.length === 0 };
-    if (relevance.needsConfirmation && !ctx.relevanceConfirmed) errors.push({ path: 'relevanceConfirmed', code: 'text_relevance_unconfirmed' });
+    // Asked only of a text with substance: a bare "好" is refused for that, not sent for confirmation.
+    const thin = errors.some((e) => e.code === 'text_boilerplate_only' || e.code === 'text_too_little_substance');
+    if (relevance.needsConfirmation && !ctx.relevanceConfirmed && !thin) errors.push({ path: 'relevanceConfirmed', code: 'text_relevance_unconfirmed' });
   }
   return { errors, substance: { count, min }, relevance, sensitiveWordsVersion: ctx.sensitiveWords?.version ?? null };
 }

@@ -101,6 +101,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await addUser('officer.chezhan', 'officer', '车站派出所 高警官', { unitId: 'zhangdian-station-chezhan' });
   await addUser('leader.chezhan', 'unit-leader', '车站派出所 孟所长', { unitId: 'zhangdian-station-chezhan' });
 
+  // The admin's sensitive-word list (issue 13), version 1: answers are checked against it before they go out.
+  await (await import('../../modules/text-checks/service.ts')).seedWordList(db, ['内部掌握', '内部资料', '绝密', '机密', '领导批示', '打招呼', '托关系'], ctx.now());
   await seedDemoItems(ctx, [...users.values()], enterpriseIds);
   await seedDemoPublications(ctx, users.get('supervisor')!.id);
   await (await import('./demo-applications.ts')).seedDemoApplications(ctx);
@@ -253,7 +255,8 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
           fields = { note: '已上传补充材料' };
           break;
         case 'answer':
-          fields = { note: '经核查，已按规定办理完毕，具体情况已电话告知企业联系人。' };
+          // An answer that passes the answer checks (issue 13): it names what was asked.
+          fields = { note: `经核查，关于“${String((data as Record<string, unknown>).title ?? (data as Record<string, unknown>).location ?? (data as Record<string, unknown>).subject ?? '')}”一事已按规定办理完毕，具体情况已电话告知企业联系人。` };
           break;
         case 'rate':
         case 'rate-bad':

@@ -55,6 +55,11 @@ export async function saveSensitiveWords(ctx: AppContext, actor: UserActor, word
   return currentSensitiveWords(ctx.database.db);
 }
 
+/** The first version of the list, for the demo data; does nothing when a list exists. */
+export async function seedWordList(db: Queryable, words: readonly string[], at: Date) {
+  if ((await currentSensitiveWords(db)).version === 0) await insertSetting(db, keyOf(1), JSON.stringify({ words: normalizeWords(words).words }), at);
+}
+
 /** What the browser needs to run the same checks as the officer types: the list in force and the unit's duty phone. */
 export async function checkContext(ctx: AppContext, actor: UserActor) {
   const [list, unit] = await Promise.all([currentSensitiveWords(ctx.database.db), actor.unitId ? findUnit(ctx.database.db, actor.unitId) : undefined]);
