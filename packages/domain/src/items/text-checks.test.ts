@@ -28,6 +28,9 @@ test('boilerplate and too little substance are refused', () => {
   const r = checkOutgoingText('已收到已收到已收到已收到已收到已收到已收到人才落户', { kind: 'answer' });
   assert.equal(r.substance.count, 4);
   assert.deepEqual(codes('请补充营业执照副本和相关合同复印件', { kind: 'supplement' }), []);
+  // English words count two each: an answer in English is held to about the same length
+  assert.deepEqual(codes('Residence permit issued. Please collect both documents together at the joint window.', { kind: 'answer' }), []);
+  assert.deepEqual(codes('OK, noted.', { kind: 'answer' }), ['note:text_too_little_substance']);
 });
 
 test('personal data of third parties is refused; the unit’s duty phone is allowed', () => {

@@ -18,7 +18,10 @@ export const checkedTextActions: Partial<Record<ItemAction, OutgoingTextKind>> =
   'record-rectification': 'rectification',
 };
 
-/** At least this many Chinese characters of substance (boilerplate phrases not counted). */
+/**
+ * At least this many Chinese characters of substance (boilerplate phrases not counted); an English word of two
+ * or more letters counts as two, so an answer in English to a foreign applicant is held to about the same length.
+ */
 export const minimumSubstance: Record<OutgoingTextKind, number> = { answer: 20, refusal: 8, supplement: 8, rectification: 10 };
 
 /** Phrases that say nothing on their own: a text of only these (and punctuation) is refused. */
@@ -56,7 +59,8 @@ export interface OutgoingTextReport {
 }
 
 const han = /\p{Script=Han}/gu;
-const hanCount = (s: string) => s.match(han)?.length ?? 0;
+const substanceOf = (s: string) => (s.match(han)?.length ?? 0) + 2 * (s.match(/[A-Za-z]{2,}/g)?.length ?? 0);
+const englishCommon = new Set('the and for with are was were our you your this that these those please which what how can from have has will would about into'.split(' '));
 const digits = (s: string) => s.replace(/\D/g, '');
 
 /** Personal data in a text: mobile numbers (other than the allowed ones) and valid resident ID numbers. */
@@ -77,7 +81,7 @@ export function keyTermsOf(subject: string): string[] {
       if (!commonBigrams.has(w)) terms.add(w);
     }
   }
-  for (const w of subject.match(/[A-Za-z0-9]{3,}/g) ?? []) terms.add(w.toLowerCase());
+  for (const w of subject.match(/[A-Za-z0-9]{3,}/g) ?? []) if (!englishCommon.has(w.toLowerCase())) terms.add(w.toLowerCase());
   return [...terms];
 }
 
@@ -92,7 +96,7 @@ export function checkOutgoingText(text: string, ctx: OutgoingTextContext): Outgo
   const errors: FieldError[] = [];
   const body = text.trim();
   const min = minimumSubstance[ctx.kind];
-  const count = hanCount(withoutBoilerplate(body));
+  const count = substanceOf(withoutBoilerplate(body));
   const meaningful = withoutBoilerplate(body).replace(/[\p{P}\p{S}\s]/gu, '');
   if (body && !meaningful) errors.push({ path: 'note', code: 'text_boilerplate_only' });
   else if (count < min) errors.push({ path: 'note', code: 'text_too_little_substance', params: { min, count } });
