@@ -53,6 +53,7 @@ import {
 } from "../apps/server/src/modules/audit/service.ts";
 import { calendarOf } from "../apps/server/src/modules/calendar/service.ts";
 import * as itemsRepo from "../apps/server/src/modules/items/repository.ts";
+import { visibleArms } from "../apps/server/src/modules/items/policy.ts";
 import { deliverNotices } from "../apps/server/src/modules/items/notices.ts";
 import * as statsRepo from "../apps/server/src/modules/stats/repository.ts";
 import { parsePeriod } from "../apps/server/src/modules/stats/service.ts";
@@ -528,9 +529,7 @@ async function main() {
         },
         W2: async (c) => {
           const actor = (await actorFromSession(c, tokenOf(zdOfficer.id)))!;
-          await itemsRepo.listItems(
-            c.database.db,
-            actor,
+          await itemsRepo.listItems(c.database.db, visibleArms(actor),
             {},
             c.now(),
             null,
@@ -691,7 +690,7 @@ async function main() {
       );
       await explainOp("W2 (small unit)", async (c) => {
         const actor = (await actorFromSession(c, smallTokens.get(small.id)!))!;
-        await itemsRepo.listItems(c.database.db, actor, {}, c.now(), null, 21);
+        await itemsRepo.listItems(c.database.db, visibleArms(actor), {}, c.now(), null, 21);
       });
       const f = await closedLoop(
         async () => {
@@ -699,9 +698,7 @@ async function main() {
             cctx,
             smallTokens.get(small.id)!,
           ))!;
-          await itemsRepo.listItems(
-            cctx.database.db,
-            actor,
+          await itemsRepo.listItems(cctx.database.db, visibleArms(actor),
             {},
             cctx.now(),
             null,

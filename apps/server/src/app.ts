@@ -26,6 +26,7 @@ import { trafficRoutes } from './modules/traffic/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { liaisonRoutes } from './modules/liaison/routes.ts';
 import { preventionRoutes } from './modules/prevention/routes.ts';
+import { textCheckRoutes } from './modules/text-checks/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { ctx });
       await api.register(accountRoutes, { ctx });
       await api.register(itemRoutes, { ctx });
+      await api.register(textCheckRoutes, { ctx });
       await api.register(notificationRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
       await api.register(statsRoutes, { ctx });

@@ -56,8 +56,8 @@ test('an approving answer issues one number per document, in sequence per kind; 
   assert.deepEqual(a.outputs, { decision: null, certificates: [] });
 
   t.setNow('2026-06-02T10:00:00+08:00');
-  const answeredA = await step(branchOfficer, a, 'answer', { note: '准予编号，门牌已编制' });
-  const answeredB = await step(branchOfficer, b, 'answer', { note: '准予编号', decision: 'approved' });
+  const answeredA = await step(branchOfficer, a, 'answer', { note: '经审核，准予编号，门牌已编制完毕，请到派出所领取门牌。' });
+  const answeredB = await step(branchOfficer, b, 'answer', { note: '经现场核实地址无误，准予编号，请到派出所领取门牌。', decision: 'approved' });
   assert.equal(answeredA.outputs.decision, 'approved');
   assert.deepEqual(numbersOf(answeredA), ['淄公门牌〔2026〕第000001号']);
   assert.deepEqual(numbersOf(answeredB), ['淄公门牌〔2026〕第000002号']);
@@ -72,19 +72,19 @@ test('an approving answer issues one number per document, in sequence per kind; 
   // Rated badly, reopened, answered again: still the one number it had.
   const rated = await step(ent, answeredA, 'rate', { rating: 'very-dissatisfied', note: '编号与规划不符' });
   const reopened = await step(ent, rated, 'reopen', { note: '请重新核对' });
-  const again = await step(branchOfficer, reopened, 'answer', { note: '已重新核对，编号不变' });
+  const again = await step(branchOfficer, reopened, 'answer', { note: '已重新核对门牌地址，原编号不变，请继续使用原门牌。' });
   assert.deepEqual(numbersOf(again), ['淄公门牌〔2026〕第000001号']);
   const closed = await step(ent, again, 'close');
   assert.deepEqual(numbersOf(closed), ['淄公门牌〔2026〕第000001号']);
 
   // Another kind has its own sequence; a new year starts again at 1.
   const urgent = await step(exitEntry, await submit(applicant, 'exit-entry-urgent', exitEntryUrgentData({ departureDate: '2026-06-20' })), 'accept');
-  assert.deepEqual(numbersOf(await step(exitEntry, urgent, 'answer', { note: '护照已加急制证' })), ['淄公出入境急〔2026〕第000001号']);
+  assert.deepEqual(numbersOf(await step(exitEntry, urgent, 'answer', { note: '护照已按加急程序制证完毕，请本人持身份证到出入境窗口领取。' })), ['淄公出入境急〔2026〕第000001号']);
   t.setNow('2027-01-04T09:00:00+08:00');
   // (Sessions of half a year ago have expired: sign in again.)
   const [ent27, officer27] = [await buildUser(t, 'enterprise-admin', { district: 'zhangdian' }), await buildUser(t, 'officer', { unitId: 'zhangdian-branch' })];
   const next = await step(officer27, await submit(ent27, 'house-number', houseNumberData(3)), 'accept');
-  assert.deepEqual(numbersOf(await step(officer27, next, 'answer', { note: '准予编号' })), ['淄公门牌〔2027〕第000001号']);
+  assert.deepEqual(numbersOf(await step(officer27, next, 'answer', { note: '经现场核实地址无误，准予编号，请到派出所领取门牌。' })), ['淄公门牌〔2027〕第000001号']);
   t.setNow(undefined);
 });
 
@@ -92,7 +92,7 @@ test('answers racing on two items get two consecutive numbers, never the same on
   t.setNow('2026-07-01T09:00:00+08:00');
   const items = [];
   for (let i = 0; i < 4; i++) items.push(await step(branchOfficer, await submit(ent, 'house-number', houseNumberData(10 + i)), 'accept'));
-  const answered = await Promise.all(items.map((it) => step(branchOfficer, it, 'answer', { note: '准予编号' })));
+  const answered = await Promise.all(items.map((it) => step(branchOfficer, it, 'answer', { note: '经现场核实地址无误，准予编号，请到派出所领取门牌。' })));
   const serials = answered.map((x) => Number(/第(\d{6})号/.exec(numbersOf(x)[0])![1])).sort((p, q) => p - q);
   assert.equal(new Set(serials).size, 4);
   assert.equal(serials[3] - serials[0], 3, `consecutive: ${serials}`);
@@ -116,7 +116,7 @@ test('foreign talent: the work permit number when the science bureau completes i
   assert.equal(branchDone.outputs.decision, null);
 
   t.setNow('2026-09-30T15:00:00+08:00');
-  const answered = await step(exitEntry, branchDone, 'answer', { note: '两证均已办结，请到联办窗口同时领取' });
+  const answered = await step(exitEntry, branchDone, 'answer', { note: '两证均已办结，请到市政务服务中心联办窗口同时领取' });
   assert.deepEqual(answered.outputs.certificates.map((c: { kind: string; number: string }) => [c.kind, c.number]), [
     ['foreign-work-permit', '淄科外许〔2026〕第000001号'],
     ['foreign-residence-permit', '淄公出入境居〔2026〕第000001号'],
@@ -134,7 +134,7 @@ test('a refused application and a denied one get no number; a denied work permit
   assert.deepEqual(refused.outputs, { decision: null, certificates: [] });
 
   const accepted = await step(branchOfficer, await submit(ent, 'house-number', houseNumberData(21)), 'accept');
-  const denied = await step(branchOfficer, accepted, 'answer', { note: '规划许可证载明地址与申请不符，不予编号', decision: 'denied' });
+  const denied = await step(branchOfficer, accepted, 'answer', { note: '规划许可证载明地址与申请地址不符，依规定不予编号', decision: 'denied' });
   assert.equal(denied.status, 'answered');
   assert.deepEqual(denied.outputs, { decision: 'denied', certificates: [] });
   assert.equal(denied.timeline.at(-1).detail.decision, 'denied');
@@ -154,7 +154,7 @@ test('a refused application and a denied one get no number; a denied work permit
   assertProblem(await act(t, exitEntry, branch, 'answer', { note: '居留许可已制证' }), 422, { code: 'issuing_branch_denied' });
   const unchanged = (await call(t, exitEntry, { method: 'GET', url: `/api/v1/items/${branch.id}` })).json;
   assert.deepEqual([unchanged.version, unchanged.status, unchanged.outputs.certificates], [branch.version, branch.status, []]);
-  const answered = await step(exitEntry, branch, 'answer', { note: '工作许可未获批准，居留许可不予签发', decision: 'denied' });
+  const answered = await step(exitEntry, branch, 'answer', { note: '工作许可未获科技局批准，依规定居留许可不予签发。', decision: 'denied' });
   assert.deepEqual(answered.outputs, { decision: 'denied', certificates: [] });
   t.setNow(undefined);
 });

@@ -172,7 +172,7 @@ test('a denied application has a 不予许可决定书 without numbers; an appea
     payload: { type: 'house-number', data: { projectName: '华光路商住楼', district: 'zhangdian', location: '华光路以东', buildings: 2, contactName: '李工', contactPhone: '13912345678' } },
   });
   let item = await step(zhangdian, house.json, 'accept');
-  item = await step(zhangdian, item, 'answer', { note: '规划许可证载明地址与申请不符，不予编号', decision: 'denied' });
+  item = await step(zhangdian, item, 'answer', { note: '规划许可证载明地址与申请地址不符，依规定不予编号', decision: 'denied' });
   const denied = (await pdf(ent, item.id, 'decision')).rawPayload;
   assertValidXref(denied);
   const lines = pdfLines(denied);
@@ -183,7 +183,7 @@ test('a denied application has a 不予许可决定书 without numbers; an appea
   assert.deepEqual([v.json.genuine, v.json.decision, v.json.certificates], [true, 'denied', []]);
 
   const appeal = await step(zhangdian, await submitAppeal(t, ent), 'accept');
-  const answered = await step(zhangdian, appeal, 'answer', { note: '已电话答复企业联系人。' });
+  const answered = await step(zhangdian, appeal, 'answer', { note: '经核查，贵公司新引进的三名博士符合人才落户绿色通道条件，请携带学历学位证明到户籍窗口办理。' });
   const noticeFile = await pdf(ent, answered.id, 'decision');
   assert.equal(noticeFile.headers['content-disposition'], `inline; filename="notice-of-conclusion-${answered.number}.pdf"`);
   const notice = pdfLines(noticeFile.rawPayload);
@@ -200,7 +200,7 @@ test('a denied application has a 不予许可决定书 without numbers; an appea
 test('who may print: 401 without a session, 404 for another enterprise and for units the item is not theirs', async () => {
   t.setNow('2026-06-08T09:00:00+08:00');
   const item = await step(exitEntry, (await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'exit-entry-urgent', data: exitEntryUrgentData({ departureDate: '2026-06-20' }) } })).json, 'accept');
-  const answered = await step(exitEntry, item, 'answer', { note: '护照已加急制证' });
+  const answered = await step(exitEntry, item, 'answer', { note: '护照已按加急程序制证完毕，请本人持身份证到出入境窗口领取。' });
   for (const which of ['receipt', 'decision'] as const) {
     const anonymous = await pdf(null, answered.id, which);
     assert.equal(anonymous.statusCode, 401);

@@ -50,7 +50,7 @@ test('an appeal runs its whole course through the contract endpoints, with calen
   assert.equal(r.json.status, 'in_progress');
   assert.equal(r.json.dueAt, '2026-10-19T23:59:59+08:00');
 
-  r = await act(t, officer, r.json, 'answer', { note: '已答复：可走人才落户绿色通道。' });
+  r = await act(t, officer, r.json, 'answer', { note: '已答复：经核查，三名博士可走人才落户绿色通道，请到户籍窗口办理。' });
   assert.equal(r.json.status, 'answered');
 
   r = await act(t, ent, r.json, 'rate', { rating: 'dissatisfied', note: '没有解决问题' });
@@ -109,7 +109,7 @@ test('roles without the right get 403, units without a relation get 404', async 
 test('a stale version gets 409 with the current state; of two concurrent actions exactly one wins', async () => {
   const item = await submitAppeal(t, ent);
   const second = await buildUser(t, 'officer', { unitId: 'zhangdian-branch' });
-  const results = await Promise.all([act(t, officer, item, 'accept'), act(t, second, item, 'refuse', { note: '重复提交' })]);
+  const results = await Promise.all([act(t, officer, item, 'accept'), act(t, second, item, 'refuse', { note: '该诉求与此前提交的事项重复，不予受理' })]);
   const statuses = results.map((r) => r.status).sort();
   assert.deepEqual(statuses, [200, 409]);
   const loser = results.find((r) => r.status === 409)!;

@@ -130,7 +130,7 @@ test('joint branches: the item cannot be answered until every branch is done', a
   assert.equal(listed.dueAt, seen.json.dueAt);
   const done = await act(t, partner, seen.json, 'complete-branch', { branchId, note: '工作许可已核实' });
   assert.equal(done.status, 200, done.body);
-  const answered = await act(t, officer, done.json, 'answer', { note: '两部门均已办结' });
+  const answered = await act(t, officer, done.json, 'answer', { note: '经科技局与出入境共同办理，外籍工程师来淄手续已全部办结。' });
   assert.equal(answered.json.status, 'answered');
   const otherPartner = await buildUser(t, 'partner', { unitId: 'partner-renshe' });
   assert.equal((await call(t, otherPartner, { method: 'GET', url: `/api/v1/items/${p.json.id}` })).status, 404);

@@ -19,7 +19,7 @@ after(() => t.close());
 async function answered(title: string) {
   const item = await submitAppeal(t, ent, { title });
   const a = await act(t, officer, item, 'accept');
-  return (await act(t, officer, a.json, 'answer', { note: '已答复' })).json;
+  return (await act(t, officer, a.json, 'answer', { note: '经核查，贵公司新引进的三名博士符合人才落户绿色通道条件，请携带学历学位证明到户籍窗口办理。' })).json;
 }
 
 test('a bad rating opens a follow-up (1 working day) and a rectification (15 working days), then one follow-up rating', async () => {
@@ -33,7 +33,7 @@ test('a bad rating opens a follow-up (1 working day) and a rectification (15 wor
   assert.equal((await act(t, ent, r.json, 'rate', { rating: 'satisfied' })).json.code, 'already_rated');
   r = await act(t, officer, r.json, 'record-follow-up', { note: '电话回访企业，了解具体诉求' });
   assert.equal(r.status, 200, r.body);
-  r = await act(t, officer, r.json, 'record-rectification', { note: '已重新协调办理' });
+  r = await act(t, officer, r.json, 'record-rectification', { note: '已重新协调办理并当面向企业说明整改情况' });
   assert.ok(r.json.afterRating.rectification.doneAt);
   const after = await call(t, leader, { method: 'GET', url: '/api/v1/items?rectifying=true' });
   assert.equal(after.json.items.some((i: { id: string }) => i.id === item.id), false);

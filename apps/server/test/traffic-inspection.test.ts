@@ -63,7 +63,7 @@ test('the enterprise picks a listed nearby station and a date after today; anyth
   let s = await act(t, cheguansuo, r.json, 'accept');
   assert.equal(s.status, 200, s.body);
   const accepted = s.json;
-  const answer = (fields: Record<string, unknown>, u: TestUser = cheguansuo) => act(t, u, accepted, 'answer', { note: '已安排集中上线查验，请携带购车发票和合格证。', ...fields });
+  const answer = (fields: Record<string, unknown>, u: TestUser = cheguansuo) => act(t, u, accepted, 'answer', { note: '已安排集中上线查验，请携带购车发票、车辆合格证和身份证明按时到场。', ...fields });
   assertProblem(await answer({}), 422, { paths: ['inspectionStation', 'inspectionDate', 'inspectionSlot'] });
   const bad = assertProblem(await answer({ inspectionStation: 'nowhere', inspectionDate: '2026-10-03', inspectionSlot: '12:00-13:00' }), 422, {
     paths: ['inspectionStation', 'inspectionDate', 'inspectionSlot'],

@@ -213,7 +213,7 @@ test('a long-term code waits for review within 1 working day and is issued on ap
   t.setNow('2026-06-15T09:00:00+08:00');
   let s = await act(t, jiaojing, r.json, 'accept');
   assert.equal(s.status, 200, s.body);
-  s = await act(t, jiaojing, s.json, 'answer', { note: '审核通过，核发长期通行码' });
+  s = await act(t, jiaojing, s.json, 'answer', { note: '审核通过，车辆及驾驶人资料齐全，核发长期通行码，请按规定路线和时段通行。' });
   assert.equal(s.status, 200, s.body);
   assert.equal(s.json.status, 'answered');
   assert.equal(s.json.outputs.passCodes.length, 1);
@@ -239,7 +239,7 @@ test('an approved NEV special filing lets the checker allow that truck on its ro
   let s = await act(t, jiaojing, r.json, 'accept');
   const peak = '2026-06-16T07:30:00+08:00';
   assert.equal((await check('鲁CD56789', 'zd-renmin-rd', peak, muck)).rule, 'nev-heavy-peak', 'not before approval');
-  s = await act(t, jiaojing, s.json, 'answer', { note: '准予备案' });
+  s = await act(t, jiaojing, s.json, 'answer', { note: '经审核，新能源车辆特殊备案材料齐全，准予备案，请按备案信息规范使用。' });
   assert.equal(s.status, 200, s.body);
   assert.equal(s.json.outputs.filings.length, 1);
   let d = await check('鲁CD56789', 'zd-renmin-rd', peak, muck);

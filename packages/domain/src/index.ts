@@ -4,6 +4,7 @@ export * from './org/index.ts';
 export * from './calendar/index.ts';
 export * from './validation/index.ts';
 export * from './items/index.ts';
+export * from './policy/index.ts';
 export * from './traffic/index.ts';
 export * from './liaison/index.ts';
 export * from './prevention/index.ts';

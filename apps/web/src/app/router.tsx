@@ -85,6 +85,7 @@ export const router = createBrowserRouter([
       { path: 'audit', lazy: lazy(() => import('./routes/admin/audit')) },
       { path: 'item-types', lazy: lazy(() => import('./routes/admin/item-types')) },
       { path: 'tia-thresholds', lazy: lazy(() => import('./routes/admin/tia-thresholds')) },
+      { path: 'sensitive-words', lazy: lazy(() => import('./routes/admin/sensitive-words')) },
     ],
   },
   { path: '*', lazy: lazy(() => import('./routes/not-found')) },

@@ -62,6 +62,7 @@ export const paths = {
     audit: '/admin/audit',
     itemTypes: '/admin/item-types',
     tiaThresholds: '/admin/tia-thresholds',
+    sensitiveWords: '/admin/sensitive-words',
   },
 } as const;
 

@@ -5,6 +5,9 @@ import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf, deniedBran
 import { validateForm, type Form, type FormField } from './form.ts';
 import { handlingClock, isBadRating, ratingScales, type ItemTypeDeclaration } from './item-type.ts';
 import { openStatuses, type ItemState, type ItemStatus } from './item.ts';
+import { leaderScope, type Actor } from './actor.ts';
+
+export type { Actor } from './actor.ts';
 
 export const itemActions = [
   'accept',
@@ -32,16 +35,8 @@ export const itemActions = [
 ] as const;
 export type ItemAction = (typeof itemActions)[number];
 
-/** Who is acting, as the lifecycle needs to know it. */
-export interface Actor {
-  id: string | null;
-  role: ActorRole;
-  unitId?: string | null;
-  enterpriseId?: string | null;
-}
-
 /** How an actor stands to an item. Computed here, so the server and the browser never re-derive it. */
-export type Relation = 'submitter' | 'owner-unit' | 'receiving-unit' | 'branch-unit' | 'oversight';
+export type Relation = 'submitter' | 'owner-unit' | 'receiving-unit' | 'branch-unit' | 'subordinate-unit' | 'oversight';
 
 export function relationsOf(item: ItemState, actor: Actor): Set<Relation> {
   const r = new Set<Relation>();
@@ -53,14 +48,10 @@ export function relationsOf(item: ItemState, actor: Actor): Set<Relation> {
     if (item.unitId === actor.unitId && actor.role !== 'partner') r.add('owner-unit');
     if (item.pendingTransfer?.toUnitId === actor.unitId) r.add('receiving-unit');
     if (item.branches.some((b) => b.unitId === actor.unitId)) r.add('branch-unit');
+    if (item.unitId !== actor.unitId && leaderScope(actor)?.includes(item.unitId)) r.add('subordinate-unit');
   }
   if (actor.role === 'supervisor') r.add('oversight');
   return r;
-}
-
-/** Whether the actor may see the item at all (the server's list query says the same in SQL). */
-export function canSee(item: ItemState, actor: Actor): boolean {
-  return actor.role === 'admin' || relationsOf(item, actor).size > 0;
 }
 
 const note = (required: boolean, maxLength = 2000): FormField => ({
@@ -70,6 +61,8 @@ const note = (required: boolean, maxLength = 2000): FormField => ({
   required,
   label: { zh: '说明', en: 'Note' },
 });
+/** The officer's confirmation that an answer sharing none of the appeal's key terms answers it (see text-checks). */
+const relevanceConfirmedField: FormField = { name: 'relevanceConfirmed', kind: 'boolean', label: { zh: '确认答复切合诉求', en: 'I confirm the answer addresses the appeal' } };
 const unitIdField: FormField = { name: 'toUnitId', kind: 'text', maxLength: 64, required: true, label: { zh: '目标单位', en: 'Target unit' } };
 
 interface ActionSpec {
@@ -93,7 +86,7 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
   refuse: { roles: handlers, relations: ['owner-unit'], from: ['submitted'], input: () => [note(true)] },
   assign: {
     roles: ['unit-leader'],
-    relations: ['owner-unit'],
+    relations: ['owner-unit', 'subordinate-unit'],
     from: ['accepted', 'in_progress'],
     input: () => [{ name: 'assigneeId', kind: 'text', maxLength: 64, required: true, label: { zh: '承办人', en: 'Handler' } }, note(false)],
   },
@@ -118,7 +111,12 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
       ...(decidesOnBranch(t) ? [decisionField] : []),
     ],
   },
-  answer: { roles: handlers, relations: ['owner-unit'], from: working, input: (t) => [note(true, 5000), ...(decidesOnAnswer(t) ? [decisionField] : []), ...(t.answerForm?.form ?? [])] },
+  answer: {
+    roles: handlers,
+    relations: ['owner-unit'],
+    from: working,
+    input: (t) => [note(true, 5000), relevanceConfirmedField, ...(decidesOnAnswer(t) ? [decisionField] : []), ...(t.answerForm?.form ?? [])],
+  },
   close: { roles: [...handlers, ...submitters], relations: ['owner-unit', 'submitter'], from: ['answered'], input: () => [note(false)] },
   rate: {
     roles: submitters,
@@ -137,8 +135,8 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
   },
   reopen: { roles: submitters, relations: ['submitter'], from: ['answered', 'closed'], input: () => [note(true)] },
   supervise: {
-    roles: ['supervisor'],
-    relations: ['oversight'],
+    roles: ['supervisor', 'unit-leader'],
+    relations: ['oversight', 'owner-unit', 'subordinate-unit'],
     from: [...openStatuses, 'answered'],
     input: () => [
       note(true),
@@ -152,8 +150,8 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
     from: working,
     input: (t) => [{ name: 'days', kind: 'number', integer: true, min: 1, max: t.maxExtensionDays, required: true, label: { zh: '延期天数', en: 'Days' } }, note(true)],
   },
-  'approve-extension': { roles: ['unit-leader'], relations: ['owner-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(false)] },
-  'refuse-extension': { roles: ['unit-leader'], relations: ['owner-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(true)] },
+  'approve-extension': { roles: ['unit-leader'], relations: ['owner-unit', 'subordinate-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(false)] },
+  'refuse-extension': { roles: ['unit-leader'], relations: ['owner-unit', 'subordinate-unit'], from: [...working, 'awaiting_supplement'], input: () => [note(true)] },
   'record-follow-up': { roles: handlers, relations: ['owner-unit'], from: rated, input: () => [note(true)] },
   'record-rectification': { roles: handlers, relations: ['owner-unit'], from: rated, input: () => [note(true)] },
   'appeal-rating': { roles: ['unit-leader'], relations: ['owner-unit'], from: rated, input: () => [note(true)] },
@@ -424,7 +422,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
         if (d.getTime() <= now.getTime()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'dueAt', code: 'due_in_past' }] });
         dueAt = d.toISOString();
       }
-      next.supervision = { listed: v.listed === true, dueAt, note: noteText ?? '', at: iso, reason: 'supervisor' };
+      next.supervision = { listed: v.listed === true, dueAt, note: noteText ?? '', at: iso, reason: ctx.actor.role === 'unit-leader' ? 'leader' : 'supervisor' };
       detail.listed = next.supervision.listed;
       if (dueAt) detail.dueAt = formatShanghai(new Date(dueAt));
       notices.push({ to: 'handler', kind: 'item_supervised' }, { to: 'unit-leader', kind: 'item_supervised' });

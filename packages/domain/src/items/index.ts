@@ -6,3 +6,6 @@ export * from './certificates.ts';
 export * from './escalation.ts';
 export * from './clock.ts';
 export * from './types/index.ts';
+export * from './visibility.ts';
+export { leaderScope } from './actor.ts';
+export * from './text-checks.ts';

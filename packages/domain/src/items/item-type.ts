@@ -116,6 +116,11 @@ export interface ItemTypeDeclaration {
    * (`approved` | `denied`) on its answer, and on its certificate-issuing branches; a denial issues nothing.
    */
   certificates?: readonly CertificateDeclaration[];
+  /**
+   * The data fields an answer is compared with for relevance (issue 13): an answer sharing none of their key
+   * terms needs the officer's confirmation. Types without it (applications) are not compared.
+   */
+  answerRelevanceFields?: readonly string[];
   /** The notice kind the submitter gets on the answer, instead of `item_answered` (e.g. pick up at the joint window). */
   answeredNotice?: string;
   /**

@@ -25,7 +25,7 @@ export interface Supervision {
   dueAt: string | null;
   note: string;
   at: string;
-  reason: 'supervisor' | 'reopened';
+  reason: 'supervisor' | 'leader' | 'reopened';
 }
 export interface Rating {
   level: string;

@@ -4,13 +4,14 @@ import { accountMessages } from './accounts.ts';
 import { trafficMessages } from '../traffic/messages.ts';
 import { itemMessages } from '../items/messages.ts';
 import { commonMessages } from './common.ts';
+import { textCheckMessages } from './text-checks.ts';
 import { liaisonMessages } from '../liaison/messages.ts';
 import { preventionMessages } from './prevention.ts';
 import type { Locale, MessageTable } from './table.ts';
 
 export type { Locale, MessageTable } from './table.ts';
 
-const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages, textCheckMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

@@ -3,6 +3,7 @@
  * item types route by (unitType, district), so renaming or adding a unit is data, not code.
  */
 export const unitTypes = [
+  'city-bureau', // 淄博市公安局: the root of the police unit tree; its leader oversees the city
   'liaison-office', // 警企联络办 (city): supervisors
   'inspection', // 督察支队: 12389 conduct complaints
   'legal', // 法制支队 / 公职律师

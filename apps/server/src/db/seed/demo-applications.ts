@@ -152,7 +152,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   const residence = (p: ReturnType<typeof person>, address: string) => ({ ...p, address, residenceSince: '2025-09-01', employer: '淄博齐鲁新材料科技有限公司', district: 'zhangdian' });
   application(applicant, 8, 'residence-permit', residence(person('刘晓雯', '1998-08-18', 86, '13905330106'), '淄博市张店区共青团西路 66 号 3 单元 502 室'), [
     [paichusuo, 2, 'accept'],
-    [paichusuo, 70, 'answer', { note: '居住证已制作，请到车站派出所户籍窗口领取' }],
+    [paichusuo, 70, 'answer', { note: '居住证已制作完成，请本人到车站派出所户籍窗口领取' }],
     [applicant, 30, 'rate', { rating: 'satisfied' }],
     [applicant, 1, 'close'],
   ]);
@@ -194,7 +194,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   const building = (projectName: string, buildings: number) => ({ projectName, district: 'zhangdian', location: '张店区华光路以东、新村西路以北', buildings, proposal: '按道路走向自西向东编单号', ...contact });
   application(ent1, 10, 'house-number', building('齐鲁新材料研发中心', 3), [
     [zhangdian, 3, 'accept'],
-    [zhangdian, 46, 'answer', { note: '准予编号：华光路 266 号、268 号、270 号；门牌证随后制作' }],
+    [zhangdian, 46, 'answer', { note: '经现场核实，准予编号：华光路 266 号、268 号、270 号；门牌证随后制作送达' }],
     [ent1, 20, 'rate', { rating: 'satisfied', note: '' }],
   ]);
   application(ent2, 4, 'house-number', building('博远智能装备产业园三期', 9), [
@@ -204,7 +204,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   ]);
   application(ent2, 30, 'house-number', building('博远智能临时仓库', 1), [
     [zhangdian, 4, 'accept'],
-    [zhangdian, 48, 'answer', { note: '临时建筑不予编制门牌号', decision: 'denied' }],
+    [zhangdian, 48, 'answer', { note: '经现场核实，该建筑为临时建筑，依规定不予编制门牌号', decision: 'denied' }],
   ]);
 
   // 大件运输 (M6): the clock follows the route; in-province decided the same day, out-of-province in 3 working days.
@@ -220,7 +220,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   application(ent2, 2, 'oversize-transport', oversize('out-of-province', '江苏省徐州市', 2), [[jiaojing, 1, 'accept']]);
   application(ent1, 9, 'oversize-transport', oversize('out-of-province', '河北省唐山市', 9), [
     [jiaojing, 1, 'accept'],
-    [jiaojing, 50, 'answer', { note: '准予通行，途经省份已会签' }],
+    [jiaojing, 50, 'answer', { note: '准予通行，途经省份已会签，请按核定路线和时段通行' }],
     [ent1, 3, 'close'],
     [ent1, 1, 'rate', { rating: 'dissatisfied', note: '通行证领取需要到现场，不够便捷' }],
     [jiaojing, 6, 'record-follow-up', { note: '已电话回访，解释会签流程；下一步推行电子通行证' }],
@@ -234,7 +234,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   });
   application(ent1, 7, 'road-works', works('excavation', '齐鲁新材料供热管道接入工程', 7), [
     [brigade, 2, 'accept'],
-    [brigade, 26, 'answer', { note: '准予施工，须按批准的交通组织方案设置围挡' }],
+    [brigade, 26, 'answer', { note: '准予施工，须按批准的交通组织方案设置围挡和警示标志' }],
     [ent1, 40, 'close'],
   ]);
   application(ent2, 2, 'road-works', works('occupation', '博远智能厂区大门改造', 2), [[brigade, 4, 'accept']]);
@@ -246,7 +246,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   });
   application(ent1, 5, 'exit-entry-urgent', trip(person('钱志强', '1978-04-12', 108, '13905330108'), 'passport', '德国', 5), [
     [churujing, 1, 'accept'],
-    [churujing, 28, 'answer', { note: '护照已加急制证，请到出入境大厅领取' }],
+    [churujing, 28, 'answer', { note: '护照已按加急程序制证，请本人到出入境大厅领取' }],
     [ent1, 3, 'rate', { rating: 'very-satisfied' }],
     [ent1, 1, 'close'],
   ]);
@@ -264,7 +264,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   });
   follow(packageStart, () => packaged[0], (i) => (packaged[0] = i), [
     [zhangdian, 3, 'accept'],
-    [zhangdian, 44, 'answer', { note: '准予编号：新村西路 101 号' }],
+    [zhangdian, 44, 'answer', { note: '经现场核实，准予编号：新村西路 101 号，门牌证随后送达' }],
   ]);
   follow(packageStart, () => packaged[1], (i) => (packaged[1] = i), [[brigade, 4, 'accept']]);
 

@@ -64,7 +64,7 @@ export async function seedDemoTraffic(ctx: AppContext): Promise<void> {
   await revokePassCode(at(1 * DAY_MS), jiaojing, revokedCode.id, '车辆超载被查处，注销该通行码', IP);
   let item = await submit(ent2, 12 * DAY_MS, 'truck-pass', { kind: 'short-term', plate: '鲁C2D519', ...truck, validFrom: addDays(dayOf(12 * DAY_MS), 1), validTo: addDays(dayOf(12 * DAY_MS), 60), roadClasses: 'all', roadIds: '', reason: '智能装备整机配送，需经北京路快速路段' });
   item = await step(jiaojing, 12 * DAY_MS - 2 * HOUR, item, 'accept');
-  await step(jiaojing, 12 * DAY_MS - 4 * HOUR, item, 'answer', { note: '审核通过，核发短期通行码。' });
+  await step(jiaojing, 12 * DAY_MS - 4 * HOUR, item, 'answer', { note: '审核通过，核发短期通行码，请按核定路线和时段通行。' });
   item = await submit(ent1, 3 * HOUR, 'truck-pass', { kind: 'long-term', plate: '鲁C8F002', ...truck, validFrom: addDays(today, 1), validTo: addDays(today, 300), roadClasses: 'ordinary', roadIds: '', reason: '长期承担园区原材料运输' });
   await step(jiaojing, 1 * HOUR, item, 'accept', { note: '审核中' });
 
@@ -76,7 +76,7 @@ export async function seedDemoTraffic(ctx: AppContext): Promise<void> {
   ] as const) {
     item = await submit(ent1, ago, 'nev-special-filing', filing(plate, use, roads, windows, ago));
     item = await step(jiaojing, ago - 3 * HOUR, item, 'accept');
-    await step(jiaojing, ago - 26 * HOUR, item, 'answer', { note: '准予备案，请按备案路线和时段通行。' });
+    await step(jiaojing, ago - 26 * HOUR, item, 'answer', { note: '准予备案，请按备案路线和时段通行，备案信息变更时及时报备。' });
   }
   await submit(ent2, 4 * HOUR, 'nev-special-filing', filing('鲁CD30517', 'concrete', 'zd-gongqingtuan-rd', '21:00-23:30', 4 * HOUR));
 

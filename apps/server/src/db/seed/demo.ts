@@ -96,7 +96,13 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   }
   await addUser('officer.ducha', 'officer', '督察支队 周警官', { unitId: 'zb-inspection' });
   await addUser('leader.ducha', 'unit-leader', '督察支队 吴支队长', { unitId: 'zb-inspection' });
+  // The unit tree (issue 13): the city bureau's leader oversees the whole city; 车站派出所 sits under 张店分局.
+  await addUser('leader.city', 'unit-leader', '淄博市公安局 陈副局长', { unitId: 'zb-city' });
+  await addUser('officer.chezhan', 'officer', '车站派出所 高警官', { unitId: 'zhangdian-station-chezhan' });
+  await addUser('leader.chezhan', 'unit-leader', '车站派出所 孟所长', { unitId: 'zhangdian-station-chezhan' });
 
+  // The admin's sensitive-word list (issue 13), version 1: answers are checked against it before they go out.
+  await (await import('../../modules/text-checks/service.ts')).seedWordList(db, ['内部掌握', '内部资料', '绝密', '机密', '领导批示', '打招呼', '托关系'], ctx.now());
   await seedDemoItems(ctx, [...users.values()], enterpriseIds);
   await seedDemoPublications(ctx, users.get('supervisor')!.id);
   await (await import('./demo-applications.ts')).seedDemoApplications(ctx);
@@ -206,7 +212,9 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
     const anonymous = typeCode === 'conduct-complaint' && rand() < 0.5;
     const submitter = users.find((u) => u.enterpriseId === enterprise.id)!;
     const target = type.route({ data: {}, enterpriseDistrict: enterprise.district });
-    const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
+    const routed = await findUnitByRoute(db, target.unitType, target.district ?? null);
+    // Every sixth 张店 item is handled by 车站派出所 under 张店分局, so its leader sees a station's work (issue 13).
+    const unit = routed?.id === 'zhangdian-branch' && i % 6 === 1 ? { ...routed, id: 'zhangdian-station-chezhan' } : routed;
     if (!unit) continue;
     const officer = byUnit(unit.id, 'officer');
     const leader = byUnit(unit.id, 'unit-leader');
@@ -265,7 +273,8 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
           fields = { note: '已上传补充材料' };
           break;
         case 'answer':
-          fields = { note: '经核查，已按规定办理完毕，具体情况已电话告知企业联系人。' };
+          // An answer that passes the answer checks (issue 13): it names what was asked.
+          fields = { note: `经核查，关于“${String((data as Record<string, unknown>).title ?? (data as Record<string, unknown>).location ?? (data as Record<string, unknown>).subject ?? '')}”一事已按规定办理完毕，具体情况已电话告知企业联系人。` };
           break;
         case 'rate':
         case 'rate-bad':

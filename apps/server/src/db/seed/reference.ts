@@ -10,7 +10,10 @@ type UnitSeed = typeof units.$inferInsert;
 
 /** Zibo's police units and partner departments (SPEC §10). Ids are stable: tests and demo data name them. */
 export function ziboUnits(): UnitSeed[] {
-  const city: UnitSeed[] = [
+  // The police units form a tree under the city bureau (issue 13): its detachments and the district bureaus hang
+  // from it, stations from their district bureau, brigades and the vehicle office from the traffic detachment.
+  const root: UnitSeed = { id: 'zb-city', nameZh: '淄博市公安局', nameEn: 'Zibo Public Security Bureau', unitType: 'city-bureau' };
+  const detachments: UnitSeed[] = [
     { id: 'zb-liaison', nameZh: '淄博市公安局警企联络办', nameEn: 'Police–Enterprise Liaison Office', unitType: 'liaison-office' },
     { id: 'zb-inspection', nameZh: '淄博市公安局督察支队', nameEn: 'Inspection Detachment', unitType: 'inspection' },
     { id: 'zb-legal', nameZh: '淄博市公安局法制支队', nameEn: 'Legal Affairs Detachment', unitType: 'legal' },
@@ -21,6 +24,7 @@ export function ziboUnits(): UnitSeed[] {
     { id: 'zb-traffic', nameZh: '淄博市公安局交通警察支队', nameEn: 'Traffic Police Detachment', unitType: 'traffic-police' },
     { id: 'zb-vehicle-admin', nameZh: '淄博市公安局交警支队车辆管理所', nameEn: 'Vehicle Administration Office', unitType: 'vehicle-admin', parentId: 'zb-traffic' },
   ];
+  const city = [...detachments.map((u) => ({ ...u, parentId: u.parentId ?? root.id }))];
   const local: UnitSeed[] = districts.flatMap((d) => {
     const county = d.zh.endsWith('县');
     const short = d.zh.slice(0, 2);
@@ -31,6 +35,7 @@ export function ziboUnits(): UnitSeed[] {
         nameEn: `${d.en} Public Security Bureau`,
         unitType: 'branch',
         district: d.code,
+        parentId: root.id,
       },
       { id: `${d.code}-traffic`, nameZh: `淄博市公安局交警支队${short}大队`, nameEn: `${d.en} Traffic Police Brigade`, unitType: 'traffic-brigade', district: d.code, parentId: 'zb-traffic' },
     ];
@@ -63,22 +68,25 @@ export function ziboUnits(): UnitSeed[] {
     ['zhujian', '淄博市住房和城乡建设局', 'Housing and Urban-Rural Development Bureau'],
   ].map(([code, zh, en]) => ({ id: `partner-${code}`, nameZh: zh, nameEn: en, unitType: 'partner' }));
   // Duty phones (fictional numbers of Zibo's 0533 area): what an enterprise is given for its liaison officer.
-  // Prevention service teams (M18, M19), last so the units before them keep their phones.
+  // Prevention service teams (M18, M19) and then the root, last so the units before them keep their phones.
   const teams: UnitSeed[] = [
-    { id: 'zb-lecture', nameZh: '淄博市公安局平安宣讲团', nameEn: 'Safety Lecture Team', unitType: 'lecture-team' },
+    { id: 'zb-lecture', nameZh: '淄博市公安局平安宣讲团', nameEn: 'Safety Lecture Team', unitType: 'lecture-team', parentId: root.id },
     { id: 'zb-lawyers', nameZh: '淄博市公安局公职律师服务团', nameEn: 'Police Lawyers Service Team', unitType: 'lawyer-team', parentId: 'zb-legal' },
   ];
-  return [...city, ...local, ...stations, ...partners, ...teams].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
+  return [...city, ...local, ...stations, ...partners, ...teams, root].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
 }
 
 /** Reference data every database needs: units and the statutory calendars 2023–2026. Safe to run on every start. */
 export async function seedReference(ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
-  // A unit seeded before duty phones existed gets its phone; one an admin changed keeps it.
+  // A unit seeded before duty phones (or the unit tree) existed gets its phone and parent; one an admin changed keeps them.
   await db
     .insert(units)
     .values(ziboUnits())
-    .onConflictDoUpdate({ target: units.id, set: { phone: sql`coalesce(${units.phone}, excluded.phone)` } });
+    .onConflictDoUpdate({
+      target: units.id,
+      set: { phone: sql`coalesce(${units.phone}, excluded.phone)`, parentId: sql`coalesce(${units.parentId}, excluded.parent_id)` },
+    });
   await db
     .insert(enterpriseTags)
     .values(defaultEnterpriseTags.map((t, i) => ({ code: t.code, nameZh: t.label.zh, nameEn: t.label.en, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })))

@@ -175,3 +175,15 @@ export async function userIdsOfEnterprise(db: Queryable, enterpriseId: string) {
   const rows = await db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, enterpriseId));
   return rows.map((r) => r.id);
 }
+
+/** The units below this one, at any depth (the unit tree by `parent_id`; a cycle in the data cannot loop). */
+export async function unitsBelow(db: Queryable, unitId: string): Promise<string[]> {
+  const r = (await db.execute(sql`
+    with recursive below(id) as (
+      select id from units where parent_id = ${unitId}
+      union
+      select u.id from units u join below b on u.parent_id = b.id
+    )
+    select id from below where id <> ${unitId} order by id`)) as unknown as { rows: { id: string }[] };
+  return r.rows.map((x) => x.id);
+}

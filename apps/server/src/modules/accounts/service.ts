@@ -127,12 +127,21 @@ export async function actorFromSession(ctx: AppContext, token: string): Promise<
   if (now.getTime() - r.lastSeenAt.getTime() > IDLE_MINUTES * 60000) return null;
   // Touch at most once a minute: a write per request would make every read a write.
   if (now.getTime() - r.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.database.db, id, now);
-  return toActor(r.user, 'session');
+  return withUnitScope(ctx, toActor(r.user, 'session'));
 }
 
 export async function actorFromToken(ctx: AppContext, token: string): Promise<UserActor | null> {
   const u = await repo.userByToken(ctx.database.db, sha256(token), ctx.now());
-  return u && !u.disabled ? toActor(u, 'token') : null;
+  return u && !u.disabled ? withUnitScope(ctx, toActor(u, 'token')) : null;
+}
+
+/**
+ * A unit leader oversees the units below their own (issue 13): the tree is read once per request into
+ * `unitScope`, so every visibility check and list of the request is plain data. Other roles read nothing more.
+ */
+export async function withUnitScope(ctx: AppContext, actor: UserActor): Promise<UserActor> {
+  if (actor.role !== 'unit-leader' || !actor.unitId) return actor;
+  return { ...actor, unitScope: await repo.unitsBelow(ctx.database.db, actor.unitId) };
 }
 
 export async function createToken(ctx: AppContext, actor: UserActor, name: string, ip: string) {

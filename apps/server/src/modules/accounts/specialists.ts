@@ -2,7 +2,7 @@
  * 服务专员 (M3): a window designates the staff who serve talent applicants one to one; an item of a type that
  * assigns a specialist on acceptance goes to one of them. Kept in the settings store, one key per unit.
  */
-import { DomainError, type FieldError } from '@jqt/domain';
+import { DomainError, leaderScope, type FieldError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { getSetting, putSetting } from '../../db/settings.ts';
@@ -33,7 +33,8 @@ export async function pickSpecialist(db: Queryable, unitId: string, itemId: stri
 /** A unit's handling staff, for choosing an assignee; staff see only their own unit. */
 export async function unitStaff(ctx: AppContext, actor: UserActor, unitId: string) {
   const leadership = actor.role === 'supervisor' || actor.role === 'admin';
-  if (!leadership && actor.unitId !== unitId) throw new DomainError('not_found', { status: 404 });
+  // A unit leader assigns items of the units below theirs too (issue 13): their staff lists are theirs to see.
+  if (!leadership && actor.unitId !== unitId && !leaderScope(actor)?.includes(unitId)) throw new DomainError('not_found', { status: 404 });
   if (!(await repo.findUnit(ctx.database.db, unitId))) throw new DomainError('not_found', { status: 404 });
   const [staff, specialists] = await Promise.all([repo.staffOfUnit(ctx.database.db, unitId, handlerRoles), specialistsOf(ctx.database.db, unitId)]);
   return { staff: staff.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, specialist: specialists.includes(u.id) })) };

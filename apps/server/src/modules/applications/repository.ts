@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
 import { certificateCounters, certificates, itemEvents, items, residenceBatches } from '../../db/schema.ts';
-import type { UserActor } from '../accounts/actor.ts';
 
 export type BatchRow = typeof residenceBatches.$inferSelect;
 
@@ -20,25 +19,9 @@ export async function updateBatch(db: Queryable, id: string, set: Partial<typeof
   await db.update(residenceBatches).set(set).where(eq(residenceBatches.id, id));
 }
 
-/** Batches an actor may see, as SQL (policy.ts says the same for one batch). */
-export function batchesVisibleTo(actor: UserActor): SQL | undefined {
-  switch (actor.role) {
-    case 'admin':
-    case 'supervisor':
-      return undefined;
-    case 'enterprise-admin':
-    case 'enterprise-staff':
-      return actor.enterpriseId ? eq(residenceBatches.enterpriseId, actor.enterpriseId) : sql`false`;
-    case 'officer':
-    case 'unit-leader':
-      return actor.unitId ? eq(residenceBatches.unitId, actor.unitId) : sql`false`;
-    default:
-      return sql`false`;
-  }
-}
-
-export async function listBatches(db: Queryable, actor: UserActor, limit: number) {
-  return db.select().from(residenceBatches).where(batchesVisibleTo(actor)).orderBy(desc(residenceBatches.createdAt), desc(residenceBatches.id)).limit(limit);
+/** The newest batches inside `visible` (the policy's predicate; undefined: all). */
+export async function listBatches(db: Queryable, visible: SQL | undefined, limit: number) {
+  return db.select().from(residenceBatches).where(visible).orderBy(desc(residenceBatches.createdAt), desc(residenceBatches.id)).limit(limit);
 }
 
 /** How many of the batch's items are in each status. */

@@ -28,6 +28,7 @@ import * as itemsRepo from '../items/repository.ts';
 import { wake } from '../items/service.ts';
 import { insertNotifications } from '../notifications/repository.ts';
 import { issueCertificates } from './certificates.ts';
+import { batchesVisibleTo, canSeeBatch } from './policy.ts';
 import * as repo from './repository.ts';
 import { buildTemplate, readRows, SpreadsheetError } from './spreadsheet.ts';
 
@@ -186,11 +187,7 @@ const stepSpec: Record<BatchStep, { from: string; to: string; itemAction: ItemAc
 function mayWork(actor: UserActor, batch: repo.BatchRow): boolean {
   return (actor.role === 'officer' || actor.role === 'unit-leader') && actor.unitId === batch.unitId;
 }
-function maySee(actor: UserActor, batch: repo.BatchRow): boolean {
-  if (actor.role === 'admin' || actor.role === 'supervisor') return true;
-  if (enterpriseRoles.includes(actor.role)) return !!actor.enterpriseId && actor.enterpriseId === batch.enterpriseId;
-  return mayWork(actor, batch);
-}
+const maySee = (actor: UserActor, batch: repo.BatchRow): boolean => canSeeBatch(actor, batch);
 
 /**
  * The station works the batch as one: every item of the batch still at the step's starting status takes the same
@@ -294,6 +291,6 @@ export async function getBatch(ctx: AppContext, actor: UserActor, id: string, lo
 }
 
 export async function listBatches(ctx: AppContext, actor: UserActor, limit: number, locale: Locale = 'zh-CN') {
-  const rows = await repo.listBatches(ctx.database.db, actor, limit);
+  const rows = await repo.listBatches(ctx.database.db, batchesVisibleTo(actor), limit);
   return { batches: rows.map((b) => ({ ...presentBatch(b, {}, actor, locale), rejected: undefined, rejectedRows: (b.report as RowReport[]).length })) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkIdCard, DomainError, formatShanghai, type FieldError } from '@jqt/domain';
+import { DomainError, formatShanghai, personalDataIn, type FieldError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -10,13 +10,6 @@ export const publicationKinds = ['policy', 'bulletin', 'warning', 'faq'] as cons
 export type PublicationKind = (typeof publicationKinds)[number];
 
 /** Bulletins are public: a text carrying a phone or ID number is refused rather than published (PIPL). */
-export function personalDataIn(text: string): string[] {
-  const found: string[] = [];
-  if (/(?<!\d)1[3-9]\d{9}(?!\d)/.test(text)) found.push('mobile');
-  for (const m of text.match(/(?<![0-9])[1-9]\d{16}[\dXx](?![0-9])/g) ?? []) if (checkIdCard(m).valid) found.push('idcard');
-  return found;
-}
-
 export interface Draft {
   kind: PublicationKind;
   title: string;

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { activeDeadline, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
 import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
 import { attachments, idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
-import type { UserActor } from '../accounts/actor.ts';
+import type { VisibilityArm } from '../../policy/visibility-sql.ts';
 
 export type ItemRow = typeof items.$inferSelect;
 export type EventRow = typeof itemEvents.$inferSelect;
@@ -160,47 +160,6 @@ export async function insertIdempotent(db: Queryable, r: typeof idempotencyKeys.
   await db.insert(idempotencyKeys).values(r);
 }
 
-/**
- * One arm of the visibility OR. `fenced` arms match few rows through a GIN index that cannot give the queue's
- * order: they are read whole and sorted, never walked along the deadline index (the planner, guessing 0.5 % for
- * an array element it has no statistics for, would walk the whole table for a unit with no branches).
- */
-interface VisibilityArm {
-  where: SQL;
-  fenced?: boolean;
-}
-
-const branchArm = (unitId: string): VisibilityArm => ({ where: sql`${items.branchUnitIds} @> array[${unitId}]::text[]`, fenced: true });
-
-/**
- * Items an actor may see, as the arms of an OR (the domain's `canSee` says the same for one item);
- * undefined means everything. Kept as arms so a queue can read each through its own index.
- */
-function visibilityArms(actor: UserActor): VisibilityArm[] | undefined {
-  switch (actor.role) {
-    case 'admin':
-    case 'supervisor':
-      return undefined;
-    case 'enterprise-admin':
-    case 'enterprise-staff':
-      return actor.enterpriseId ? [{ where: eq(items.enterpriseId, actor.enterpriseId) }] : [];
-    case 'applicant':
-      return [{ where: eq(items.submitterId, actor.id) }];
-    case 'officer':
-    case 'unit-leader':
-      if (!actor.unitId) return [];
-      return [{ where: eq(items.unitId, actor.unitId) }, { where: eq(items.pendingUnitId, actor.unitId) }, branchArm(actor.unitId)];
-    case 'partner':
-      return actor.unitId ? [branchArm(actor.unitId)] : [];
-  }
-}
-
-export function visibleTo(actor: UserActor): SQL | undefined {
-  const arms = visibilityArms(actor);
-  if (arms === undefined) return undefined;
-  return arms.length ? or(...arms.map((a) => a.where)) : sql`false`;
-}
-
 export interface ItemFilter {
   type?: string;
   status?: string;
@@ -214,10 +173,10 @@ export interface ItemFilter {
 
 /**
  * One page of a queue, nearest deadline first; items with no running clock come last.
- * Each visibility arm is read separately through its own index (an OR would make the planner walk the
+ * `arms` are the visibility the policy gives (undefined: everything). Each arm is read separately through its own index (an OR would make the planner walk the
  * city-wide deadline index for a small unit) and the pages are merged here.
  */
-export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, now: Date, cursor: { due: string | null; id: string } | null, limit: number) {
+export async function listItems(db: Queryable, arms: VisibilityArm[] | undefined, f: ItemFilter, now: Date, cursor: { due: string | null; id: string } | null, limit: number) {
   const conds: (SQL | undefined)[] = [];
   if (f.type) conds.push(eq(items.type, f.type));
   if (f.status) conds.push(eq(items.status, f.status));
@@ -245,7 +204,6 @@ export async function listItems(db: Queryable, actor: UserActor, f: ItemFilter, 
     const ids = r.rows.map((x) => x.id);
     return ids.length ? (await db.select().from(items).where(inArray(items.id, ids))).sort(queueOrder) : [];
   };
-  const arms = visibilityArms(actor);
   if (arms === undefined) return page(undefined);
   if (arms.length === 0) return page({ where: sql`false` });
   if (arms.length === 1) return page(arms[0]);
@@ -286,12 +244,12 @@ export async function openItems(db: Queryable, where: SQL | undefined) {
 
 export { items };
 
-/** Items visible to the actor whose data lists this attachment. */
-export async function visibleItemWithAttachment(db: Queryable, actor: UserActor, attachmentId: string) {
+/** Items inside `visible` (the policy's predicate) whose data lists this attachment. */
+export async function visibleItemWithAttachment(db: Queryable, visible: SQL | undefined, attachmentId: string) {
   const [r] = await db
     .select({ id: items.id })
     .from(items)
-    .where(and(visibleTo(actor), sql`${items.data}->'attachments' ? ${attachmentId}`))
+    .where(and(visible, sql`${items.data}->'attachments' ? ${attachmentId}`))
     .limit(1);
   return r;
 }

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, gte, lte, or, sql } from 'drizzle-orm';
 import {
-  canSee,
   createItem as newItemState,
   DomainError,
   itemType,
@@ -31,6 +30,8 @@ import { recordAudit, recordAuditLater } from '../audit/service.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
 import { deliverNotices } from './notices.ts';
 import { present } from './present.ts';
+import { checkTransitionText } from '../text-checks/service.ts';
+import { canSee, visibleArms, visibleTo } from './policy.ts';
 import * as repo from './repository.ts';
 import { items } from './repository.ts';
 
@@ -277,7 +278,7 @@ export async function listItems(
     }
   }
   const now = ctx.now();
-  const rows = await repo.listItems(ctx.database.db, actor, filter, now, after, limit + 1);
+  const rows = await repo.listItems(ctx.database.db, visibleArms(actor), filter, now, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
@@ -307,6 +308,10 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
     const type = itemType(state.type)!;
     const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
     const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId });
+    // What goes out to the enterprise passes the answer checks; the word list's version is kept on the event.
+    const checked = await checkTransitionText(tx, actor, state, input.action, input.fields);
+    if (checked) result.event.detail.sensitiveWordsVersion = checked.sensitiveWordsVersion;
+    if (checked && input.fields.relevanceConfirmed === true) result.event.detail.relevanceConfirmed = true;
     await checkReferences(tx, input.action, result.next, input.fields);
     if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
     await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
@@ -361,7 +366,7 @@ async function checkAttachments(ctx: AppContext, actor: RequestActor, form: Form
 }
 
 export async function mayReadAttachment(ctx: AppContext, actor: UserActor, attachmentId: string): Promise<boolean> {
-  return !!(await repo.visibleItemWithAttachment(ctx.database.db, actor, attachmentId));
+  return !!(await repo.visibleItemWithAttachment(ctx.database.db, visibleTo(actor), attachmentId));
 }
 
 /** Facts the pure lifecycle cannot know: that a target unit exists, that an assignee works in the unit. */

@@ -10,6 +10,9 @@ const open = sql`status in ('submitted','accepted','in_progress','awaiting_suppl
 const satisfied = sql`rating_level in ('very-satisfied','satisfied','basically-satisfied')`;
 const bad = sql`rating_level in ('dissatisfied','very-dissatisfied')`;
 
+/** `and unit_id in (…)` for a leader's units; nothing for the city. */
+const inUnits = (units: readonly string[] | null) => (units ? sql`and unit_id in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})` : sql``);
+
 export interface CountRow {
   unit_id: string;
   type: string;
@@ -26,7 +29,7 @@ export interface CountRow {
 }
 
 /** Counts per unit, type and district in one pass; each sub-count is a FILTER over the same rows. */
-export async function countsByUnitAndType(database: Database, p: Period, now: Date, unitId: string | null) {
+export async function countsByUnitAndType(database: Database, p: Period, now: Date, units: readonly string[] | null) {
   const inPeriod = (col: SQL) => sql`(${col} >= ${p.from} and ${col} <= ${p.to})`;
   const answeredIn = inPeriod(sql`answered_at`);
   return database.rows<CountRow>(sql`
@@ -41,26 +44,26 @@ export async function countsByUnitAndType(database: Database, p: Period, now: Da
       count(*) filter (where ${answeredIn} and ${bad})::int as bad
     from items
     where (${inPeriod(sql`submitted_at`)} or ${inPeriod(sql`accepted_at`)} or ${answeredIn} or (${open} and active_due_at <= ${now}))
-      ${unitId ? sql`and unit_id = ${unitId}` : sql``}
+      ${inUnits(units)}
     group by unit_id, type, district`);
 }
 
 /** Acceptance and answer instants of what was answered in the period, for working-day handling times. */
-export async function answeredSpans(database: Database, p: Period, unitId: string | null) {
+export async function answeredSpans(database: Database, p: Period, units: readonly string[] | null) {
   return database.rows<{ unit_id: string; type: string; accepted_at: Date | string; answered_at: Date | string }>(sql`
     select unit_id, type, accepted_at, answered_at from items
     where answered_at >= ${p.from} and answered_at <= ${p.to} and accepted_at is not null
-      ${unitId ? sql`and unit_id = ${unitId}` : sql``}`);
+      ${inUnits(units)}`);
 }
 
-export async function byDay(database: Database, p: Period, unitId: string | null) {
+export async function byDay(database: Database, p: Period, units: readonly string[] | null) {
   return database.rows<{ date: string; received: number; answered: number }>(sql`
     with days as (
       select to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, 1 as received, 0 as answered from items
-        where submitted_at >= ${p.from} and submitted_at <= ${p.to} ${unitId ? sql`and unit_id = ${unitId}` : sql``}
+        where submitted_at >= ${p.from} and submitted_at <= ${p.to} ${inUnits(units)}
       union all
       select to_char(answered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), 0, 1 from items
-        where answered_at >= ${p.from} and answered_at <= ${p.to} ${unitId ? sql`and unit_id = ${unitId}` : sql``}
+        where answered_at >= ${p.from} and answered_at <= ${p.to} ${inUnits(units)}
     )
     select date, sum(received)::int as received, sum(answered)::int as answered from days group by date order by date`);
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DomainError, endOfShanghaiDay, itemType, parseDayRange, startOfShanghaiDay, workingDaysBetween } from '@jqt/domain';
+import { DomainError, endOfShanghaiDay, itemType, leaderScope, parseDayRange, startOfShanghaiDay, workingDaysBetween } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { listUnits } from '../accounts/repository.ts';
@@ -48,19 +48,19 @@ export function parsePeriod(from: string, to: string): repo.Period {
   return { from: startOfShanghaiDay(range.from), to: endOfShanghaiDay(range.to) };
 }
 
-/** A unit leader sees their unit; supervisors and admins see the city. */
-function scopeOf(actor: UserActor): string | null {
-  return actor.role === 'unit-leader' ? actor.unitId : null;
+/** A unit leader sees their unit and every unit below it (the same `leaderScope` as item visibility); supervisors and admins see the city. */
+function scopeOf(actor: UserActor): readonly string[] | null {
+  return leaderScope(actor);
 }
 
 export async function overview(ctx: AppContext, actor: UserActor, from: string, to: string) {
   const period = parsePeriod(from, to);
-  const unitId = scopeOf(actor);
+  const scope = scopeOf(actor);
   const now = ctx.now();
   const [counts, spans, days, units, calendar] = await Promise.all([
-    repo.countsByUnitAndType(ctx.database, period, now, unitId),
-    repo.answeredSpans(ctx.database, period, unitId),
-    repo.byDay(ctx.database, period, unitId),
+    repo.countsByUnitAndType(ctx.database, period, now, scope),
+    repo.answeredSpans(ctx.database, period, scope),
+    repo.byDay(ctx.database, period, scope),
     listUnits(ctx.database.db),
     calendarOf(ctx),
   ]);
@@ -93,7 +93,7 @@ export async function overview(ctx: AppContext, actor: UserActor, from: string, 
   return {
     from,
     to,
-    scope: unitId ? { unitId } : { city: true },
+    scope: scope ? { unitId: actor.unitId!, unitIds: [...scope] } : { city: true },
     totals: finish(total),
     byUnit: [...byUnit].map(([id, a]) => ({ unitId: id, unitName: unitNames.get(id) ?? { zh: id, en: id }, ...finish(a) })).sort((a, b) => b.received - a.received),
     byType: [...byType].map(([code, a]) => ({ type: code, typeName: itemType(code)?.names ?? { zh: code, en: code }, ...finish(a) })),

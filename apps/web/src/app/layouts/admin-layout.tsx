@@ -1,4 +1,4 @@
-import { ApartmentOutlined, TeamOutlined, CalendarOutlined, AuditOutlined, AppstoreOutlined, DashboardOutlined, CarOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, TeamOutlined, CalendarOutlined, AuditOutlined, AppstoreOutlined, DashboardOutlined, CarOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell, CalendarWarning } from './staff-shell';
@@ -25,6 +25,7 @@ export default function AdminLayout() {
         { key: 'audit', to: paths.admin.audit, icon: <AuditOutlined aria-hidden />, label: t('admin.audit') },
         { key: 'types', to: paths.admin.itemTypes, icon: <AppstoreOutlined aria-hidden />, label: t('admin.itemTypes') },
         { key: 'tia', to: paths.admin.tiaThresholds, icon: <CarOutlined aria-hidden />, label: t('admin.tiaThresholds') },
+        { key: 'sensitive-words', to: paths.admin.sensitiveWords, icon: <StopOutlined aria-hidden />, label: t('staff.sensitiveWords.title') },
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title') },
       ]}
     />

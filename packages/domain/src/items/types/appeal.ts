@@ -5,6 +5,7 @@ import { attachments, contactName, contactPhone, content, title } from './common
 export const appeal = defineItemType({
   code: 'appeal',
   names: { zh: '企业诉求', en: 'Enterprise appeal' },
+  answerRelevanceFields: ['title', 'content'],
   measure: 2,
   submitters: ['enterprise'],
   form: [

@@ -5,6 +5,7 @@ import { attachments, contactName, contactPhone, content } from './common-fields
 export const conductComplaint = defineItemType({
   code: 'conduct-complaint',
   names: { zh: '执法服务投诉（12389）', en: 'Police conduct complaint (12389)' },
+  answerRelevanceFields: ['subject', 'content'],
   measure: 20,
   submitters: ['public', 'enterprise', 'applicant'],
   form: [

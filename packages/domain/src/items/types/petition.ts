@@ -5,6 +5,7 @@ import { attachments, contactName, contactPhone, content, title } from './common
 export const petition = defineItemType({
   code: 'petition',
   names: { zh: '涉企信访', en: 'Enterprise petition' },
+  answerRelevanceFields: ['title', 'content'],
   measure: 20,
   submitters: ['enterprise'],
   form: [title, content, contactName, contactPhone, attachments],

@@ -8,6 +8,7 @@ import { attachments, contactName, contactPhone, content } from './common-fields
 export const publicOrderComplaint = defineItemType({
   code: 'public-order-complaint',
   names: { zh: '治安问题投诉', en: 'Public-order complaint' },
+  answerRelevanceFields: ['location', 'content'],
   measure: 14,
   submitters: ['enterprise'],
   form: [

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -6,10 +6,13 @@ import type { Abilities, FormSchema, Item, ItemType, Unit, User } from '../../..
 import { isApiError } from '../../../lib/api-client';
 import { useTransitionItem, type TransitionAction } from '../api/transition-item';
 import { useAssignableStaff } from '../api/get-unit-staff';
+import { checkedTextActions, formatMessage } from '@jqt/domain';
+import { useTextCheckContext } from '../api/get-text-check-context';
+import { messagesOn, RelevanceConfirm, reportOn, TextCheckList } from './text-checks';
 import { FieldControl, cleanValues, fieldHelp, fieldLabel, fieldRules, widgetOf } from '../../../components/field-controls';
 import { checkedValues } from '../../../lib/forms';
 
-type FieldKind = 'note' | 'answer' | 'unit' | 'assignee' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | DeclaredForm;
+type FieldKind = 'note' | 'answer' | 'relevance' | 'unit' | 'assignee' | 'branch' | 'rating' | 'days' | 'listed' | 'dueAt' | DeclaredForm;
 /** Forms the item type declares for a transition (published in the catalog): rendered from their JSON Schema. */
 type DeclaredForm = 'acceptForm' | 'answerForm' | 'answerDecisionForm' | 'branchDecisionForm';
 const DECLARED: readonly FieldKind[] = ['acceptForm', 'answerForm', 'answerDecisionForm', 'branchDecisionForm'];
@@ -34,7 +37,7 @@ const note = (required = false): FieldSpec => ({ name: 'note', kind: 'note', req
 const ACTIONS: ActionSpec[] = [
   { ability: 'canAccept', action: 'accept', fields: [{ name: 'accept', kind: 'acceptForm' }, note()], primary: true },
   { ability: 'canAcceptTransfer', action: 'accept-transfer', fields: [note()], primary: true },
-  { ability: 'canAnswer', action: 'answer', fields: [{ name: 'answerForm', kind: 'answerForm' }, { name: 'answerDecisionForm', kind: 'answerDecisionForm' }, { name: 'note', kind: 'answer', required: true }], primary: true },
+  { ability: 'canAnswer', action: 'answer', fields: [{ name: 'answerForm', kind: 'answerForm' }, { name: 'answerDecisionForm', kind: 'answerDecisionForm' }, { name: 'note', kind: 'answer', required: true }, { name: 'relevanceConfirmed', kind: 'relevance' }], primary: true },
   { ability: 'canResume', action: 'resume', fields: [note()], primary: true },
   { ability: 'canRate', action: 'rate', fields: [{ name: 'rating', kind: 'rating', required: true }, note()], primary: true },
   { ability: 'canApproveExtension', action: 'approve-extension', fields: [note()], primary: true },
@@ -75,6 +78,12 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
   const mutation = useTransitionItem(item.id);
   const allowed = ACTIONS.filter((a) => item.abilities?.[a.ability]);
   const staff = useAssignableStaff(item.unitId, open?.action === 'assign');
+  // What goes out to the enterprise is checked as it is typed, by the domain's own answer checks (issue 13).
+  const checkedKind = open ? checkedTextActions[open.action] : undefined;
+  const checkContext = useTextCheckContext(!!checkedKind);
+  const noteValue = Form.useWatch('note', form) as string | undefined;
+  const relevanceConfirmed = Form.useWatch('relevanceConfirmed', form) === true;
+  const report = checkedKind ? reportOn(noteValue ?? '', checkedKind, item, checkContext.data, relevanceConfirmed) : null;
 
   if (!allowed.length) return null;
 
@@ -151,18 +160,46 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
   const fieldEl = (f: FieldSpec) => {
     const label = t(`actionField.${open?.action}.${f.name}`, { defaultValue: t(`actionField.${f.name}`) });
     const req = f.required ? [{ required: true, whitespace: f.kind === 'note' || f.kind === 'answer', message: t('form.required', { label }) }] : [];
+    // The browser refuses what the server would: the same checks, on the note (relevance has its own checkbox).
+    const checks =
+      checkedKind && f.name === 'note'
+        ? [
+            {
+              validator: (_: unknown, v: string | undefined) => {
+                const msgs = messagesOn(reportOn(v ?? '', checkedKind, item, checkContext.data, true), 'note', lang);
+                return msgs.length ? Promise.reject(new Error(msgs.join('；'))) : Promise.resolve();
+              },
+            },
+          ]
+        : [];
+    const checkList = checkedKind && f.name === 'note' && report ? <TextCheckList key={`${f.name}-checks`} report={report} text={noteValue ?? ''} /> : null;
     switch (f.kind) {
       case 'note':
         return (
-          <Form.Item key={f.name} name={f.name} label={label} rules={[...req, { max: 2000 }]}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
+          <Fragment key={f.name}>
+            <Form.Item name={f.name} label={label} rules={[...req, { max: 2000 }, ...checks]}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+            {checkList}
+          </Fragment>
         );
       case 'answer':
         return (
-          <Form.Item key={f.name} name={f.name} label={label} rules={[...req, { max: 5000 }]}>
-            <Input.TextArea rows={6} maxLength={5000} showCount />
-          </Form.Item>
+          <Fragment key={f.name}>
+            <Form.Item name={f.name} label={label} rules={[...req, { max: 5000 }, ...checks]}>
+              <Input.TextArea rows={6} maxLength={5000} showCount />
+            </Form.Item>
+            {checkList}
+          </Fragment>
+        );
+      case 'relevance':
+        return (
+          <RelevanceConfirm
+            key={f.name}
+            needed={!!report?.relevance?.needsConfirmation}
+            label={t('staff.checks.relevanceConfirm')}
+            message={formatMessage(lang === 'en' ? 'en' : 'zh-CN', 'text_relevance_unconfirmed')}
+          />
         );
       case 'unit':
         return (

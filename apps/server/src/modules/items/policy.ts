@@ -1,0 +1,24 @@
+import { canSee, itemVisibility, type ItemVisibilityField } from '@jqt/domain';
+import { items } from '../../db/schema.ts';
+import { visibilityArms, visibilitySql, type ColumnsOf, type VisibilityArm } from '../../policy/visibility-sql.ts';
+import type { UserActor } from '../accounts/actor.ts';
+
+/**
+ * Who may see which item, in one place: the domain's `itemVisibility` is the rule; this module gives it as the
+ * in-memory check for one item (`canSee`) and as SQL for lists (`visibleTo`, `visibleArms`).
+ */
+const columns: ColumnsOf<ItemVisibilityField> = {
+  enterpriseId: items.enterpriseId,
+  submitterId: items.submitterId,
+  unitId: items.unitId,
+  pendingUnitId: items.pendingUnitId,
+  branchUnitIds: items.branchUnitIds,
+};
+
+export { canSee };
+
+/** The items an actor may see, as an SQL predicate; undefined means everything. */
+export const visibleTo = (actor: UserActor) => visibilitySql(itemVisibility(actor), columns);
+
+/** The same, as the arms of an OR, so a queue can read each through its own index. */
+export const visibleArms = (actor: UserActor): VisibilityArm[] | undefined => visibilityArms(itemVisibility(actor), columns);

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { userOf } from '../../plugins/auth.ts';
+import { checkContext, saveSensitiveWords, sensitiveWords } from './service.ts';
+
+const tags = ['text-checks'];
+const wordsBody = z.object({ words: z.array(z.string().max(200)).max(5000).describe('One sensitive word or phrase each') }).strict();
+
+export const textCheckRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/text-checks/context',
+    { schema: { tags, summary: '答复检查依据 The sensitive-word list in force and your unit\'s duty phone, to check an answer as it is typed' }, config: { access: ['officer', 'unit-leader', 'partner', 'supervisor', 'admin'] } },
+    async (req) => checkContext(ctx, userOf(req)),
+  );
+  app.get(
+    '/admin/sensitive-words',
+    { schema: { tags, summary: '敏感词表 The sensitive-word list in force, with its version' }, config: { access: ['admin'] } },
+    async () => sensitiveWords(ctx),
+  );
+  app.put(
+    '/admin/sensitive-words',
+    { schema: { tags, summary: '保存敏感词表 Save a new version of the sensitive-word list (audited)', body: wordsBody }, config: { access: ['admin'] } },
+    async (req) => saveSensitiveWords(ctx, userOf(req), req.body.words, req.ip),
+  );
+};
