@@ -8,7 +8,7 @@ import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findPublication, insertPublication } from '../content/repository.ts';
 import { searchTokens } from '../content/search-tokens.ts';
-import { personalDataIn } from '../content/service.ts';
+import { personalDataIn } from '@jqt/domain';
 import { findItem, rowToState } from '../items/repository.ts';
 
 const TYPE = 'legal-consultation';

@@ -19,7 +19,7 @@ import { recordAudit } from '../audit/service.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
 import { insertPublication } from '../content/repository.ts';
 import { searchTokens } from '../content/search-tokens.ts';
-import { personalDataIn } from '../content/service.ts';
+import { personalDataIn } from '@jqt/domain';
 import { wake } from '../items/service.ts';
 import { insertNotifications } from '../notifications/repository.ts';
 import * as repo from './warnings-repository.ts';
