@@ -118,7 +118,7 @@ test('a lecture is held, recorded with attendance and materials (not before its 
   t.setNow('2026-06-04T17:00:00+08:00');
   const missing = await act(t, lecturer, r.json, 'answer', { note: '宣讲已完成' });
   assertProblem(missing, 422, { paths: ['attendance'] });
-  r = await act(t, lecturer, r.json, 'answer', { note: '宣讲已完成，现场互动良好', attendance: 76, materials: '《防范电信诈骗》课件；签到表' });
+  r = await act(t, lecturer, r.json, 'answer', { note: '宣讲已完成，讲解了冒充领导转账等典型诈骗手法，现场互动良好', attendance: 76, materials: '《防范电信诈骗》课件；签到表' });
   assert.equal(r.status, 200, r.body);
   assert.equal(r.json.status, 'answered');
   const seen = await call(t, ent, { method: 'GET', url: `/api/v1/items/${item.id}` });

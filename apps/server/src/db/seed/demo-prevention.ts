@@ -68,7 +68,7 @@ export async function seedDemoPrevention(ctx: AppContext): Promise<void> {
   const held = Math.max(0, Math.round((now.getTime() - new Date(`${d2}T18:00:00+08:00`).getTime()) / 1000)) * 1000;
   await lecture(40 * DAY_MS, { ...ent2 }, { topics: [{ topic: 'cyber-security' }, { topic: 'illegal-fundraising' }], preferredDates: [{ date: d2 }], audienceSize: 60, place: '研发中心会议室', contactName: '刘经理', contactPhone: '13905330002' }, [
     { ms: 39 * DAY_MS, who: chen, action: 'accept', fields: { lectureDate: d2, startTime: '09:30', durationMinutes: 120, speaker: '陈警官', lecturePlace: '研发中心会议室' } },
-    { ms: held, who: chen, action: 'answer', fields: { note: '宣讲完成，结合企业数据安全案例讲解', attendance: 58, materials: '《企业网络安全与数据合规》课件；签到表' } },
+    { ms: held, who: chen, action: 'answer', fields: { note: '宣讲已完成，结合企业数据安全和电信诈骗典型案例进行讲解，现场解答员工提问十余个', attendance: 58, materials: '《企业网络安全与数据合规》课件；签到表' } },
     { ms: held - 3600_000, who: ent2, action: 'rate', fields: { rating: 'very-satisfied', note: '案例贴近企业实际' } },
   ]);
   await lecture(1 * DAY_MS, ent2, { topics: [{ topic: 'traffic-safety' }], preferredDates: [{ date: workdayAfter(cal, dayOf(0), 10) }, { date: workdayAfter(cal, dayOf(0), 14) }], audienceSize: 200, place: '厂区职工食堂', remarks: '驾驶员较多，希望讲解货车安全', contactName: '刘经理', contactPhone: '13905330002' }, []);
