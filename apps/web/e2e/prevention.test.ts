@@ -146,7 +146,7 @@ describe('safety lectures: booked, scheduled (one speaker never twice at once), 
     await w.locator('[data-action="answer"]').click();
     await w.locator('#action_answerForm_attendance').fill('112');
     await w.locator('#action_answerForm_materials').fill('Slides on telecom fraud; sign-in sheet');
-    await w.locator('#action_note').fill('Lecture given; lively questions on fake-boss transfer scams.');
+    await w.locator('#action_note').fill('Lecture given to the staff, with lively questions on fake-boss transfer scams and on how to check a payment request.');
     await confirmAction(w);
     await w.locator('[data-testid="item-detail"][data-status="answered"]').waitFor();
     await w.context().close();
