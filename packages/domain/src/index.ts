@@ -6,3 +6,4 @@ export * from './validation/index.ts';
 export * from './items/index.ts';
 export * from './traffic/index.ts';
 export * from './liaison/index.ts';
+export * from './cases/index.ts';

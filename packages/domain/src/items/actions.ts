@@ -452,6 +452,12 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
     }
     case 'extend':
       if (item.extension) fail('extension_used');
+      if (ctx.type.extensionCap) {
+        // 立案审查: an extension may not carry the deadline past the cap counted from acceptance.
+        const cap = computeDeadline(cal, ctx.type.extensionCap, item.acceptedAt ?? now).due;
+        const wanted = computeDeadline(cal, { kind: ctx.type.extensionRule ?? 'workdays', n: Number(v.days) }, item.dueAt ?? now).due;
+        if (wanted.getTime() > cap.getTime()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'days', code: 'extension_beyond_cap', params: { until: formatShanghai(cap) } }] });
+      }
       next.extension = { days: Number(v.days), note: noteText ?? '', status: 'pending', requestedAt: iso };
       detail.days = v.days;
       notices.push({ to: 'unit-leader', kind: 'extension_requested' });
@@ -463,10 +469,12 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       next.extension = { ...item.extension, status: approved ? 'approved' : 'refused' };
       if (approved) {
         // 行政许可法 art. 42: the new deadline and its reason are told to the submitter.
-        const due = computeDeadline(cal, { kind: 'workdays', n: item.extension.days }, item.dueAt ?? now);
+        const due = computeDeadline(cal, { kind: ctx.type.extensionRule ?? 'workdays', n: item.extension.days }, item.dueAt ?? now);
         Object.assign(next, { dueAt: due.due, provisional: item.provisional || due.provisional, escalationStage: 0 });
         detail.dueAt = formatShanghai(due.due);
         detail.reason = item.extension.note;
+        // The approving leader is on record (立案审查 extended to 30 days needs a county-level leader's approval).
+        detail.approvedBy = ctx.actor.id;
         notices.push({ to: 'submitter', kind: 'deadline_extended' });
       }
       notices.push({ to: 'handler', kind: approved ? 'extension_approved' : 'extension_refused' });

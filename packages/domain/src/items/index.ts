@@ -6,3 +6,4 @@ export * from './certificates.ts';
 export * from './escalation.ts';
 export * from './clock.ts';
 export * from './types/index.ts';
+export * from './case-file.ts';

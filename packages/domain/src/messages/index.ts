@@ -5,11 +5,12 @@ import { trafficMessages } from '../traffic/messages.ts';
 import { itemMessages } from '../items/messages.ts';
 import { commonMessages } from './common.ts';
 import { liaisonMessages } from '../liaison/messages.ts';
+import { caseMessages } from '../cases/messages.ts';
 import type { Locale, MessageTable } from './table.ts';
 
 export type { Locale, MessageTable } from './table.ts';
 
-const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, caseMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

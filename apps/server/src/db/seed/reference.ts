@@ -62,8 +62,13 @@ export function ziboUnits(): UnitSeed[] {
     ['shichang', '淄博市市场监督管理局', 'Market Regulation Bureau'],
     ['zhujian', '淄博市住房和城乡建设局', 'Housing and Urban-Rural Development Bureau'],
   ].map(([code, zh, en]) => ({ id: `partner-${code}`, nameZh: zh, nameEn: en, unitType: 'partner' }));
+  // Added with cases (M10–M13): last, so the duty phones of the units above keep their numbers.
+  const detachments: UnitSeed[] = [
+    { id: 'zb-criminal', nameZh: '淄博市公安局刑事侦查支队', nameEn: 'Criminal Investigation Detachment', unitType: 'criminal-investigation' },
+    { id: 'zb-fde', nameZh: '淄博市公安局食品药品与环境犯罪侦查支队', nameEn: 'Food, Drug, Environment and IP Crime Detachment', unitType: 'fde-ip' },
+  ];
   // Duty phones (fictional numbers of Zibo's 0533 area): what an enterprise is given for its liaison officer.
-  return [...city, ...local, ...stations, ...partners].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
+  return [...city, ...local, ...stations, ...partners, ...detachments].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
 }
 
 /** Reference data every database needs: units and the statutory calendars 2023–2026. Safe to run on every start. */

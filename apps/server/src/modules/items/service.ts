@@ -77,6 +77,8 @@ export interface SubmitInput {
 export async function submitItem(ctx: AppContext, actor: RequestActor, input: SubmitInput) {
   const type = itemType(input.type);
   if (!type) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'type', code: 'item_type_unknown' }] });
+  // A type linked to a parent record (申请复议 of a refused case) is filed only through its module's route.
+  if (type.filedVia && !input.placement) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'type', code: 'item_type_filed_elsewhere' }] });
   const kind = submitterKind(actor);
   if (!kind || !type.submitters.includes(kind)) {
     if (kind === 'public') throw new DomainError('unauthenticated', { status: 401 });

@@ -14,6 +14,7 @@ import { truckPass } from './truck-pass.ts';
 import { nevSpecialFiling } from './nev-special-filing.ts';
 import { batchInspection } from './batch-inspection.ts';
 import { tiaScreening } from './tia-screening.ts';
+import { crimeReconsideration, crimeReport } from './crime-report.ts';
 
 /** The catalog: adding an item type is adding its declaration here. */
 export const itemTypes: readonly ItemTypeDeclaration[] = [
@@ -32,6 +33,8 @@ export const itemTypes: readonly ItemTypeDeclaration[] = [
   nevSpecialFiling,
   batchInspection,
   tiaScreening,
+  crimeReport,
+  crimeReconsideration,
 ];
 
 const byCode = new Map(itemTypes.map((t) => [t.code, t]));

@@ -1,0 +1,2 @@
+export * from './categories.ts';
+export { caseMessages } from './messages.ts';

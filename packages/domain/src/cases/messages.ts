@@ -1,0 +1,41 @@
+import type { MessageTable } from '../messages/table.ts';
+
+/** Cases (M10–M13, M17): errors and notices. */
+export const caseMessages: MessageTable = {
+  'zh-CN': {
+    extension_beyond_cap: '延长后的立案审查期限不能晚于受案后 30 日（{until}）',
+    item_type_filed_elsewhere: '此类事项须从对应的业务页面提交',
+    case_not_found: '案件不存在',
+    case_stage_not_allowed: '案件当前阶段（{from}）不能变更为“{to}”',
+    case_not_refused: '只有不予立案的案件才能申请复议',
+    reconsideration_window_passed: '已超过收到不予立案通知后 {days} 日，不能申请复议',
+    reconsideration_filed: '已对该案件申请过复议',
+    case_not_open: '立案后才能记录止损挽损',
+    team_member_not_police: '专案组成员须为公安民警',
+    team_lead_in_members: '专案组组长不能同时列为组员',
+    'notice.case_filed': '您报案的事项 {number} 已立案，可在案件进度中查看办理阶段',
+    'notice.case_not_filed': '您报案的事项 {number} 不予立案，理由见通知；如不服，可在 {days} 日内在线申请复议',
+    'notice.case_stage': '您报案的事项 {number} 办理阶段更新为“{stage}”',
+    'notice.case_recovery': '您报案的事项 {number} 新增止损挽损 {amount} 元',
+    'notice.case_special': '案件 {number} 已列为专案，您被指定为专案组成员',
+    'notice.reconsideration_filed': '案件 {number} 的报案企业申请复议，请在 30 日内作出决定',
+  },
+  en: {
+    extension_beyond_cap: 'The extended decision deadline cannot be later than 30 days after registration ({until})',
+    item_type_filed_elsewhere: 'This kind of item is filed from its own page',
+    case_not_found: 'No such case',
+    case_stage_not_allowed: 'A case at stage “{from}” cannot move to “{to}”',
+    case_not_refused: 'Only a report refused a case can be reconsidered',
+    reconsideration_window_passed: 'More than {days} days have passed since the refusal; reconsideration is no longer possible',
+    reconsideration_filed: 'Reconsideration of this case was already requested',
+    case_not_open: 'Losses can be recorded only once a case is opened',
+    team_member_not_police: 'Members of a dedicated team must be police officers',
+    team_lead_in_members: 'The team lead cannot also be a member',
+    'notice.case_filed': 'A case was opened on your report {number}; follow its stage on the case page',
+    'notice.case_not_filed': 'No case will be opened on your report {number} (reasons in the notice); you may ask for reconsideration online within {days} days',
+    'notice.case_stage': 'Your report {number} moved to stage “{stage}”',
+    'notice.case_recovery': 'Losses of {amount} yuan were stopped or recovered on your report {number}',
+    'notice.case_special': 'Case {number} is now a dedicated case; you are on its team',
+    'notice.reconsideration_filed': 'The enterprise asked for reconsideration of case {number}; decide within 30 days',
+  },
+};
