@@ -25,6 +25,7 @@ import { validationRoutes } from './modules/validation/routes.ts';
 import { trafficRoutes } from './modules/traffic/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { liaisonRoutes } from './modules/liaison/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(contentRoutes, { ctx });
       await api.register(applicationRoutes, { ctx });
       await api.register(liaisonRoutes, { ctx });
+      await api.register(caseRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -490,3 +490,4 @@ export const certificateCounters = pgTable(
 );
 
 export * from './schema-liaison.ts';
+export * from './schema-cases.ts';

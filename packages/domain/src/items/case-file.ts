@@ -47,6 +47,9 @@ export function caseStageOf(decl: CaseFileDeclaration, f: CaseFacts): CaseStage 
   if (f.decision) {
     const d = decl.stages.find((s) => s.decision === f.decision && s.engine.includes(f.status));
     if (d) return d;
+    // A decided case whose item was closed without a recorded progress stage keeps its decision's stage.
+    const any = decl.stages.find((s) => s.decision === f.decision);
+    if (any) return any;
   }
   const s = decl.stages.find((x) => !x.decision && !x.progress && x.engine.includes(f.status));
   if (!s) throw new Error(`no case stage for status ${f.status}`);

@@ -70,7 +70,7 @@ export interface SubmitInput {
   idempotencyKey?: string;
   ip: string;
   /** Where it goes instead of the type's routing: an appeal asked of the enterprise's liaison officer. */
-  placement?: { unitId: string; assigneeId: string; via: string };
+  placement?: { unitId: string; assigneeId?: string | null; via: string };
 }
 
 /** An item submitted, routed, clocked and recorded in one transaction; a retried key returns the first item. */
@@ -297,20 +297,7 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
   const now = ctx.now();
   let notified: string[] = [];
   await db.transaction(async (tx) => {
-    const row = await repo.findItem(tx, id, true);
-    if (!row) throw new DomainError('not_found', { status: 404 });
-    const state = repo.rowToState(row);
-    if (!canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
-    if (state.version !== input.version) throw new StaleVersion();
-    const type = itemType(state.type)!;
-    const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
-    const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId });
-    await checkReferences(tx, input.action, result.next, input.fields);
-    if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
-    await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
-    await itemOutputs.get(state.type)?.afterTransition?.(tx, { ctx, before: state, item: result.next, number: row.number, action: input.action, fields: input.fields, actor, now });
-    await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
-    notified = await deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
+    notified = await applyTransition(tx, ctx, calendar, actor, id, input, now);
   }).catch(async (e) => {
     if (e instanceof StaleVersion) {
       const current = await getItem(ctx, actor, id).catch(() => null);
@@ -321,6 +308,27 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
   await wake(ctx, notified);
   // The actor sees the result of their own action even when it took the item out of their sight (a returned transfer).
   return getItem(ctx, actor, id, { bypassVisibility: true });
+}
+
+/**
+ * One step of the lifecycle in the caller's transaction (another module's use case may end with one, e.g. 结案
+ * closes the case's item): 404 if unseen, StaleVersion if stale. Returns the users to wake after commit.
+ */
+export async function applyTransition(tx: Queryable, ctx: AppContext, calendar: WorkCalendar, actor: UserActor, id: string, input: TransitionInput, now: Date): Promise<string[]> {
+  const row = await repo.findItem(tx, id, true);
+  if (!row) throw new DomainError('not_found', { status: 404 });
+  const state = repo.rowToState(row);
+  if (!canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
+  if (state.version !== input.version) throw new StaleVersion();
+  const type = itemType(state.type)!;
+  const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
+  const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId });
+  await checkReferences(tx, input.action, result.next, input.fields);
+  if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
+  await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
+  await itemOutputs.get(state.type)?.afterTransition?.(tx, { ctx, before: state, item: result.next, number: row.number, action: input.action, fields: input.fields, actor, now });
+  await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
+  return deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
 }
 
 /**
