@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { sweepDeadlines } from '../src/jobs/deadline-sweeper.ts';
+import { appealData, buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem, EN } from './support-problem.ts';
 
 let t: TestApp;
@@ -265,5 +266,45 @@ describe('不予立案 and 申请复议', () => {
     await act(econ, o.json.id, 'accept');
     await act(econ, o.json.id, 'answer', { decision: 'file', note: '立案' });
     assertProblem(await call(t, ent, { method: 'POST', url: `/api/v1/enterprise/cases/${o.json.id}/reconsideration`, payload: { reason: '对方有明显的非法占有目的。' } }), 422, { code: 'case_not_refused' });
+  });
+});
+
+describe('挂牌督办: the supervision deadline reminds and escalates (every item type)', () => {
+  test('a supervised case after 立案 and a supervised appeal: 75 %, the deadline, then the supervisors, each once', async () => {
+    const r = await report(ent);
+    await act(econ, r.json.id, 'accept');
+    await act(econ, r.json.id, 'answer', { decision: 'file', note: '立案侦查' });
+    const appeal = await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'appeal', data: appealData() } });
+    const branchLeader = await buildUser(t, 'unit-leader', { unitId: 'zhangdian-branch' });
+    const due = new Date(Date.now() + 4 * 3_600_000).toISOString();
+    for (const id of [r.json.id, appeal.json.id]) {
+      const sup = await act(supervisor, id, 'supervise', { note: '挂牌督办，限期办结', listed: true, dueAt: due });
+      assert.equal(sup.status, 200, sup.body);
+    }
+    const kinds = async (id: string) =>
+      (await t.ctx.database.rows<{ kind: string }>(sql`select kind from notifications where item_id = ${id} and kind like 'supervision_%' order by id`)).map((x) => x.kind);
+    const who = async (id: string, kind: string) =>
+      (await t.ctx.database.rows<{ user_id: string }>(sql`select user_id from notifications where item_id = ${id} and kind = ${kind}`)).map((x) => x.user_id);
+    try {
+      t.setNow(new Date(Date.now() + 3.5 * 3_600_000));
+      await sweepDeadlines(t.ctx);
+      assert.deepEqual([...new Set(await kinds(r.json.id))], ['supervision_due_near']);
+      assert.ok((await who(r.json.id, 'supervision_due_near')).includes(econLeader.id), 'the unit leader is reminded');
+      assert.ok((await who(appeal.json.id, 'supervision_due_near')).includes(branchLeader.id));
+      t.setNow(new Date(Date.now() + 5 * 3_600_000));
+      await sweepDeadlines(t.ctx);
+      await sweepDeadlines(t.ctx);
+      assert.equal((await kinds(r.json.id)).filter((k) => k === 'supervision_overdue').length, (await who(r.json.id, 'supervision_overdue')).length);
+      assert.ok((await who(r.json.id, 'supervision_overdue')).includes(econLeader.id));
+      t.setNow(new Date(Date.now() + 4 * 86_400_000));
+      await sweepDeadlines(t.ctx);
+      assert.ok((await who(r.json.id, 'supervision_overdue_escalated')).includes(supervisor.id));
+      assert.ok((await who(appeal.json.id, 'supervision_overdue_escalated')).includes(supervisor.id));
+      const before = (await kinds(r.json.id)).length;
+      await sweepDeadlines(t.ctx);
+      assert.equal((await kinds(r.json.id)).length, before, 'each stage once');
+    } finally {
+      t.setNow(undefined);
+    }
   });
 });

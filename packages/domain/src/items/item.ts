@@ -26,6 +26,8 @@ export interface Supervision {
   note: string;
   at: string;
   reason: 'supervisor' | 'reopened';
+  /** How far the supervision deadline's own ladder has gone (0–3), like `escalationStage` for the handling clock. */
+  stage?: number;
 }
 export interface Rating {
   level: string;
