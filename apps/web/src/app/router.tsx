@@ -36,6 +36,8 @@ export const router = createBrowserRouter([
       { path: 'items/:id', lazy: lazy(() => import('./routes/enterprise/item-page')) },
       { path: 'new', lazy: lazy(() => import('./routes/enterprise/new-item')) },
       { path: 'liaison', lazy: lazy(() => import('./routes/liaison/enterprise-liaison')) },
+      { path: 'cases', lazy: lazy(() => import('./routes/cases/my-cases')) },
+      { path: 'cases/:id', lazy: lazy(() => import('./routes/cases/case-page')) },
       { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
     ],
   },

@@ -24,6 +24,9 @@ export const paths = {
     notifications: '/enterprise/notifications',
     /** 我的联络民警 and the visits to confirm. */
     liaison: '/enterprise/liaison',
+    /** 我的报案 and the progress of one case (M11–M13). */
+    cases: '/enterprise/cases',
+    case: (id: string) => `/enterprise/cases/${encodeURIComponent(id)}`,
   },
   workbench: {
     root: '/workbench',

@@ -73,6 +73,8 @@ export interface ItemType {
   certificates?: { kind: string; names: Localized; prefix: string; issuedOn: 'answer' | { branchUnitId: string } }[];
   answerDecisionForm?: FormSchema | null;
   branchDecisionForm?: { unitIds: string[]; form: FormSchema } | null;
+  /** Filed through another screen that links it to its parent (申请复议 from a refused case), never picked here. */
+  filedVia?: string | null;
 }
 
 export type ItemStatus = 'submitted' | 'accepted' | 'refused' | 'in_progress' | 'awaiting_supplement' | 'answered' | 'closed';

@@ -1,4 +1,4 @@
-import { FileAddOutlined, ProfileOutlined, BellOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FileAddOutlined, ProfileOutlined, BellOutlined, SafetyCertificateOutlined, AlertOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -15,6 +15,7 @@ export default function EnterpriseLayout() {
         { key: 'items', to: paths.enterprise.items, icon: <ProfileOutlined aria-hidden />, label: t('enterprise.myItems') },
         { key: 'new', to: '/enterprise/new', icon: <FileAddOutlined aria-hidden />, label: t('enterprise.newItem') },
         { key: 'notifications', to: paths.enterprise.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
+        { key: 'cases', to: paths.enterprise.cases, icon: <AlertOutlined aria-hidden />, label: t('cases.myCases'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'liaison', to: paths.enterprise.liaison, icon: <SafetyCertificateOutlined aria-hidden />, label: t('liaison.myOfficer'), roles: ['enterprise-admin', 'enterprise-staff'] },
       ]}
     />

@@ -11,7 +11,7 @@ import { isApiError } from '../../lib/api-client';
 import type { Item } from '../../types/api';
 
 /** The item page shared by the enterprise center, the workbench and the dashboard (actions come from abilities). */
-export function ItemView({ backTo, backLabel }: { backTo: string; backLabel: string }) {
+export function ItemView({ backTo, backLabel, after }: { backTo: string; backLabel: string; after?: (item: Item) => React.ReactNode }) {
   const { id } = useParams();
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -31,6 +31,7 @@ export function ItemView({ backTo, backLabel }: { backTo: string; backLabel: str
     <>
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to={backTo}>{backLabel}</Link> }, { title: q.data.number }]} />
       <ItemDetail item={q.data} itemType={itemType} units={units.data} me={me.data} onStale={onStale} />
+      {after?.(q.data)}
     </>
   );
 }

@@ -1,8 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths';
+import { CasePanel } from '../../../features/cases/components/case-panel';
+import { useUnitStaff } from '../../../features/units/api/unit-staff';
+import type { Item } from '../../../types/api';
 import { ItemView } from '../item-view';
+
+/** A crime report's case (stage, recoveries, 专案组) under its item, for the staff who may see it. */
+function CaseOf({ item }: { item: Item }) {
+  const staff = useUnitStaff(item.unitId);
+  return <CasePanel itemId={item.id} staff={staff.data ?? []} />;
+}
 
 export default function WorkbenchItemPage() {
   const { t } = useTranslation();
-  return <ItemView backTo={paths.workbench.root} backLabel={t('workbench.queue')} />;
+  return <ItemView backTo={paths.workbench.root} backLabel={t('workbench.queue')} after={(item) => (item.type === 'crime-report' ? <CaseOf item={item} /> : null)} />;
 }
