@@ -102,6 +102,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await (await import('./demo-applications.ts')).seedDemoApplications(ctx);
   await (await import('./demo-traffic.ts')).seedDemoTraffic(ctx);
   await (await import('./demo-liaison.ts')).seedDemoLiaison(ctx);
+  await (await import('./demo-cases.ts')).seedDemoCases(ctx);
 }
 
 const demoPublications: { kind: 'policy' | 'bulletin' | 'warning'; title: string; summary: string; body: string }[] = [
