@@ -214,7 +214,9 @@ describe('受案, 立案 clocks and progress', () => {
     assert.ok(!ids.includes(id));
   });
 
-  test('移送审查起诉 then 结案 closes the item', async () => {
+  test('移送审查起诉 then 结案 closes the item (a bare close is refused)', async () => {
+    assertProblem(await act(econ, id, 'close'), 422, { code: 'case_closed_by_stage' });
+    assertProblem(await act(ent, id, 'close'), 422, { code: 'case_closed_by_stage' });
     assert.equal((await call(t, econ, { method: 'POST', url: `/api/v1/cases/${id}/stage`, payload: { stage: 'prosecution' } })).status, 200);
     const done = await call(t, econ2, { method: 'POST', url: `/api/v1/cases/${id}/stage`, payload: { stage: 'concluded' } });
     assert.equal(done.status, 200, done.body);

@@ -5,6 +5,7 @@ import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf, deniedBran
 import { validateForm, type Form, type FormField } from './form.ts';
 import { handlingClock, isBadRating, ratingScales, type ItemTypeDeclaration } from './item-type.ts';
 import { openStatuses, type ItemState, type ItemStatus } from './item.ts';
+import { itemType } from './types/index.ts';
 
 export const itemActions = [
   'accept',
@@ -184,6 +185,8 @@ export interface TransitionContext {
   newId?: () => string;
   /** The window's service specialist the server chose for a type that assigns one on acceptance. */
   specialistId?: string;
+  /** A case's item is closed by its closing stage (结案 / 撤案), recorded by the cases module, never by a bare close. */
+  caseStage?: boolean;
 }
 
 export interface TransitionResult {
@@ -370,6 +373,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       notices.push(bookingNotice(answerForm, answerFields) ?? { to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });
       break;
     case 'close':
+      if (ctx.type.caseFile && !ctx.caseStage) fail('case_closed_by_stage');
       Object.assign(next, { status: 'closed', closedAt: now });
       break;
     case 'rate': {
@@ -526,6 +530,9 @@ function preconditionHolds(item: ItemState, action: ItemAction, actor: Actor): b
       return !!item.afterRating && !item.afterRating.appeal;
     case 'decide-rating-appeal':
       return item.afterRating?.appeal?.status === 'pending';
+    case 'close':
+      // A case closes with its 结案 / 撤案 stage (ItemTypeDeclaration.caseFile), not with the engine's bare close.
+      return !itemType(item.type)?.caseFile;
     case 'reopen':
       return !!item.rating?.bad && !item.reopenedAt;
     case 'extend':

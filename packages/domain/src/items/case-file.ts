@@ -1,5 +1,5 @@
 import type { Label } from './form.ts';
-import type { ItemStatus } from './item.ts';
+import type { ItemStatus } from './status.ts';
 
 /** Who may see a case-file field: staff only, also the reporting enterprise, or anyone (a bulletin). */
 export type Disclosure = 'staff' | 'enterprise' | 'public';

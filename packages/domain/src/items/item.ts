@@ -2,10 +2,8 @@ import { computeDeadline, type DeadlineRule, type WorkCalendar } from '../calend
 import type { ItemTypeDeclaration } from './item-type.ts';
 import { handlingClock } from './item-type.ts';
 
-export const itemStatuses = ['submitted', 'accepted', 'refused', 'in_progress', 'awaiting_supplement', 'answered', 'closed'] as const;
-export type ItemStatus = (typeof itemStatuses)[number];
-/** Statuses in which a clock runs or is paused: the item is still the unit's work. */
-export const openStatuses: readonly ItemStatus[] = ['submitted', 'accepted', 'in_progress', 'awaiting_supplement'];
+import type { ItemStatus } from './status.ts';
+export { itemStatuses, openStatuses, type ItemStatus } from './status.ts';
 
 export interface PendingTransfer {
   fromUnitId: string;

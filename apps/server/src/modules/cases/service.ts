@@ -172,7 +172,7 @@ export async function recordStage(ctx: AppContext, actor: UserActor, id: string,
     const woken = await recordItemEvent(tx, { itemId: id, actor, at: now, event: { action: 'case-stage', note: null, detail: { stage: to.code } }, notices: [{ to: 'submitter', kind: 'case_stage', params: { stage: to.label } }] });
     if (to.closes && state.status === 'answered') {
       const fresh = (await items.findItem(tx, id))!;
-      woken.push(...(await applyTransition(tx, ctx, calendar, actor, id, { action: 'close', version: fresh.version, fields: {}, ip }, now)));
+      woken.push(...(await applyTransition(tx, ctx, calendar, actor, id, { action: 'close', version: fresh.version, fields: {}, ip }, now, { caseStage: true })));
     }
     await recordAudit(tx, { actor, action: 'case.stage', subject: `item:${row.id}`, detail: { stage: to.code }, ip, at: now });
     return woken;

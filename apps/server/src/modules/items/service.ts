@@ -314,7 +314,7 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
  * One step of the lifecycle in the caller's transaction (another module's use case may end with one, e.g. 结案
  * closes the case's item): 404 if unseen, StaleVersion if stale. Returns the users to wake after commit.
  */
-export async function applyTransition(tx: Queryable, ctx: AppContext, calendar: WorkCalendar, actor: UserActor, id: string, input: TransitionInput, now: Date): Promise<string[]> {
+export async function applyTransition(tx: Queryable, ctx: AppContext, calendar: WorkCalendar, actor: UserActor, id: string, input: TransitionInput, now: Date, opts: { caseStage?: boolean } = {}): Promise<string[]> {
   const row = await repo.findItem(tx, id, true);
   if (!row) throw new DomainError('not_found', { status: 404 });
   const state = repo.rowToState(row);
@@ -322,7 +322,7 @@ export async function applyTransition(tx: Queryable, ctx: AppContext, calendar: 
   if (state.version !== input.version) throw new StaleVersion();
   const type = itemType(state.type)!;
   const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
-  const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId });
+  const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId, caseStage: opts.caseStage });
   await checkReferences(tx, input.action, result.next, input.fields);
   if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
   await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
