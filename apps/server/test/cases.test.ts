@@ -310,3 +310,80 @@ describe('挂牌督办: the supervision deadline reminds and escalates (every it
     }
   });
 });
+
+describe('linked incidents (M10)', () => {
+  let shichang: TestUser;
+  let renshe: TestUser;
+  let id: string;
+  const incident = (over: Record<string, unknown> = {}) => ({
+    enterpriseUscc: '',
+    category: 'labour-dispute',
+    receivedAt: '2026-12-01 09:05',
+    place: '张店区华光路 88 号厂区门口',
+    dispatchedUnitId: 'zhangdian-station-chezhan',
+    dispatchedAt: '2026-12-01 09:08',
+    arrivedAt: '2026-12-01 09:20',
+    summary: '数十名工人聚集讨要工资，堵塞厂区大门',
+    ...over,
+  });
+  before(async () => {
+    shichang = await buildUser(t, 'partner', { unitId: 'partner-shichang' });
+    renshe = await buildUser(t, 'partner', { unitId: 'partner-renshe' });
+  });
+
+  test('bad input names every field and saves nothing; only police record incidents', async () => {
+    const uscc = (await t.ctx.database.rows<{ uscc: string }>(sql`select uscc from enterprises where id = ${ent.enterpriseId}`))[0]!.uscc;
+    const before = await count(sql`select count(*) as n from items where type = 'incident-linkage'`);
+    const bad = await call(t, branchOfficer, { method: 'POST', url: '/api/v1/incidents', payload: { data: incident({ enterpriseUscc: '91370303MA3C00000X', receivedAt: 'yesterday', dispatchedUnitId: 'partner-shichang', arrivedAt: '2026-12-01 09:00', summary: '' }) } });
+    assertProblem(bad, 422, { paths: ['data.enterpriseUscc', 'data.receivedAt', 'data.dispatchedUnitId', 'data.arrivedAt', 'data.summary'], locale: 'zh' });
+    assert.equal(await count(sql`select count(*) as n from items where type = 'incident-linkage'`), before);
+    for (const u of [ent, partner, supervisor, admin]) assert.equal((await call(t, u, { method: 'POST', url: '/api/v1/incidents', payload: { data: incident({ enterpriseUscc: uscc }) } })).status, 403, u.role);
+    assertProblem(await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'incident-linkage', data: incident({ enterpriseUscc: uscc }) } }), 422, { paths: ['type'] });
+
+    const ok = await call(t, branchOfficer, { method: 'POST', url: '/api/v1/incidents', payload: { data: incident({ enterpriseUscc: uscc }) } });
+    assert.equal(ok.status, 201, ok.body);
+    assert.equal(ok.json.status, 'accepted');
+    assert.equal(ok.json.unitId, 'zhangdian-branch');
+    assert.equal(ok.json.enterpriseId, ent.enterpriseId);
+    id = ok.json.id;
+  });
+
+  test('two partner branches on hour clocks; a partner sees only its branch; closed only when both reported', async () => {
+    for (const [unit, note] of [['partner-shichang', '请核查欠薪企业经营情况'], ['partner-renshe', '请依法处理欠薪问题']]) {
+      const r = await act(branchOfficer, id, 'open-branch', { toUnitId: unit, note });
+      assert.equal(r.status, 200, r.body);
+    }
+    const item = (await call(t, branchOfficer, { method: 'GET', url: `/api/v1/items/${id}` })).json;
+    const b = item.branches.find((x: { unitId: string }) => x.unitId === 'partner-shichang');
+    const h = (Date.parse(b.ackDueAt) - Date.parse(b.openedAt)) / 3_600_000;
+    assert.ok(h > 1.9 && h <= 2.1, `acknowledge within 2 hours, got ${h}`);
+    assert.ok(Date.parse(b.dueAt) > Date.parse(b.ackDueAt), 'report within a working day');
+
+    const seen = await call(t, shichang, { method: 'GET', url: `/api/v1/items/${id}` });
+    assert.deepEqual(seen.json.branches.map((x: { unitId: string }) => x.unitId), ['partner-shichang']);
+    assert.ok(!seen.body.includes('请依法处理欠薪问题'), 'the other branch stays hidden');
+    assert.equal(seen.json.abilities.canAcknowledgeBranch, true);
+    assert.equal((await call(t, partner, { method: 'GET', url: `/api/v1/items/${id}` })).status, 404, 'a partner without a branch');
+
+    const ack = await act(shichang, id, 'acknowledge-branch', { branchId: b.id });
+    assert.equal(ack.status, 200, ack.body);
+    assertProblem(await act(shichang, id, 'acknowledge-branch', { branchId: b.id }), 422, { code: 'branch_acknowledged' });
+    assert.equal((await act(shichang, id, 'complete-branch', { branchId: b.id, note: '已约谈企业负责人' })).status, 200);
+    assertProblem(await act(branchOfficer, id, 'answer', { note: '处置完毕' }), 422, { code: 'branches_open' });
+    const rb = item.branches.find((x: { unitId: string }) => x.unitId === 'partner-renshe');
+    assert.equal((await act(renshe, id, 'complete-branch', { branchId: rb.id, note: '已督促企业支付工资' })).status, 200);
+    const done = await act(branchOfficer, id, 'answer', { note: '两部门均已反馈，处置完毕' });
+    assert.equal(done.status, 200, done.body);
+
+    const rt = await call(t, supervisor, { method: 'GET', url: '/api/v1/incidents/response-times' });
+    assert.equal(rt.status, 200, rt.body);
+    const station = rt.json.byDispatchedUnit.find((x: { unitId: string }) => x.unitId === 'zhangdian-station-chezhan');
+    assert.equal(station.avgDispatchMinutes, 3);
+    assert.equal(station.avgArrivalMinutes, 12);
+    const sc = rt.json.byPartner.find((x: { unitId: string }) => x.unitId === 'partner-shichang');
+    assert.equal(sc.branches, 1);
+    assert.equal(sc.lateAcknowledgements, 0);
+    assert.equal(typeof sc.avgAcknowledgeMinutes, 'number');
+    for (const u of [ent, partner, branchOfficer]) assert.equal((await call(t, u, { method: 'GET', url: '/api/v1/incidents/response-times' })).status, 403, u.role);
+  });
+});

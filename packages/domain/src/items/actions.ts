@@ -18,6 +18,7 @@ export const itemActions = [
   'return',
   'open-branch',
   'complete-branch',
+  'acknowledge-branch',
   'answer',
   'close',
   'rate',
@@ -118,6 +119,12 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
       note(true),
       ...(decidesOnBranch(t) ? [decisionField] : []),
     ],
+  },
+  'acknowledge-branch': {
+    roles: [...handlers, 'partner'],
+    relations: ['branch-unit'],
+    from: working,
+    input: () => [{ name: 'branchId', kind: 'text', maxLength: 64, required: true, label: { zh: '联办分支', en: 'Branch' } }, note(false)],
   },
   answer: { roles: handlers, relations: ['owner-unit'], from: working, input: (t) => [note(true, 5000), ...(decidesOnAnswer(t) ? [decisionField] : []), ...(t.answerForm?.form ?? [])] },
   close: { roles: [...handlers, ...submitters], relations: ['owner-unit', 'submitter'], from: ['answered'], input: () => [note(false)] },
@@ -342,7 +349,11 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (unitId === item.unitId) fail('branch_same_unit');
       if (item.branches.some((b) => b.unitId === unitId && b.status === 'open')) fail('branch_exists');
       const id = ctx.newId ? ctx.newId() : `${item.id}-${item.branches.length + 1}`;
-      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null, dueAt: item.dueAt?.toISOString() ?? null });
+      const clocks = ctx.type.branchClocks;
+      // 联动: each branch runs its own short clocks from its opening; otherwise it shares the owner's deadline.
+      const dueAt = clocks ? computeDeadline(cal, clocks.report, now).due.toISOString() : (item.dueAt?.toISOString() ?? null);
+      const ack = clocks ? { ackDueAt: computeDeadline(cal, clocks.acknowledge, now).due.toISOString(), ackedAt: null } : {};
+      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null, dueAt, ...ack });
       if (item.status === 'accepted') next.status = 'in_progress';
       detail.branchId = id;
       detail.unitId = unitId;
@@ -353,9 +364,19 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
       if (!branch) fail('branch_not_found');
       Object.assign(branch, { status: 'done', doneAt: iso, answer: noteText });
+      if (ctx.type.branchClocks && !branch.ackedAt) branch.ackedAt = iso;
       if (decidesOnBranch(ctx.type)) branch.decision = detail.decision = decisionOf(v);
       detail.branchId = branch.id;
       notices.push({ to: 'handler', kind: next.branches.every((b) => b.status === 'done') ? 'branches_all_done' : 'branch_done' });
+      break;
+    }
+    case 'acknowledge-branch': {
+      const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
+      if (!branch) fail('branch_not_found');
+      if (branch.ackedAt) fail('branch_acknowledged');
+      branch.ackedAt = iso;
+      detail.branchId = branch.id;
+      notices.push({ to: 'handler', kind: 'branch_acknowledged' });
       break;
     }
     case 'answer':
@@ -520,6 +541,8 @@ function preconditionHolds(item: ItemState, action: ItemAction, actor: Actor): b
       return !item.pendingTransfer && item.branches.every((b) => b.status === 'done');
     case 'complete-branch':
       return item.branches.some((b) => b.status === 'open' && b.unitId === actor.unitId);
+    case 'acknowledge-branch':
+      return item.branches.some((b) => b.status === 'open' && b.unitId === actor.unitId && b.ackDueAt !== undefined && !b.ackedAt);
     case 'rate':
       return !item.rating || followUpRatingOpen(item);
     case 'record-follow-up':

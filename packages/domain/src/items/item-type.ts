@@ -122,6 +122,11 @@ export interface ItemTypeDeclaration {
    * each with the item's handling deadline; the item can be answered only when every branch is done.
    */
   branchesOnAccept?: readonly { unitId: string; note: Label }[];
+  /**
+   * Clocks of each branch opened by the owner, counted from its opening (M10 联动处置: acknowledge within 2 hours,
+   * report back within 1 working day) instead of sharing the item's handling deadline.
+   */
+  branchClocks?: { acknowledge: DeadlineRule; report: DeadlineRule };
   /** 专员服务: acceptance assigns the item to a service specialist the window designated (SPEC §3, M3). */
   specialistOnAccept?: boolean;
   /**

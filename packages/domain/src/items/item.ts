@@ -54,6 +54,9 @@ export interface Branch {
   dueAt?: string | null;
   /** How a certificate-issuing branch was decided (M4's work permit); absent on other branches. */
   decision?: 'approved' | 'denied';
+  /** Types with `branchClocks` (M10 联动): the partner acknowledges by this instant, and when it did. */
+  ackDueAt?: string | null;
+  ackedAt?: string | null;
 }
 
 /** The state of one item as the lifecycle sees it. Instants are Dates; small embedded records carry ISO strings. */

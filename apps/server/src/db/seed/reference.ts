@@ -66,6 +66,8 @@ export function ziboUnits(): UnitSeed[] {
   const detachments: UnitSeed[] = [
     { id: 'zb-criminal', nameZh: '淄博市公安局刑事侦查支队', nameEn: 'Criminal Investigation Detachment', unitType: 'criminal-investigation' },
     { id: 'zb-fde', nameZh: '淄博市公安局食品药品与环境犯罪侦查支队', nameEn: 'Food, Drug, Environment and IP Crime Detachment', unitType: 'fde-ip' },
+    // 联动处置 (M10) pulls in emergency management too.
+    { id: 'partner-yingji', nameZh: '淄博市应急管理局', nameEn: 'Emergency Management Bureau', unitType: 'partner' },
   ];
   // Duty phones (fictional numbers of Zibo's 0533 area): what an enterprise is given for its liaison officer.
   return [...city, ...local, ...stations, ...partners, ...detachments].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));

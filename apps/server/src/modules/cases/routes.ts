@@ -4,6 +4,7 @@ import { userOf } from '../../plugins/auth.ts';
 import './outputs.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
+import * as incidents from './incidents.ts';
 
 const { tags } = s;
 const police = ['officer', 'unit-leader'] as const;
@@ -37,6 +38,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   );
   app.put('/cases/:id/special', { schema: { tags, summary: '专案专办 Grade the case and name its team', params: s.idParams, body: s.body }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>
     service.designateSpecial(ctx, userOf(req), req.params.id, req.body, req.ip),
+  );
+  app.post('/incidents', { schema: { tags, summary: '接警登记 Record an enterprise incident (M10)', body: s.body }, config: { access: [...police] } }, async (req, reply) =>
+    reply.status(201).send(await incidents.recordIncident(ctx, userOf(req), req.body, req.ip)),
+  );
+  app.get('/incidents/response-times', { schema: { tags, summary: '响应时间 Response times by unit (M10)' }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>
+    incidents.responseTimes(ctx, userOf(req)),
   );
   app.put('/cases/:id/investigation-note', { schema: { tags, summary: '侦查工作记录 Staff-only notes', params: s.idParams, body: s.body }, config: { access: [...police] } }, async (req) =>
     service.writeInvestigationNote(ctx, userOf(req), req.params.id, req.body, req.ip),

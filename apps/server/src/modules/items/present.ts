@@ -53,6 +53,13 @@ export function present(row: ItemRow, state: ItemState, actor: RequestActor, now
     row = { ...row, assigneeId: null };
     opts = { ...opts, timeline: caseView(opts.timeline) };
   }
+  if (actor.role === 'partner') {
+    // A partner department sees its own branch of a joint item, not the other departments' (M4, M10).
+    const own = new Set(state.branches.filter((b) => b.unitId === actor.unitId).map((b) => b.id));
+    const others = new Set(state.branches.filter((b) => !own.has(b.id)).map((b) => b.id));
+    state = { ...state, branches: state.branches.filter((b) => own.has(b.id)) };
+    opts = { ...opts, timeline: opts.timeline?.filter((e) => !others.has(String((e.detail as { branchId?: unknown } | null)?.branchId ?? ''))) };
+  }
   const active = row.activeDueAt;
   return {
     id: row.id,

@@ -196,9 +196,10 @@ export async function fileForEnterprise(
   ctx: AppContext,
   calendar: WorkCalendar,
   officer: UserActor,
-  f: { type: ItemTypeDeclaration; data: Record<string, unknown>; enterprise: { id: string; district: string }; via: string; ip: string },
+  f: { type: ItemTypeDeclaration; data: Record<string, unknown>; enterprise: { id: string; district: string }; via: string; ip: string; unitId?: string },
 ): Promise<{ id: string; number: string; notified: string[] }> {
-  const unit = await routedUnit(tx, f.type, f.data, f.enterprise.district);
+  // An incident is owned by the unit that took the call (M10), not by the type's routing.
+  const unit = f.unitId ? { id: f.unitId } : await routedUnit(tx, f.type, f.data, f.enterprise.district);
   const id = randomUUID();
   const filed = await fileItem(tx, ctx, calendar, officer, { id, type: f.type, data: f.data, submitterId: null, enterpriseId: f.enterprise.id, unitId: unit.id, assigneeId: null, via: f.via, queryCodeHash: null, ip: f.ip });
   return { id, number: filed.number, notified: filed.notified };
