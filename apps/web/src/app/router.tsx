@@ -54,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'liaison/visits/new', lazy: lazy(() => import('./routes/liaison/new-visit')) },
       { path: 'liaison/centres', lazy: lazy(() => import('./routes/liaison/centres-admin')) },
       { path: 'enterprises/:id', lazy: lazy(() => import('./routes/liaison/enterprise-file')) },
+      { path: 'incidents/new', lazy: lazy(() => import('./routes/cases/new-incident')) },
     ],
   },
   {
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { index: true, lazy: lazy(() => import('./routes/dashboard/dashboard')) },
       { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
       { path: 'liaison-coverage', lazy: lazy(() => import('./routes/liaison/coverage')) },
+      { path: 'incident-response', lazy: lazy(() => import('./routes/cases/response-times')) },
     ],
   },
   {

@@ -41,12 +41,16 @@ export const paths = {
     serviceCentres: '/workbench/liaison/centres',
     /** 一企一档. */
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
+    /** 接警登记 (M10). */
+    newIncident: '/workbench/incidents/new',
   },
   dashboard: {
     root: '/dashboard',
     item: (id: string) => `/dashboard/items/${id}`,
     /** 千警联千企 coverage. */
     coverage: '/dashboard/liaison-coverage',
+    /** 涉企警情响应时间 (M10). */
+    responseTimes: '/dashboard/incident-response',
   },
   admin: {
     root: '/admin',

@@ -90,6 +90,7 @@ export interface Abilities {
   canReturn: boolean;
   canOpenBranch: boolean;
   canCompleteBranch: boolean;
+  canAcknowledgeBranch?: boolean;
   canAnswer: boolean;
   canClose: boolean;
   canRate: boolean;

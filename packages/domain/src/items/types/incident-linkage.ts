@@ -52,7 +52,7 @@ export const incidentLinkage = defineItemType({
     { name: 'category', kind: 'select', required: true, label: L('警情类别', 'Category'), options: incidentCategories.map((c) => ({ value: c.code, label: c.label })) },
     moment('receivedAt', L('接警时间', 'Call received'), true),
     { name: 'place', kind: 'text', maxLength: 200, required: true, label: L('警情地点', 'Place') },
-    { name: 'dispatchedUnitId', kind: 'text', maxLength: 64, required: true, label: L('处警单位', 'Dispatched unit') },
+    { name: 'dispatchedUnitId', kind: 'text', maxLength: 64, required: true, label: L('处警单位编码', 'Dispatched unit code'), help: L('如 zhangdian-station-chezhan（张店车站派出所）', 'e.g. zhangdian-station-chezhan (Chezhan Police Station)') },
     moment('dispatchedAt', L('派警时间', 'Dispatched at'), true),
     moment('arrivedAt', L('到达现场时间', 'Arrived at'), false),
     { name: 'summary', kind: 'textarea', maxLength: 5000, minLength: 5, required: true, label: L('简要警情', 'Summary') },
