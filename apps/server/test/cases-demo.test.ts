@@ -29,3 +29,15 @@ test('the demo has cases in every stage, made through the services', async () =>
   assert.equal(staff.tier, 'major');
   assert.equal(staff.supervision.listed, true);
 });
+
+test('the demo has linked incidents: one with a department still to report, one closed once both reported', async () => {
+  const sup = await demo('supervisor', 'supervisor');
+  const rt = (await call(t, sup, { method: 'GET', url: '/api/v1/incidents/response-times' })).json;
+  assert.equal(rt.incidents, 2);
+  const renshe = rt.byPartner.find((x: { unitId: string }) => x.unitId === 'partner-renshe');
+  assert.equal(renshe.open, 1);
+  const partner = await demo('partner.renshe', 'partner');
+  const list = (await call(t, partner, { method: 'GET', url: '/api/v1/items?type=incident-linkage' })).json.items;
+  assert.equal(list.length, 1);
+  assert.deepEqual(list[0].branches.map((b: { unitId: string }) => b.unitId), ['partner-renshe']);
+});

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../../modules/accounts/actor.ts';
 import { findUserByUsername, insertUser } from '../../modules/accounts/repository.ts';
+import { recordIncident } from '../../modules/cases/incidents.ts';
 import { designateSpecial, recordRecovery, recordStage } from '../../modules/cases/service.ts';
+import { eq } from 'drizzle-orm';
+import { enterprises } from '../schema.ts';
 import { submitItem, transitionItem } from '../../modules/items/service.ts';
 
 const IP = '127.0.0.1';
@@ -26,6 +29,15 @@ export async function seedDemoCases(ctx: AppContext): Promise<void> {
     ['leader.jingzhen', 'unit-leader', '经侦支队 马支队长', 'zb-econ'],
     ['officer.shiyaohuan', 'officer', '食药环知支队 郑警官', 'zb-fde'],
   ];
+  const partners: [string, string, string][] = [
+    ['partner.shichang', '市市场监管局 执法科', 'partner-shichang'],
+    ['partner.renshe', '市人社局 劳动监察支队', 'partner-renshe'],
+    ['partner.zhujian', '市住建局 建筑市场科', 'partner-zhujian'],
+  ];
+  for (const [i, [username, displayName, unitId]] of partners.entries()) {
+    if (await findUserByUsername(db, username)) continue; // another module's demo may have made it
+    await insertUser(db, { id: randomUUID(), username, passwordHash: template.passwordHash, role: 'partner', displayName, unitId, enterpriseId: null, mobile: `1390533${String(8900 + i)}`, totpSecret: null, isDemo: true });
+  }
   for (const [i, [username, role, displayName, unitId]] of police.entries()) {
     await insertUser(db, { id: randomUUID(), username, passwordHash: template.passwordHash, role, displayName, unitId, enterpriseId: null, mobile: `1390533${String(8800 + i)}`, totpSecret: template.totpSecret, isDemo: true });
   }
@@ -94,4 +106,29 @@ export async function seedDemoCases(ctx: AppContext): Promise<void> {
   await act(han, 50 * DAY - HOUR, g, 'accept');
   await act(han, 48 * DAY, g, 'answer', { decision: 'file', note: '决定立案侦查' });
   await recordStage(at(30 * DAY), han, g, { stage: 'withdrawn', note: '经侦查，涉案金额未达追诉标准，撤销案件' }, IP);
+
+  // 联动处置 (M10): a wage protest at 齐鲁新材料 with two departments (one reported, one acknowledged but still
+  // working), and an obstruction of works last week, closed once both had reported.
+  const [li, shichang, renshe] = await Promise.all(['officer.zhangdian', 'partner.shichang', 'partner.renshe'].map(actor));
+  const uscc = (await db.select({ uscc: enterprises.uscc }).from(enterprises).where(eq(enterprises.id, ent1.enterpriseId!)))[0]!.uscc;
+  const local = (ms: number) => new Date(now.getTime() - ms + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+  const incident = async (ago: number, over: Record<string, unknown>) =>
+    (await recordIncident(at(ago - 30 * 60_000), li, { data: { enterpriseUscc: uscc, receivedAt: local(ago), dispatchedAt: local(ago - 4 * 60_000), dispatchedUnitId: 'zhangdian-station-chezhan', ...over } }, IP)).id;
+  const branch = async (who: UserActor, ago: number, id: string, action: string, fields: Record<string, unknown> = {}) => {
+    const item = await current(id, who);
+    const b = (item.branches as { id: string; unitId: string }[]).find((x) => x.unitId === who.unitId);
+    return act(who, ago, id, action, { branchId: b!.id, ...fields });
+  };
+  const w = await incident(5 * HOUR, { category: 'labour-dispute', place: '张店区华光路 88 号厂区门口', arrivedAt: local(5 * HOUR - 15 * 60_000), summary: '数十名外包施工人员聚集讨要工资，堵塞厂区大门。' });
+  await act(li, 4 * HOUR, w, 'open-branch', { toUnitId: 'partner-renshe', note: '请依法处理外包单位欠薪问题' });
+  await act(li, 4 * HOUR, w, 'open-branch', { toUnitId: 'partner-shichang', note: '请核查外包单位经营资质' });
+  await branch(shichang, 3.5 * HOUR, w, 'acknowledge-branch');
+  await branch(shichang, 1 * HOUR, w, 'complete-branch', { note: '外包单位营业执照已吊销，已立案调查' });
+  await branch(renshe, 3 * HOUR, w, 'acknowledge-branch', { note: '已派员到场' });
+  const o = await incident(7 * DAY, { category: 'work-obstruction', place: '张店区新村西路在建厂房工地', summary: '村民以补偿款未到位为由阻挠施工。' });
+  await act(li, 7 * DAY - HOUR, o, 'open-branch', { toUnitId: 'partner-zhujian', note: '请协调建设单位落实补偿' });
+  await act(li, 7 * DAY - HOUR, o, 'open-branch', { toUnitId: 'partner-shichang', note: '请核查是否存在强迫交易' });
+  await branch(await actor('partner.zhujian'), 6 * DAY, o, 'complete-branch', { note: '已协调建设单位与村民签订补偿协议' });
+  await branch(shichang, 6 * DAY, o, 'complete-branch', { note: '未发现强迫交易行为' });
+  await act(li, 6 * DAY - HOUR, o, 'answer', { note: '各联动部门均已反馈，现场秩序恢复' });
 }
