@@ -69,7 +69,8 @@ describe('cases: an enterprise reports a contract fraud and follows it to 立案
     await act('answer', { decision: 'file', note: '经审查，有犯罪事实需要追究刑事责任，决定立案侦查' });
     await officer.json(`/cases/${caseId}/recoveries`, { body: { kind: 'recovered', amount: 210000, on: beijingDate(0), note: '追回赃款（内部）' } });
     const { page } = await stack.newPage();
-    await signIn(page, 'officer.jingzhen');
+    // another officer of 经侦 (the API session above took this window's TOTP code of officer.jingzhen)
+    await signIn(page, 'officer.jingzhen2');
     await page.goto(`/workbench/items/${caseId}`);
     await page.getByTestId('staff-case-stage').filter({ hasText: '立案' }).waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'axe: the workbench case');
@@ -92,5 +93,47 @@ describe('cases: an enterprise reports a contract fraud and follows it to 立案
     await page.getByTestId('my-cases').waitFor();
     assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
     await snap(page, 'my-cases-en-phone');
+  });
+
+  test('zh desktop: an officer records a wage protest at an enterprise; two departments are pulled in; each sees only its own branch (en phone)', async () => {
+    const office = await apiSession(stack.baseURL, 'supervisor');
+    const ent = (await office.json<{ enterprises: { uscc: string }[] }>(`/liaison/enterprises?q=${encodeURIComponent('齐鲁新材料')}`)).enterprises[0]!;
+    const { page } = await stack.newPage();
+    await signIn(page, 'officer.zhangdian');
+    await page.goto('/workbench/incidents/new');
+    const types = (await (await fetch(`${stack.baseURL}/api/v1/item-types`)).json()) as { code: string; form: Parameters<typeof fillItemForm>[2] }[];
+    const schema = types.find((x) => x.code === 'incident-linkage')!.form;
+    const day = beijingDate(0);
+    await fillItemForm(page, 'new-incident', schema, {
+      enterpriseUscc: ent.uscc,
+      category: '劳资纠纷',
+      receivedAt: `${day} 00:05`,
+      place: '张店区华光路 88 号厂区门口',
+      dispatchedUnitId: 'zhangdian-station-chezhan',
+      dispatchedAt: `${day} 00:08`,
+      arrivedAt: `${day} 00:20`,
+      summary: '数十名工人聚集讨要工资，堵塞厂区大门',
+    });
+    await snap(page, 'incident-form-zh');
+    await page.locator('form[id="new-incident"] button[type="submit"]').click();
+    await page.waitForURL(/\/workbench\/items\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const li = await apiSession(stack.baseURL, 'officer.zhangdian');
+    for (const [toUnitId, note] of [['partner-renshe', '请依法处理欠薪问题'], ['partner-shichang', '请核查企业经营情况']]) {
+      const cur = await li.json<{ version: number }>(`/items/${id}`);
+      await li.json(`/items/${id}/transitions`, { body: { action: 'open-branch', version: cur.version, toUnitId, note } });
+    }
+    await page.reload();
+    await page.getByText('请核查企业经营情况').first().waitFor();
+    await snap(page, 'incident-branches-zh');
+
+    const p = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(p.page, 'partner.shichang');
+    await p.page.goto(`/workbench/items/${id}`);
+    await p.page.getByText('请核查企业经营情况').first().waitFor();
+    assert.doesNotMatch(await p.page.locator('body').innerText(), /请依法处理欠薪问题/, 'the other department’s branch stays hidden');
+    assert.ok((await horizontalOverflow(p.page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(p.page), [], 'axe: the partner’s item');
+    await snap(p.page, 'incident-partner-en-phone');
   });
 });

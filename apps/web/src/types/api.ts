@@ -109,6 +109,10 @@ export interface Branch {
   openedAt: string;
   doneAt: string | null;
   answer: string | null;
+  dueAt?: string | null;
+  /** 联动 (M10): branches with their own clocks are acknowledged by this instant. */
+  ackDueAt?: string | null;
+  ackedAt?: string | null;
 }
 
 export interface Item {
