@@ -387,3 +387,36 @@ describe('linked incidents (M10)', () => {
     for (const u of [ent, partner, branchOfficer]) assert.equal((await call(t, u, { method: 'GET', url: '/api/v1/incidents/response-times' })).status, 403, u.role);
   });
 });
+
+describe('case statistics (M11–M13)', () => {
+  test('by category and unit, 立案率, days to decision, overdue decisions and recoveries agree with direct counts', async () => {
+    // one more decided late: registered, its deadline moved into the past, then refused
+    const late = await report(ent, { category: 'illegal-business' });
+    await act(econ, late.json.id, 'accept');
+    await t.ctx.database.rows(sql`update items set due_at = now() - interval '1 hour', accepted_at = now() - interval '4 days' where id = ${late.json.id}`);
+    await act(econ, late.json.id, 'answer', { decision: 'not-file', note: '没有犯罪事实' });
+    const s = await call(t, supervisor, { method: 'GET', url: '/api/v1/cases/statistics' });
+    assert.equal(s.status, 200, s.body);
+    const n = async (q: ReturnType<typeof sql>) => count(q);
+    const reports = await n(sql`select count(*) as n from items where type = 'crime-report'`);
+    const filed = await n(sql`select count(*) as n from case_files f join items i on i.id = f.item_id where i.type = 'crime-report' and f.decision = 'file'`);
+    const decided = await n(sql`select count(*) as n from case_files f join items i on i.id = f.item_id where i.type = 'crime-report' and f.decision is not null`);
+    const overdue = await n(sql`select count(*) as n from items i left join case_files f on f.item_id = i.id where i.type = 'crime-report' and ((f.decision is null and i.accepted_at is not null and i.status in ('accepted','in_progress','awaiting_supplement') and i.due_at < now()) or f.decided_at > i.due_at)`);
+    const cents = Number((await t.ctx.database.rows<{ c: string | null }>(sql`select coalesce(sum(round(r.amount * 100)), 0) as c from case_recoveries r join items i on i.id = r.item_id where i.type = 'crime-report'`))[0]!.c);
+    assert.equal(s.json.total.reports, reports);
+    assert.equal(s.json.total.filed, filed);
+    assert.equal(s.json.total.decided, decided);
+    assert.equal(s.json.total.filingRate, Math.round((filed / decided) * 1000) / 1000);
+    assert.ok(s.json.total.overdueDecisions >= 1);
+    assert.equal(s.json.total.overdueDecisions, overdue);
+    assert.equal(s.json.total.recovered, cents / 100);
+    const econRow = s.json.byUnit.find((x: { unitId: string }) => x.unitId === 'zb-econ');
+    assert.equal(econRow.reports, await n(sql`select count(*) as n from items where type = 'crime-report' and unit_id = 'zb-econ'`));
+    const cf = s.json.byCategory.find((x: { category: string }) => x.category === 'contract-fraud');
+    assert.equal(cf.reports, await n(sql`select count(*) as n from items where type = 'crime-report' and data->>'category' = 'contract-fraud'`));
+    assert.ok(cf.avgDaysToDecision !== null);
+    const leader = await call(t, econLeader, { method: 'GET', url: '/api/v1/cases/statistics' });
+    assert.equal(leader.json.total.reports, econRow.reports, 'a unit leader sees its unit');
+    for (const u of [ent, econ, partner, admin]) assert.equal((await call(t, u, { method: 'GET', url: '/api/v1/cases/statistics' })).status, 403, u.role);
+  });
+});

@@ -5,6 +5,7 @@ import './outputs.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
 import * as incidents from './incidents.ts';
+import { caseStatistics } from './statistics.ts';
 
 const { tags } = s;
 const police = ['officer', 'unit-leader'] as const;
@@ -26,6 +27,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.get('/cases', { schema: { tags, summary: '案件列表 Cases visible to you', querystring: s.listQuery }, config: { access: [...staff] } }, async (req) =>
     service.listStaffCases(ctx, userOf(req), { graded: req.query.graded === 'true', listed: req.query.listed === 'true' }),
+  );
+  app.get('/cases/statistics', { schema: { tags, summary: '案件统计 Case statistics (立案率, decision days, recoveries)' }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>
+    caseStatistics(ctx, userOf(req)),
   );
   app.get('/cases/:id', { schema: { tags, summary: '案件详情 A case (staff view)', params: s.idParams }, config: { access: [...staff] } }, async (req) =>
     service.getStaffCase(ctx, userOf(req), req.params.id),
