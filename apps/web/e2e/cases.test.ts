@@ -136,4 +136,13 @@ describe('cases: an enterprise reports a contract fraud and follows it to 立案
     assert.deepEqual(await seriousViolations(p.page), [], 'axe: the partner’s item');
     await snap(p.page, 'incident-partner-en-phone');
   });
+
+  test('zh desktop: a unit leader sees the case statistics and response times', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'leader.jingzhen');
+    await page.goto('/dashboard/incident-response');
+    await page.getByTestId('case-statistics').getByText('合同诈骗').first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the statistics');
+    await snap(page, 'case-statistics-zh');
+  });
 });

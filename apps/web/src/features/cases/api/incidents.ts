@@ -18,3 +18,24 @@ export function useRecordIncident() {
 export function useResponseTimes() {
   return useQuery({ queryKey: ['incidents', 'response-times'], queryFn: () => api<ResponseTimes>('/incidents/response-times') });
 }
+
+export interface CaseStatsRow {
+  reports: number;
+  registered: number;
+  decided: number;
+  filed: number;
+  notFiled: number;
+  filingRate: number | null;
+  avgDaysToDecision: number | null;
+  overdueDecisions: number;
+  recovered: number;
+}
+export interface CaseStatistics {
+  total: CaseStatsRow;
+  byCategory: (CaseStatsRow & { category: string; label: Localized | null })[];
+  byUnit: (CaseStatsRow & { unitId: string; unitName: Localized | null })[];
+}
+
+export function useCaseStatistics() {
+  return useQuery({ queryKey: ['cases', 'statistics'], queryFn: () => api<CaseStatistics>('/cases/statistics') });
+}
