@@ -27,6 +27,7 @@ import { applicationRoutes } from './modules/applications/routes.ts';
 import { liaisonRoutes } from './modules/liaison/routes.ts';
 import { preventionRoutes } from './modules/prevention/routes.ts';
 import { textCheckRoutes } from './modules/text-checks/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(applicationRoutes, { ctx });
       await api.register(liaisonRoutes, { ctx });
       await api.register(preventionRoutes, { ctx });
+      await api.register(caseRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -8,3 +8,4 @@ export * from './policy/index.ts';
 export * from './traffic/index.ts';
 export * from './liaison/index.ts';
 export * from './prevention/index.ts';
+export * from './cases/index.ts';

@@ -32,8 +32,9 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
         .for('update', { skipLocked: true });
       const moves = rows.map((row) => ({ row, state: rowToState(row) })).map((m) => ({ ...m, r: escalate(m.state, calendar, now) }));
       // One statement each for the stage updates, the timeline events and the notices of the whole batch.
-      await setEscalations(tx, moves.map(({ row, r }) => ({ id: row.id, stage: r.stage, nextAt: r.nextAt })));
-      const raised = moves.filter(({ state, r }) => r.stage !== state.escalationStage);
+      const supervisionMoved = (m: (typeof moves)[number]) => (m.r.supervision?.stage ?? 0) !== (m.state.supervision?.stage ?? 0);
+      await setEscalations(tx, moves.map((m) => ({ id: m.row.id, stage: m.r.stage, nextAt: m.r.nextAt, ...(supervisionMoved(m) ? { supervision: m.r.supervision } : {}) })));
+      const raised = moves.filter((m) => m.r.stage !== m.state.escalationStage || supervisionMoved(m));
       if (raised.length) {
         await tx.insert(itemEvents).values(
           raised.map(({ row, r }) => ({
@@ -46,7 +47,7 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
             fromStatus: row.status,
             toStatus: row.status,
             note: null,
-            detail: { stage: r.stage, kinds: r.notices.map((n) => n.kind), type: itemType(row.type)?.code },
+            detail: { stage: r.stage, ...(r.supervision?.stage ? { supervisionStage: r.supervision.stage } : {}), kinds: r.notices.map((n) => n.kind), type: itemType(row.type)?.code },
           })),
         );
       }

@@ -42,6 +42,8 @@ export const router = createBrowserRouter([
       { path: 'new', lazy: lazy(() => import('./routes/enterprise/new-item')) },
       { path: 'liaison', lazy: lazy(() => import('./routes/liaison/enterprise-liaison')) },
       { path: 'warnings', lazy: lazy(() => import('./routes/prevention/enterprise-warnings')) },
+      { path: 'cases', lazy: lazy(() => import('./routes/cases/my-cases')) },
+      { path: 'cases/:id', lazy: lazy(() => import('./routes/cases/case-page')) },
       { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
     ],
   },
@@ -61,6 +63,7 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:id', lazy: lazy(() => import('./routes/liaison/enterprise-file')) },
       { path: 'warnings', lazy: lazy(() => import('./routes/prevention/warnings')) },
       { path: 'warnings/:id', lazy: lazy(() => import('./routes/prevention/warning-detail')) },
+      { path: 'incidents/new', lazy: lazy(() => import('./routes/cases/new-incident')) },
     ],
   },
   {
@@ -71,6 +74,7 @@ export const router = createBrowserRouter([
       { index: true, lazy: lazy(() => import('./routes/dashboard/dashboard')) },
       { path: 'items/:id', lazy: lazy(() => import('./routes/workbench/item-page')) },
       { path: 'liaison-coverage', lazy: lazy(() => import('./routes/liaison/coverage')) },
+      { path: 'incident-response', lazy: lazy(() => import('./routes/cases/response-times')) },
     ],
   },
   {

@@ -30,6 +30,9 @@ export const paths = {
     liaison: '/enterprise/liaison',
     /** 风险预警 delivered to the enterprise (M15). */
     warnings: '/enterprise/warnings',
+    /** 我的报案 and the progress of one case (M11–M13). */
+    cases: '/enterprise/cases',
+    case: (id: string) => `/enterprise/cases/${encodeURIComponent(id)}`,
   },
   workbench: {
     root: '/workbench',
@@ -47,12 +50,16 @@ export const paths = {
     warning: (id: string) => `/workbench/warnings/${encodeURIComponent(id)}`,
     /** 一企一档. */
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
+    /** 接警登记 (M10). */
+    newIncident: '/workbench/incidents/new',
   },
   dashboard: {
     root: '/dashboard',
     item: (id: string) => `/dashboard/items/${id}`,
     /** 千警联千企 coverage. */
     coverage: '/dashboard/liaison-coverage',
+    /** 涉企警情响应时间 (M10). */
+    responseTimes: '/dashboard/incident-response',
   },
   admin: {
     root: '/admin',

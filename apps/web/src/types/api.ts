@@ -73,6 +73,8 @@ export interface ItemType {
   certificates?: { kind: string; names: Localized; prefix: string; issuedOn: 'answer' | { branchUnitId: string } }[];
   answerDecisionForm?: FormSchema | null;
   branchDecisionForm?: { unitIds: string[]; form: FormSchema } | null;
+  /** Filed through another screen that links it to its parent (申请复议 from a refused case), never picked here. */
+  filedVia?: string | null;
 }
 
 export type ItemStatus = 'submitted' | 'accepted' | 'refused' | 'in_progress' | 'awaiting_supplement' | 'answered' | 'closed';
@@ -88,6 +90,7 @@ export interface Abilities {
   canReturn: boolean;
   canOpenBranch: boolean;
   canCompleteBranch: boolean;
+  canAcknowledgeBranch?: boolean;
   canAnswer: boolean;
   canClose: boolean;
   canRate: boolean;
@@ -106,6 +109,10 @@ export interface Branch {
   openedAt: string;
   doneAt: string | null;
   answer: string | null;
+  dueAt?: string | null;
+  /** 联动 (M10): branches with their own clocks are acknowledged by this instant. */
+  ackDueAt?: string | null;
+  ackedAt?: string | null;
 }
 
 export interface Item {

@@ -5,6 +5,7 @@ import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf, deniedBran
 import { validateForm, type Form, type FormField } from './form.ts';
 import { handlingClock, isBadRating, ratingScales, type ItemTypeDeclaration } from './item-type.ts';
 import { openStatuses, type ItemState, type ItemStatus } from './item.ts';
+import { itemType } from './types/index.ts';
 import { leaderScope, type Actor } from './actor.ts';
 
 export type { Actor } from './actor.ts';
@@ -20,6 +21,7 @@ export const itemActions = [
   'return',
   'open-branch',
   'complete-branch',
+  'acknowledge-branch',
   'answer',
   'close',
   'rate',
@@ -111,6 +113,12 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
       ...(decidesOnBranch(t) ? [decisionField] : []),
     ],
   },
+  'acknowledge-branch': {
+    roles: [...handlers, 'partner'],
+    relations: ['branch-unit'],
+    from: working,
+    input: () => [{ name: 'branchId', kind: 'text', maxLength: 64, required: true, label: { zh: '联办分支', en: 'Branch' } }, note(false)],
+  },
   answer: {
     roles: handlers,
     relations: ['owner-unit'],
@@ -182,6 +190,8 @@ export interface TransitionContext {
   newId?: () => string;
   /** The window's service specialist the server chose for a type that assigns one on acceptance. */
   specialistId?: string;
+  /** A case's item is closed by its closing stage (结案 / 撤案), recorded by the cases module, never by a bare close. */
+  caseStage?: boolean;
 }
 
 export interface TransitionResult {
@@ -342,7 +352,11 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (unitId === item.unitId) fail('branch_same_unit');
       if (item.branches.some((b) => b.unitId === unitId && b.status === 'open')) fail('branch_exists');
       const id = ctx.newId ? ctx.newId() : `${item.id}-${item.branches.length + 1}`;
-      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null, dueAt: item.dueAt?.toISOString() ?? null });
+      const clocks = ctx.type.branchClocks;
+      // 联动: each branch runs its own short clocks from its opening; otherwise it shares the owner's deadline.
+      const dueAt = clocks ? computeDeadline(cal, clocks.report, now).due.toISOString() : (item.dueAt?.toISOString() ?? null);
+      const ack = clocks ? { ackDueAt: computeDeadline(cal, clocks.acknowledge, now).due.toISOString(), ackedAt: null } : {};
+      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null, dueAt, ...ack });
       if (item.status === 'accepted') next.status = 'in_progress';
       detail.branchId = id;
       detail.unitId = unitId;
@@ -353,9 +367,19 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
       if (!branch) fail('branch_not_found');
       Object.assign(branch, { status: 'done', doneAt: iso, answer: noteText });
+      if (ctx.type.branchClocks && !branch.ackedAt) branch.ackedAt = iso;
       if (decidesOnBranch(ctx.type)) branch.decision = detail.decision = decisionOf(v);
       detail.branchId = branch.id;
       notices.push({ to: 'handler', kind: next.branches.every((b) => b.status === 'done') ? 'branches_all_done' : 'branch_done' });
+      break;
+    }
+    case 'acknowledge-branch': {
+      const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
+      if (!branch) fail('branch_not_found');
+      if (branch.ackedAt) fail('branch_acknowledged');
+      branch.ackedAt = iso;
+      detail.branchId = branch.id;
+      notices.push({ to: 'handler', kind: 'branch_acknowledged' });
       break;
     }
     case 'answer':
@@ -373,6 +397,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       notices.push(bookingNotice(answerForm, answerFields) ?? { to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });
       break;
     case 'close':
+      if (ctx.type.caseFile && !ctx.caseStage) fail('case_closed_by_stage');
       Object.assign(next, { status: 'closed', closedAt: now });
       break;
     case 'rate': {
@@ -455,6 +480,12 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
     }
     case 'extend':
       if (item.extension) fail('extension_used');
+      if (ctx.type.extensionCap) {
+        // 立案审查: an extension may not carry the deadline past the cap counted from acceptance.
+        const cap = computeDeadline(cal, ctx.type.extensionCap, item.acceptedAt ?? now).due;
+        const wanted = computeDeadline(cal, { kind: ctx.type.extensionRule ?? 'workdays', n: Number(v.days) }, item.dueAt ?? now).due;
+        if (wanted.getTime() > cap.getTime()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'days', code: 'extension_beyond_cap', params: { until: formatShanghai(cap) } }] });
+      }
       next.extension = { days: Number(v.days), note: noteText ?? '', status: 'pending', requestedAt: iso };
       detail.days = v.days;
       notices.push({ to: 'unit-leader', kind: 'extension_requested' });
@@ -466,10 +497,12 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       next.extension = { ...item.extension, status: approved ? 'approved' : 'refused' };
       if (approved) {
         // 行政许可法 art. 42: the new deadline and its reason are told to the submitter.
-        const due = computeDeadline(cal, { kind: 'workdays', n: item.extension.days }, item.dueAt ?? now);
+        const due = computeDeadline(cal, { kind: ctx.type.extensionRule ?? 'workdays', n: item.extension.days }, item.dueAt ?? now);
         Object.assign(next, { dueAt: due.due, provisional: item.provisional || due.provisional, escalationStage: 0 });
         detail.dueAt = formatShanghai(due.due);
         detail.reason = item.extension.note;
+        // The approving leader is on record (立案审查 extended to 30 days needs a county-level leader's approval).
+        detail.approvedBy = ctx.actor.id;
         notices.push({ to: 'submitter', kind: 'deadline_extended' });
       }
       notices.push({ to: 'handler', kind: approved ? 'extension_approved' : 'extension_refused' });
@@ -511,6 +544,8 @@ function preconditionHolds(item: ItemState, action: ItemAction, actor: Actor): b
       return !item.pendingTransfer && item.branches.every((b) => b.status === 'done');
     case 'complete-branch':
       return item.branches.some((b) => b.status === 'open' && b.unitId === actor.unitId);
+    case 'acknowledge-branch':
+      return item.branches.some((b) => b.status === 'open' && b.unitId === actor.unitId && b.ackDueAt !== undefined && !b.ackedAt);
     case 'rate':
       return !item.rating || followUpRatingOpen(item);
     case 'record-follow-up':
@@ -521,6 +556,9 @@ function preconditionHolds(item: ItemState, action: ItemAction, actor: Actor): b
       return !!item.afterRating && !item.afterRating.appeal;
     case 'decide-rating-appeal':
       return item.afterRating?.appeal?.status === 'pending';
+    case 'close':
+      // A case closes with its 结案 / 撤案 stage (ItemTypeDeclaration.caseFile), not with the engine's bare close.
+      return !itemType(item.type)?.caseFile;
     case 'reopen':
       return !!item.rating?.bad && !item.reopenedAt;
     case 'extend':

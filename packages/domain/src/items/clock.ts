@@ -19,7 +19,7 @@ export function recomputeClock(item: ItemState, type: ItemTypeDeclaration, cal: 
     provisional ||= handle.provisional;
   }
   if (item.extension?.status === 'approved') {
-    handle = computeDeadline(cal, { kind: 'workdays', n: item.extension.days }, handle.due);
+    handle = computeDeadline(cal, { kind: type.extensionRule ?? 'workdays', n: item.extension.days }, handle.due);
     provisional ||= handle.provisional;
   }
   // Branches sharing the owner's deadline move with it.

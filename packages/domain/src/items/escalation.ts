@@ -21,28 +21,74 @@ function runningClock(item: ItemState): { start: Date; due: Date } | null {
   return null;
 }
 
-/** When the next stage after the item's current one is due, or null when nothing more will be sent. */
+/**
+ * The supervision deadline's ladder (督办, SPEC §3): it runs beside the handling clock until the item is closed or
+ * refused (a case is still worked after its 立案 answer), and tells the handler and the unit leader at 75 % and at the
+ * deadline, the supervisors one working day after.
+ */
+export const supervisionStages = [
+  { stage: 1, notices: [{ to: 'handler', kind: 'supervision_due_near' }, { to: 'unit-leader', kind: 'supervision_due_near' }] },
+  { stage: 2, notices: [{ to: 'handler', kind: 'supervision_overdue' }, { to: 'unit-leader', kind: 'supervision_overdue' }] },
+  { stage: 3, notices: [{ to: 'supervisors', kind: 'supervision_overdue_escalated' }] },
+] as const satisfies readonly { stage: number; notices: readonly Notice[] }[];
+
+function supervisionClock(item: ItemState): { start: Date; due: Date } | null {
+  const s = item.supervision;
+  if (!s?.dueAt || item.status === 'closed' || item.status === 'refused') return null;
+  return { start: new Date(s.at), due: new Date(s.dueAt) };
+}
+
+function ladderTimes(cal: WorkCalendar, clock: { start: Date; due: Date }): Date[] {
+  const p = escalationPoints(cal, clock.start, clock.due);
+  return [p.remindAt, p.overdueAt, p.supervisorAt];
+}
+
+const earliest = (...ds: (Date | null)[]) => ds.reduce<Date | null>((a, d) => (d && (!a || d.getTime() < a.getTime()) ? d : a), null);
+
+/** When the next stage of either ladder (handling clock, supervision deadline) is due, or null when nothing more will be sent. */
 export function nextEscalationAt(item: ItemState, cal: WorkCalendar): Date | null {
   const clock = runningClock(item);
-  if (!clock || item.escalationStage >= 3) return null;
-  const points = escalationPoints(cal, clock.start, clock.due);
-  return [points.remindAt, points.overdueAt, points.supervisorAt][item.escalationStage];
+  const main = clock && item.escalationStage < 3 ? ladderTimes(cal, clock)[item.escalationStage] : null;
+  const sup = supervisionClock(item);
+  const supStage = item.supervision?.stage ?? 0;
+  return earliest(main, sup && supStage < 3 ? ladderTimes(cal, sup)[supStage] : null);
 }
 
 /**
  * What the sweeper does with one claimed item at `now`: every stage whose time has come (a late sweep sends
  * the stages it missed once each), and when to look again.
  */
-export function escalate(item: ItemState, cal: WorkCalendar, now: Date): { stage: number; notices: Notice[]; nextAt: Date | null } {
-  const clock = runningClock(item);
-  if (!clock) return { stage: item.escalationStage, notices: [], nextAt: null };
-  const points = escalationPoints(cal, clock.start, clock.due);
-  const times = [points.remindAt, points.overdueAt, points.supervisorAt];
-  let stage = item.escalationStage;
+export function escalate(
+  item: ItemState,
+  cal: WorkCalendar,
+  now: Date,
+): { stage: number; notices: Notice[]; nextAt: Date | null; supervision: ItemState['supervision'] } {
   const notices: Notice[] = [];
-  while (stage < 3 && times[stage].getTime() <= now.getTime()) {
-    notices.push(...escalationStages[stage].notices);
-    stage += 1;
+  let stage = item.escalationStage;
+  let mainNext: Date | null = null;
+  const clock = runningClock(item);
+  if (clock) {
+    const times = ladderTimes(cal, clock);
+    while (stage < 3 && times[stage].getTime() <= now.getTime()) {
+      notices.push(...escalationStages[stage].notices);
+      stage += 1;
+    }
+    mainNext = stage < 3 ? times[stage] : null;
   }
-  return { stage, notices, nextAt: stage < 3 ? times[stage] : null };
+  // The supervisor's own deadline climbs its own ladder.
+  let supervision = item.supervision;
+  let supNext: Date | null = null;
+  const sup = supervisionClock(item);
+  if (sup && supervision) {
+    const times = ladderTimes(cal, sup);
+    let s = supervision.stage ?? 0;
+    const from = s;
+    while (s < 3 && times[s].getTime() <= now.getTime()) {
+      notices.push(...supervisionStages[s].notices);
+      s += 1;
+    }
+    if (s !== from) supervision = { ...supervision, stage: s };
+    supNext = s < 3 ? times[s] : null;
+  }
+  return { stage, notices, nextAt: earliest(mainNext, supNext), supervision };
 }

@@ -9,3 +9,4 @@ export * from './types/index.ts';
 export * from './visibility.ts';
 export { leaderScope } from './actor.ts';
 export * from './text-checks.ts';
+export * from './case-file.ts';

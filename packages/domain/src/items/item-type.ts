@@ -2,6 +2,7 @@ import type { DeadlineRule, WorkCalendar } from '../calendar/index.ts';
 import type { DistrictCode, UnitType } from '../org/index.ts';
 import type { FieldError } from '../errors.ts';
 import { validateForm, type Form, type FormResult, type Label } from './form.ts';
+import type { CaseFileDeclaration } from './case-file.ts';
 
 /** Where a promised time limit comes from (SPEC §3 catalog). */
 export type DeadlineBasis = 'seed' | 'law' | 'default';
@@ -101,14 +102,33 @@ export interface ItemTypeDeclaration {
     handle: readonly ClockVariant[];
   };
   ratingScale: RatingScale;
-  /** Most working days one extension (延期) may add. */
+  /** Most days one extension (延期) may add: working days unless `extensionRule` says calendar days. */
   maxExtensionDays: number;
+  /** How the extension's days count (立案审查期限 counts calendar days); working days when absent. */
+  extensionRule?: 'workdays' | 'calendarDays';
+  /** The latest an extended deadline may fall, counted from acceptance (立案审查: 30 days at most). */
+  extensionCap?: DeadlineRule;
+  /**
+   * The item is filed through another module's route that links it to its parent (申请复议 from the refused case),
+   * never through `POST /items`; the module's name, for the error.
+   */
+  filedVia?: string;
+  /**
+   * A criminal case kept on the item (M10–M13, M17): the police stages mapped onto the engine's statuses, and which
+   * case-file fields the enterprise and the public may see.
+   */
+  caseFile?: CaseFileDeclaration;
   guide: ServiceGuide;
   /**
    * Joint handling opened by the declaration (联办, M3/M4): accepting the item opens one branch per entry,
    * each with the item's handling deadline; the item can be answered only when every branch is done.
    */
   branchesOnAccept?: readonly { unitId: string; note: Label }[];
+  /**
+   * Clocks of each branch opened by the owner, counted from its opening (M10 联动处置: acknowledge within 2 hours,
+   * report back within 1 working day) instead of sharing the item's handling deadline.
+   */
+  branchClocks?: { acknowledge: DeadlineRule; report: DeadlineRule };
   /** 专员服务: acceptance assigns the item to a service specialist the window designated (SPEC §3, M3). */
   specialistOnAccept?: boolean;
   /**

@@ -2,10 +2,8 @@ import { computeDeadline, type DeadlineRule, type WorkCalendar } from '../calend
 import type { ItemTypeDeclaration } from './item-type.ts';
 import { handlingClock } from './item-type.ts';
 
-export const itemStatuses = ['submitted', 'accepted', 'refused', 'in_progress', 'awaiting_supplement', 'answered', 'closed'] as const;
-export type ItemStatus = (typeof itemStatuses)[number];
-/** Statuses in which a clock runs or is paused: the item is still the unit's work. */
-export const openStatuses: readonly ItemStatus[] = ['submitted', 'accepted', 'in_progress', 'awaiting_supplement'];
+import type { ItemStatus } from './status.ts';
+export { itemStatuses, openStatuses, type ItemStatus } from './status.ts';
 
 export interface PendingTransfer {
   fromUnitId: string;
@@ -26,6 +24,8 @@ export interface Supervision {
   note: string;
   at: string;
   reason: 'supervisor' | 'leader' | 'reopened';
+  /** How far the supervision deadline's own ladder has gone (0–3), like `escalationStage` for the handling clock. */
+  stage?: number;
 }
 export interface Rating {
   level: string;
@@ -54,6 +54,9 @@ export interface Branch {
   dueAt?: string | null;
   /** How a certificate-issuing branch was decided (M4's work permit); absent on other branches. */
   decision?: 'approved' | 'denied';
+  /** Types with `branchClocks` (M10 联动): the partner acknowledges by this instant, and when it did. */
+  ackDueAt?: string | null;
+  ackedAt?: string | null;
 }
 
 /** The state of one item as the lifecycle sees it. Instants are Dates; small embedded records carry ISO strings. */

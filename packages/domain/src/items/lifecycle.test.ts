@@ -107,3 +107,19 @@ test('escalation sends each missed stage once and then stops', () => {
   const again = escalate({ ...item, escalationStage: 3 }, cal, at('2026-06-21T00:00:00+08:00'));
   assert.deepEqual(again.notices, []);
 });
+
+test('a supervision deadline climbs its own ladder, also after the answer, and stops when the item is closed', () => {
+  const accepted = step(fresh(), 'accept', officer, {}, '2026-06-01T09:00:00+08:00');
+  const supervised = step(accepted, 'supervise', supervisor, { note: '挂牌督办', listed: true, dueAt: '2026-06-03T09:00:00+08:00' }, '2026-06-01T10:00:00+08:00');
+  // Before the handling clock's first reminder, the supervision's 75 % point (2 June 21:00 or so) comes first.
+  const next = nextEscalationAt(supervised, cal)!;
+  assert.ok(next.getTime() < at('2026-06-03T09:00:00+08:00').getTime(), next.toISOString());
+  const answered = { ...supervised, status: 'answered' as const, escalationStage: 3 };
+  const r = escalate(answered, cal, at('2026-06-03T09:30:00+08:00'));
+  assert.deepEqual(r.notices.map((n) => `${n.to}:${n.kind}`), ['handler:supervision_due_near', 'unit-leader:supervision_due_near', 'handler:supervision_overdue', 'unit-leader:supervision_overdue']);
+  assert.equal(r.supervision?.stage, 2);
+  assert.ok(r.nextAt, 'the supervisors are told a working day later');
+  const once = escalate({ ...answered, supervision: r.supervision }, cal, at('2026-06-03T09:31:00+08:00'));
+  assert.deepEqual(once.notices, []);
+  assert.equal(nextEscalationAt({ ...answered, status: 'closed' }, cal), null);
+});

@@ -9,6 +9,8 @@ export const unitTypes = [
   'legal', // 法制支队 / 公职律师
   'cyber', // 网安支队
   'econ-crime', // 经侦支队
+  'criminal-investigation', // 刑事侦查支队
+  'fde-ip', // 食品药品与环境犯罪侦查支队（食药环知：含知识产权犯罪）
   'exit-entry', // 出入境管理支队
   'hukou', // 户政管理
   'traffic-police', // 交警支队 (city)

@@ -108,6 +108,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await (await import('./demo-applications.ts')).seedDemoApplications(ctx);
   await (await import('./demo-traffic.ts')).seedDemoTraffic(ctx);
   await (await import('./demo-liaison.ts')).seedDemoLiaison(ctx);
+  await (await import('./demo-cases.ts')).seedDemoCases(ctx);
   await (await import('./demo-prevention.ts')).seedDemoPrevention(ctx);
   await settleDemoNotices(ctx);
 }
@@ -316,7 +317,7 @@ async function seedDemoItems(ctx: AppContext, users: DemoUser[], enterprises: { 
     await insertItem(db, state, number, cal, null);
     // Escalations the demo's past already passed are marked sent, so a first start does not flood everyone.
     const esc = escalate(state, cal, now);
-    await db.update(items).set({ escalationStage: esc.stage, nextEscalationAt: esc.nextAt }).where(eq(items.id, state.id));
+    await db.update(items).set({ escalationStage: esc.stage, nextEscalationAt: esc.nextAt, supervision: esc.supervision }).where(eq(items.id, state.id));
     for (const e of events) await insertEvent(db, e);
   }
 }

@@ -67,13 +67,20 @@ export function ziboUnits(): UnitSeed[] {
     ['shichang', '淄博市市场监督管理局', 'Market Regulation Bureau'],
     ['zhujian', '淄博市住房和城乡建设局', 'Housing and Urban-Rural Development Bureau'],
   ].map(([code, zh, en]) => ({ id: `partner-${code}`, nameZh: zh, nameEn: en, unitType: 'partner' }));
+  // Added with cases (M10–M13): last, so the duty phones of the units above keep their numbers.
+  const caseUnits: UnitSeed[] = [
+    { id: 'zb-criminal', nameZh: '淄博市公安局刑事侦查支队', nameEn: 'Criminal Investigation Detachment', unitType: 'criminal-investigation', parentId: root.id },
+    { id: 'zb-fde', nameZh: '淄博市公安局食品药品与环境犯罪侦查支队', nameEn: 'Food, Drug, Environment and IP Crime Detachment', unitType: 'fde-ip', parentId: root.id },
+    // 联动处置 (M10) pulls in emergency management too.
+    { id: 'partner-yingji', nameZh: '淄博市应急管理局', nameEn: 'Emergency Management Bureau', unitType: 'partner' },
+  ];
   // Duty phones (fictional numbers of Zibo's 0533 area): what an enterprise is given for its liaison officer.
   // Prevention service teams (M18, M19) and then the root, last so the units before them keep their phones.
   const teams: UnitSeed[] = [
     { id: 'zb-lecture', nameZh: '淄博市公安局平安宣讲团', nameEn: 'Safety Lecture Team', unitType: 'lecture-team', parentId: root.id },
     { id: 'zb-lawyers', nameZh: '淄博市公安局公职律师服务团', nameEn: 'Police Lawyers Service Team', unitType: 'lawyer-team', parentId: 'zb-legal' },
   ];
-  return [...city, ...local, ...stations, ...partners, ...teams, root].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
+  return [...city, ...local, ...stations, ...partners, ...teams, root, ...caseUnits].map((u, i) => ({ ...u, phone: `0533-${2186000 + i * 7}` }));
 }
 
 /** Reference data every database needs: units and the statutory calendars 2023–2026. Safe to run on every start. */

@@ -2,6 +2,7 @@ import { abilities, formatShanghai, itemType, maskIdCard, maskMobile, type ItemS
 import type { RequestActor } from '../accounts/actor.ts';
 import type { EventRow, ItemRow } from './repository.ts';
 
+const isStaff = (a: RequestActor) => a.role === 'officer' || a.role === 'unit-leader' || a.role === 'supervisor' || a.role === 'admin' || a.role === 'partner';
 const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
 const isoString = (s: string | null | undefined) => (s ? formatShanghai(new Date(s)) : null);
 
@@ -31,9 +32,34 @@ function presentEvent(e: EventRow) {
   };
 }
 
+/**
+ * A case's item as its enterprise sees it (M11–M13): the investigation stays staff-only, so the supervisor's note,
+ * the handler and the partner branches are left out, and the timeline keeps the steps and only the notes the
+ * enterprise is owed (a refusal's reason, the decision, an extension's reason).
+ */
+const caseEventsForSubmitter = new Set(['submit', 'accept', 'refuse', 'answer', 'approve-extension', 'close', 'case-stage', 'resume', 'request-supplement', 'rate']);
+const caseNotesForSubmitter = new Set(['refuse', 'answer', 'approve-extension', 'request-supplement', 'resume', 'rate']);
+function caseView(timeline: EventRow[] | undefined): EventRow[] | undefined {
+  return timeline
+    ?.filter((e) => caseEventsForSubmitter.has(e.action))
+    .map((e) => ({ ...e, actorId: null, actorName: '', note: caseNotesForSubmitter.has(e.action) ? e.note : null, detail: e.action === 'case-stage' ? { stage: (e.detail as { stage?: unknown }).stage } : e.action === 'answer' ? { answer: (e.detail as { answer?: unknown }).answer } : {} }));
+}
+
 /** The only shape an item leaves the server in. */
 export function present(row: ItemRow, state: ItemState, actor: RequestActor, now: Date, opts: { timeline?: EventRow[]; unmasked: boolean }) {
   const decl = itemType(row.type);
+  if (decl?.caseFile && !isStaff(actor)) {
+    state = { ...state, supervision: null, assigneeId: null, branches: [] };
+    row = { ...row, assigneeId: null };
+    opts = { ...opts, timeline: caseView(opts.timeline) };
+  }
+  if (actor.role === 'partner') {
+    // A partner department sees its own branch of a joint item, not the other departments' (M4, M10).
+    const own = new Set(state.branches.filter((b) => b.unitId === actor.unitId).map((b) => b.id));
+    const others = new Set(state.branches.filter((b) => !own.has(b.id)).map((b) => b.id));
+    state = { ...state, branches: state.branches.filter((b) => own.has(b.id)) };
+    opts = { ...opts, timeline: opts.timeline?.filter((e) => !others.has(String((e.detail as { branchId?: unknown } | null)?.branchId ?? ''))) };
+  }
   const active = row.activeDueAt;
   return {
     id: row.id,

@@ -221,16 +221,16 @@ function queueOrder(a: ItemRow, b: ItemRow): number {
   return due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Many items' escalation stages in one statement (the sweeper's batch). */
-export async function setEscalations(db: Queryable, list: { id: string; stage: number; nextAt: Date | null }[]) {
+/** Many items' escalation stages in one statement (the sweeper's batch); a supervision given is written with its ladder's stage. */
+export async function setEscalations(db: Queryable, list: { id: string; stage: number; nextAt: Date | null; supervision?: unknown }[]) {
   if (!list.length) return;
   const values = sql.join(
-    list.map((e) => sql`(${e.id}::uuid, ${e.stage}::int, ${e.nextAt ? e.nextAt.toISOString() : null}::timestamptz)`),
+    list.map((e) => sql`(${e.id}::uuid, ${e.stage}::int, ${e.nextAt ? e.nextAt.toISOString() : null}::timestamptz, ${e.supervision ? JSON.stringify(e.supervision) : null}::jsonb)`),
     sql`, `,
   );
   await db.execute(sql`
-    update items set escalation_stage = v.stage, next_escalation_at = v.next_at
-    from (values ${values}) as v(id, stage, next_at)
+    update items set escalation_stage = v.stage, next_escalation_at = v.next_at, supervision = coalesce(v.supervision, items.supervision)
+    from (values ${values}) as v(id, stage, next_at, supervision)
     where items.id = v.id`);
 }
 

@@ -41,6 +41,8 @@ function catalog() {
       // The decision (准予 / 不予许可; approved when not given) the answer takes where the type issues documents …
       answerDecisionForm: decisions.answer ? formJsonSchema(decisions.answer) : null,
       // … and completing a branch of these partners, whose approval issues a document.
+      // Filed from another module's screen (申请复议 from its refused case), not from the catalog.
+      filedVia: t.filedVia ?? null,
       branchDecisionForm: decisions.completeBranch ? { unitIds: decisions.completeBranch.unitIds, form: formJsonSchema(decisions.completeBranch.form) } : null,
     };
   });

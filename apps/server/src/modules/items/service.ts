@@ -71,13 +71,15 @@ export interface SubmitInput {
   idempotencyKey?: string;
   ip: string;
   /** Where it goes instead of the type's routing: an appeal asked of the enterprise's liaison officer. */
-  placement?: { unitId: string; assigneeId: string; via: string };
+  placement?: { unitId: string; assigneeId?: string | null; via: string };
 }
 
 /** An item submitted, routed, clocked and recorded in one transaction; a retried key returns the first item. */
 export async function submitItem(ctx: AppContext, actor: RequestActor, input: SubmitInput) {
   const type = itemType(input.type);
   if (!type) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'type', code: 'item_type_unknown' }] });
+  // A type linked to a parent record (申请复议 of a refused case) is filed only through its module's route.
+  if (type.filedVia && !input.placement) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'type', code: 'item_type_filed_elsewhere' }] });
   const kind = submitterKind(actor);
   if (!kind || !type.submitters.includes(kind)) {
     if (kind === 'public') throw new DomainError('unauthenticated', { status: 401 });
@@ -195,9 +197,10 @@ export async function fileForEnterprise(
   ctx: AppContext,
   calendar: WorkCalendar,
   officer: UserActor,
-  f: { type: ItemTypeDeclaration; data: Record<string, unknown>; enterprise: { id: string; district: string }; via: string; ip: string },
+  f: { type: ItemTypeDeclaration; data: Record<string, unknown>; enterprise: { id: string; district: string }; via: string; ip: string; unitId?: string },
 ): Promise<{ id: string; number: string; notified: string[] }> {
-  const unit = await routedUnit(tx, f.type, f.data, f.enterprise.district);
+  // An incident is owned by the unit that took the call (M10), not by the type's routing.
+  const unit = f.unitId ? { id: f.unitId } : await routedUnit(tx, f.type, f.data, f.enterprise.district);
   const id = randomUUID();
   const filed = await fileItem(tx, ctx, calendar, officer, { id, type: f.type, data: f.data, submitterId: null, enterpriseId: f.enterprise.id, unitId: unit.id, assigneeId: null, via: f.via, queryCodeHash: null, ip: f.ip });
   return { id, number: filed.number, notified: filed.notified };
@@ -300,24 +303,7 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
   const now = ctx.now();
   let notified: string[] = [];
   await db.transaction(async (tx) => {
-    const row = await repo.findItem(tx, id, true);
-    if (!row) throw new DomainError('not_found', { status: 404 });
-    const state = repo.rowToState(row);
-    if (!canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
-    if (state.version !== input.version) throw new StaleVersion();
-    const type = itemType(state.type)!;
-    const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
-    const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId });
-    // What goes out to the enterprise passes the answer checks; the word list's version is kept on the event.
-    const checked = await checkTransitionText(tx, actor, state, input.action, input.fields);
-    if (checked) result.event.detail.sensitiveWordsVersion = checked.sensitiveWordsVersion;
-    if (checked && input.fields.relevanceConfirmed === true) result.event.detail.relevanceConfirmed = true;
-    await checkReferences(tx, input.action, result.next, input.fields);
-    if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
-    await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
-    await itemOutputs.get(state.type)?.afterTransition?.(tx, { ctx, before: state, item: result.next, number: row.number, action: input.action, fields: input.fields, actor, now });
-    await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
-    notified = await deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
+    notified = await applyTransition(tx, ctx, calendar, actor, id, input, now);
   }).catch(async (e) => {
     if (e instanceof StaleVersion) {
       const current = await getItem(ctx, actor, id).catch(() => null);
@@ -328,6 +314,31 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
   await wake(ctx, notified);
   // The actor sees the result of their own action even when it took the item out of their sight (a returned transfer).
   return getItem(ctx, actor, id, { bypassVisibility: true });
+}
+
+/**
+ * One step of the lifecycle in the caller's transaction (another module's use case may end with one, e.g. 结案
+ * closes the case's item): 404 if unseen, StaleVersion if stale. Returns the users to wake after commit.
+ */
+export async function applyTransition(tx: Queryable, ctx: AppContext, calendar: WorkCalendar, actor: UserActor, id: string, input: TransitionInput, now: Date, opts: { caseStage?: boolean } = {}): Promise<string[]> {
+  const row = await repo.findItem(tx, id, true);
+  if (!row) throw new DomainError('not_found', { status: 404 });
+  const state = repo.rowToState(row);
+  if (!canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
+  if (state.version !== input.version) throw new StaleVersion();
+  const type = itemType(state.type)!;
+  const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
+  const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId, caseStage: opts.caseStage });
+  // What goes out to the enterprise passes the answer checks; the word list's version is kept on the event.
+  const checked = await checkTransitionText(tx, actor, state, input.action, input.fields);
+  if (checked) result.event.detail.sensitiveWordsVersion = checked.sensitiveWordsVersion;
+  if (checked && input.fields.relevanceConfirmed === true) result.event.detail.relevanceConfirmed = true;
+  await checkReferences(tx, input.action, result.next, input.fields);
+  if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
+  await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
+  await itemOutputs.get(state.type)?.afterTransition?.(tx, { ctx, before: state, item: result.next, number: row.number, action: input.action, fields: input.fields, actor, now });
+  await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
+  return deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
 }
 
 /**

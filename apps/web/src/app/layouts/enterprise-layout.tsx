@@ -18,6 +18,7 @@ export default function EnterpriseLayout() {
         { key: 'lecture', to: paths.enterprise.newItem('safety-lecture'), icon: <SoundOutlined aria-hidden />, label: t('prevention.menu.lecture'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'legal', to: paths.enterprise.newItem('legal-consultation'), icon: <AuditOutlined aria-hidden />, label: t('prevention.menu.legal'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'notifications', to: paths.enterprise.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
+        { key: 'cases', to: paths.enterprise.cases, icon: <AlertOutlined aria-hidden />, label: t('cases.myCases'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'liaison', to: paths.enterprise.liaison, icon: <SafetyCertificateOutlined aria-hidden />, label: t('liaison.myOfficer'), roles: ['enterprise-admin', 'enterprise-staff'] },
       ]}
     />

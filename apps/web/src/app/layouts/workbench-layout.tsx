@@ -14,6 +14,8 @@ export default function WorkbenchLayout() {
       menu={[
         { key: 'queue', to: paths.workbench.root, icon: <UnorderedListOutlined aria-hidden />, label: t('workbench.queue') },
         { key: 'notifications', to: paths.workbench.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
+        { key: 'incident-new', to: paths.workbench.newIncident, icon: <AlertOutlined aria-hidden />, label: t('cases.newIncident'), roles: ['officer', 'unit-leader'] },
+        { key: 'incident-response', to: paths.dashboard.responseTimes, icon: <AlertOutlined aria-hidden />, label: t('cases.responseTimes'), roles: ['unit-leader', 'supervisor'] },
         { key: 'liaison-mine', to: paths.workbench.liaisonMine, icon: <ContactsOutlined aria-hidden />, label: t('liaison.mineTitle'), roles: ['officer', 'unit-leader'] },
         { key: 'liaison-visits', to: paths.workbench.liaisonVisits, icon: <FileTextOutlined aria-hidden />, label: t('liaison.myVisits'), roles: ['officer', 'unit-leader'] },
         { key: 'liaison', to: paths.workbench.liaison, icon: <ShopOutlined aria-hidden />, label: t('liaison.officeTitle'), roles: ['unit-leader', 'supervisor'] },

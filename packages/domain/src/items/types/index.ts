@@ -16,6 +16,8 @@ import { batchInspection } from './batch-inspection.ts';
 import { tiaScreening } from './tia-screening.ts';
 import { safetyLecture } from './safety-lecture.ts';
 import { legalConsultation } from './legal-consultation.ts';
+import { crimeReconsideration, crimeReport } from './crime-report.ts';
+import { incidentLinkage } from './incident-linkage.ts';
 
 /** The catalog: adding an item type is adding its declaration here. */
 export const itemTypes: readonly ItemTypeDeclaration[] = [
@@ -36,9 +38,15 @@ export const itemTypes: readonly ItemTypeDeclaration[] = [
   tiaScreening,
   safetyLecture,
   legalConsultation,
+  crimeReport,
+  crimeReconsideration,
+  incidentLinkage,
 ];
 
 const byCode = new Map(itemTypes.map((t) => [t.code, t]));
 export function itemType(code: string): ItemTypeDeclaration | undefined {
   return byCode.get(code);
 }
+
+export { crimeCaseFile, caseLaw } from './crime-report.ts';
+export { incidentCategories, incidentLinkage, parseLocalInstant } from './incident-linkage.ts';

@@ -19,7 +19,7 @@ export default function NewItemPage() {
   const create = useCreateItem();
   const code = params.get('type');
   if (types.isLoading) return <Skeleton active />;
-  const available = (types.data ?? []).filter((it) => it.submitters.includes('enterprise') || it.submitters.includes('applicant'));
+  const available = (types.data ?? []).filter((it) => !it.filedVia && (it.submitters.includes('enterprise') || it.submitters.includes('applicant')));
   const itemType = available.find((it) => it.code === code);
 
   if (!itemType) {
@@ -63,7 +63,8 @@ export default function NewItemPage() {
         onSubmit={async (data, key) => {
           const item = await create.mutateAsync({ type: itemType.code, data, key });
           message.success(t('enterprise.submitted', { number: item.number }));
-          navigate(paths.enterprise.item(item.id));
+          // A crime report is followed on its case page (stage, unit, losses recovered).
+          navigate(item.type === 'crime-report' ? paths.enterprise.case(item.id) : paths.enterprise.item(item.id));
         }}
       />
     </Card>

@@ -41,6 +41,7 @@ const ACTIONS: ActionSpec[] = [
   { ability: 'canResume', action: 'resume', fields: [note()], primary: true },
   { ability: 'canRate', action: 'rate', fields: [{ name: 'rating', kind: 'rating', required: true }, note()], primary: true },
   { ability: 'canApproveExtension', action: 'approve-extension', fields: [note()], primary: true },
+  { ability: 'canAcknowledgeBranch', action: 'acknowledge-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, note()], primary: true },
   { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'branchDecisionForm', kind: 'branchDecisionForm' }, { name: 'note', kind: 'answer', required: true }] },
   { ability: 'canAssign', action: 'assign', fields: [{ name: 'assigneeId', kind: 'assignee', required: true }, note()] },
   { ability: 'canRequestSupplement', action: 'request-supplement', fields: [note(true)] },

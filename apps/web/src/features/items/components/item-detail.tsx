@@ -159,7 +159,6 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
                   rowKey="id"
                   size="small"
                   pagination={false}
-                  scroll={{ x: 'max-content' }}
                   onRow={(b) => ({ 'data-branch-unit': b.unitId, 'data-branch-status': b.status }) as React.HTMLAttributes<HTMLElement>}
                   dataSource={[
                     // 联办: the owning unit's own part is done when it answers; the item is done when every part is
@@ -176,7 +175,23 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
                         </Space>
                       ),
                     },
-                    { title: t('item.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'done' || s === 'completed' ? 'green' : 'gold'}>{t(`branchStatus.${s}`, { defaultValue: s })}</Tag> },
+                    {
+                      title: t('item.status'),
+                      dataIndex: 'status',
+                      render: (s: string, b) => (
+                        <Space orientation="vertical" size={0}>
+                          {/* gold's own text colour is too pale on its background (axe): a darker one */}
+                          <Tag color={s === 'done' || s === 'completed' ? 'green' : 'gold'} style={s === 'done' || s === 'completed' ? undefined : { color: '#874d00' }}>{t(`branchStatus.${s}`, { defaultValue: s })}</Tag>
+                          {/* 联动 (M10): a branch with its own clocks shows when it was or must be acknowledged, and its report deadline */}
+                          {!b.lead && 'ackDueAt' in b && b.ackDueAt !== undefined ? (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {b.ackedAt ? t('branchClock.acked', { at: formatDateTime(b.ackedAt, lang) }) : t('branchClock.ackBy', { at: formatDateTime(b.ackDueAt, lang) })}
+                              {s !== 'done' && 'dueAt' in b && b.dueAt ? ` · ${t('branchClock.reportBy', { at: formatDateTime(b.dueAt, lang) })}` : ''}
+                            </Typography.Text>
+                          ) : null}
+                        </Space>
+                      ),
+                    },
                     { title: t('item.answer'), dataIndex: 'answer', render: (a: string | null, b) => a ?? (b.lead && item.answer ? t('item.seeAnswer') : '—') },
                   ]}
                 />

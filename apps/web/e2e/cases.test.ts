@@ -1,0 +1,148 @@
+/**
+ * Cases (M11): an enterprise reports a contract fraud on the form rendered from the declaration (zh desktop); the
+ * 经侦 unit registers it (受案), opens a case (立案) and records a recovered amount; the enterprise, in English on a
+ * 390 px phone, follows it to 立案 with the amount and its total; the officer's workbench shows the case panel.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type ApiSession, type Stack, apiSession, beijingDate, fillItemForm, horizontalOverflow, seriousViolations, signIn, startStack } from './support.ts';
+
+const DIR = '/tmp/cases';
+const snap = async (page: Page, name: string, fullPage = true) => {
+  mkdirSync(DIR, { recursive: true });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${DIR}/${name}.png`, fullPage });
+};
+
+describe('cases: an enterprise reports a contract fraud and follows it to 立案 with a recovered amount', { timeout: 600_000 }, () => {
+  let stack: Stack;
+  let officer: ApiSession;
+  let caseId = '';
+
+  before(async () => {
+    stack = await startStack();
+    officer = await apiSession(stack.baseURL, 'officer.jingzhen');
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+
+  test('zh desktop: the enterprise reports a contract fraud on the declared form; it goes to 经侦', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'ent.demo1');
+    await page.goto('/enterprise/cases');
+    await page.getByTestId('my-cases').waitFor();
+    await snap(page, 'my-cases-zh');
+    await page.getByTestId('report-crime').click();
+    await page.waitForURL(/type=crime-report/);
+    const types = (await (await fetch(`${stack.baseURL}/api/v1/item-types`)).json()) as { code: string; form: Parameters<typeof fillItemForm>[2] }[];
+    const schema = types.find((x) => x.code === 'crime-report')!.form;
+    await fillItemForm(page, 'new-crime-report', schema, {
+      category: '合同诈骗',
+      title: '某贸易公司以虚假合同骗取预付款',
+      amountInvolved: '650000',
+      occurredOn: beijingDate(-12),
+      place: '淄博市张店区华光路 88 号',
+      content: '对方以签订钢材购销合同为名，收取预付款后失联，合同所列公司地址不存在。',
+      suspects: '王某，自称销售经理',
+      contactName: '张经理',
+      contactPhone: '13905330001',
+    });
+    await snap(page, 'report-form-zh');
+    await page.locator('form[id="new-crime-report"] button[type="submit"]').click();
+    await page.waitForURL(/\/enterprise\/cases\/[0-9a-f-]{36}$/);
+    caseId = page.url().split('/').pop()!;
+    await page.getByTestId('case-stage').filter({ hasText: '待受案' }).waitFor();
+    assert.match(await page.locator('body').innerText(), /经济犯罪侦查支队/);
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the case page');
+    await snap(page, 'case-reported-zh');
+  });
+
+  test('the unit registers it, opens a case and records a recovered amount; the workbench shows the case panel', async () => {
+    const act = async (action: string, fields: Record<string, unknown> = {}) => {
+      const cur = await officer.json<{ version: number }>(`/items/${caseId}`);
+      return officer.json(`/items/${caseId}/transitions`, { body: { action, version: cur.version, ...fields } });
+    };
+    await act('accept', { note: '已受案登记' });
+    await act('answer', { decision: 'file', note: '经审查，有犯罪事实需要追究刑事责任，决定立案侦查' });
+    await officer.json(`/cases/${caseId}/recoveries`, { body: { kind: 'recovered', amount: 210000, on: beijingDate(0), note: '追回赃款（内部）' } });
+    const { page } = await stack.newPage();
+    // another officer of 经侦 (the API session above took this window's TOTP code of officer.jingzhen)
+    await signIn(page, 'officer.jingzhen2');
+    await page.goto(`/workbench/items/${caseId}`);
+    await page.getByTestId('staff-case-stage').filter({ hasText: '立案' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the workbench case');
+    await snap(page, 'workbench-case-zh');
+  });
+
+  test('en phone: the enterprise sees 立案, the unit and its phone, and the recovered amount with the total', async () => {
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(page, 'ent.demo1');
+    await page.goto(`/enterprise/cases/${caseId}`);
+    await page.getByTestId('case-stage').filter({ hasText: 'Case opened' }).waitFor();
+    const total = await page.getByTestId('recovered-total').innerText();
+    assert.match(total, /210,000/);
+    assert.match(await page.getByTestId('case-phone').innerText(), /0533-/);
+    assert.doesNotMatch(await page.locator('body').innerText(), /内部/, 'the internal note stays with the staff');
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the case page in English');
+    await snap(page, 'case-filed-en-phone');
+    await page.goto('/enterprise/cases');
+    await page.getByTestId('my-cases').waitFor();
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    await snap(page, 'my-cases-en-phone');
+  });
+
+  test('zh desktop: an officer records a wage protest at an enterprise; two departments are pulled in; each sees only its own branch (en phone)', async () => {
+    const office = await apiSession(stack.baseURL, 'supervisor');
+    const ent = (await office.json<{ enterprises: { uscc: string }[] }>(`/liaison/enterprises?q=${encodeURIComponent('齐鲁新材料')}`)).enterprises[0]!;
+    const { page } = await stack.newPage();
+    await signIn(page, 'officer.zhangdian');
+    await page.goto('/workbench/incidents/new');
+    const types = (await (await fetch(`${stack.baseURL}/api/v1/item-types`)).json()) as { code: string; form: Parameters<typeof fillItemForm>[2] }[];
+    const schema = types.find((x) => x.code === 'incident-linkage')!.form;
+    const day = beijingDate(0);
+    await fillItemForm(page, 'new-incident', schema, {
+      enterpriseUscc: ent.uscc,
+      category: '劳资纠纷',
+      receivedAt: `${day} 00:05`,
+      place: '张店区华光路 88 号厂区门口',
+      dispatchedUnitId: 'zhangdian-station-chezhan',
+      dispatchedAt: `${day} 00:08`,
+      arrivedAt: `${day} 00:20`,
+      summary: '数十名工人聚集讨要工资，堵塞厂区大门',
+    });
+    await snap(page, 'incident-form-zh');
+    await page.locator('form[id="new-incident"] button[type="submit"]').click();
+    await page.waitForURL(/\/workbench\/items\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    const li = await apiSession(stack.baseURL, 'officer.zhangdian');
+    for (const [toUnitId, note] of [['partner-renshe', '请依法处理欠薪问题'], ['partner-shichang', '请核查企业经营情况']]) {
+      const cur = await li.json<{ version: number }>(`/items/${id}`);
+      await li.json(`/items/${id}/transitions`, { body: { action: 'open-branch', version: cur.version, toUnitId, note } });
+    }
+    await page.reload();
+    await page.getByText('请核查企业经营情况').first().waitFor();
+    await snap(page, 'incident-branches-zh');
+
+    const p = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(p.page, 'partner.shichang');
+    await p.page.goto(`/workbench/items/${id}`);
+    await p.page.getByText('请核查企业经营情况').first().waitFor();
+    assert.doesNotMatch(await p.page.locator('body').innerText(), /请依法处理欠薪问题/, 'the other department’s branch stays hidden');
+    assert.ok((await horizontalOverflow(p.page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(p.page), [], 'axe: the partner’s item');
+    await snap(p.page, 'incident-partner-en-phone');
+  });
+
+  test('zh desktop: a unit leader sees the case statistics and response times', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'leader.jingzhen');
+    await page.goto('/dashboard/incident-response');
+    await page.getByTestId('case-statistics').getByText('合同诈骗').first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the statistics');
+    await snap(page, 'case-statistics-zh');
+  });
+});

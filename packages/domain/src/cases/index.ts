@@ -1,0 +1,3 @@
+export * from './categories.ts';
+export { caseMessages } from './messages.ts';
+export * from './forms.ts';
