@@ -89,7 +89,7 @@ export async function seedDemoCases(ctx: AppContext): Promise<void> {
   // 5. 移送审查起诉, with its losses recovered.
   const e = await report(ent2, 70 * DAY, fraud('虚假订单骗取智能设备', { amountInvolved: 860_000, occurredOn: new Date(now.getTime() - 75 * DAY).toISOString().slice(0, 10) }));
   await act(chen, 70 * DAY - HOUR, e, 'accept', { verification: true });
-  await act(chen, 66 * DAY, e, 'answer', { decision: 'file', note: '决定立案侦查' });
+  await act(chen, 66 * DAY, e, 'answer', { decision: 'file', note: '经审查，有犯罪事实需要追究刑事责任，决定立案侦查' });
   await recordStage(at(65 * DAY), chen, e, { stage: 'investigating' }, IP);
   await recordRecovery(at(40 * DAY), chen, e, { kind: 'recovered', amount: 610_000, on: new Date(now.getTime() - 40 * DAY).toISOString().slice(0, 10), note: '追回设备折价' }, IP);
   await recordStage(at(20 * DAY), chen, e, { stage: 'prosecution', note: '侦查终结，移送检察院审查起诉' }, IP);
@@ -97,14 +97,14 @@ export async function seedDemoCases(ctx: AppContext): Promise<void> {
   // 6. 结案 and 7. 撤案.
   const f = await report(ent1, 120 * DAY, { category: 'bill-fraud', title: '伪造银行承兑汇票支付货款', amountInvolved: 500_000, occurredOn: new Date(now.getTime() - 125 * DAY).toISOString().slice(0, 10), content: '对方以伪造的银行承兑汇票支付货款，银行兑付时发现系伪造。' });
   await act(chen, 120 * DAY - HOUR, f, 'accept');
-  await act(chen, 118 * DAY, f, 'answer', { decision: 'file', note: '决定立案侦查' });
+  await act(chen, 118 * DAY, f, 'answer', { decision: 'file', note: '经审查，有犯罪事实需要追究刑事责任，决定立案侦查' });
   await recordStage(at(117 * DAY), chen, f, { stage: 'investigating' }, IP);
   await recordRecovery(at(90 * DAY), chen, f, { kind: 'recovered', amount: 500_000, on: new Date(now.getTime() - 90 * DAY).toISOString().slice(0, 10) }, IP);
   await recordStage(at(60 * DAY), chen, f, { stage: 'prosecution' }, IP);
   await recordStage(at(10 * DAY), chen, f, { stage: 'concluded', note: '法院已判决' }, IP);
   const g = await report(ent2, 50 * DAY, { category: 'commercial-bribery', title: '采购人员收受供应商回扣', amountInvolved: 120_000, occurredOn: new Date(now.getTime() - 80 * DAY).toISOString().slice(0, 10), content: '内部审计发现采购人员收受供应商回扣。' });
   await act(han, 50 * DAY - HOUR, g, 'accept');
-  await act(han, 48 * DAY, g, 'answer', { decision: 'file', note: '决定立案侦查' });
+  await act(han, 48 * DAY, g, 'answer', { decision: 'file', note: '经审查，有犯罪事实需要追究刑事责任，决定立案侦查' });
   await recordStage(at(30 * DAY), han, g, { stage: 'withdrawn', note: '经侦查，涉案金额未达追诉标准，撤销案件' }, IP);
 
   // 联动处置 (M10): a wage protest at 齐鲁新材料 with two departments (one reported, one acknowledged but still
@@ -130,5 +130,5 @@ export async function seedDemoCases(ctx: AppContext): Promise<void> {
   await act(li, 7 * DAY - HOUR, o, 'open-branch', { toUnitId: 'partner-shichang', note: '请核查是否存在强迫交易' });
   await branch(await actor('partner.zhujian'), 6 * DAY, o, 'complete-branch', { note: '已协调建设单位与村民签订补偿协议' });
   await branch(shichang, 6 * DAY, o, 'complete-branch', { note: '未发现强迫交易行为' });
-  await act(li, 6 * DAY - HOUR, o, 'answer', { note: '各联动部门均已反馈，现场秩序恢复' });
+  await act(li, 6 * DAY - HOUR, o, 'answer', { note: '各联动部门均已反馈处理结果：人社部门已督促支付欠薪，市场监管部门已核查资质，现场秩序恢复' });
 }
