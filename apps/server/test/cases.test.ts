@@ -135,7 +135,7 @@ describe('受案, 立案 clocks and progress', () => {
   });
 
   test('立案, then progress, recoveries, a dedicated team and supervision — none of the staff-only facts reach the enterprise', async () => {
-    const filed = await act(econ, id, 'answer', { note: '经审查，符合立案条件，决定立案侦查', decision: 'file' });
+    const filed = await act(econ, id, 'answer', { note: '经审查，有犯罪事实需要追究刑事责任，符合立案条件，决定立案侦查', decision: 'file' });
     assert.equal(filed.status, 200, filed.body);
     let c = await entCase(ent, id);
     assert.equal(c.json.stage, 'filed');
@@ -233,7 +233,7 @@ describe('不予立案 and 申请复议', () => {
     const id = r.json.id;
     await act(econ, id, 'accept');
     assertProblem(await act(econ, id, 'answer', { decision: 'not-file' }), 422, { paths: ['note'] });
-    const no = await act(econ, id, 'answer', { decision: 'not-file', note: '经审查，属于民事经济纠纷，没有犯罪事实' });
+    const no = await act(econ, id, 'answer', { decision: 'not-file', note: '经审查，属于买卖合同履行中的民事经济纠纷，没有犯罪事实，不予立案' });
     assert.equal(no.status, 200, no.body);
     const c = await entCase(ent, id);
     assert.equal(c.json.stage, 'not-filed');
@@ -252,7 +252,7 @@ describe('不予立案 and 申请复议', () => {
     assertProblem(await call(t, ent, { method: 'POST', url: `/api/v1/enterprise/cases/${id}/reconsideration`, payload: { reason: '再次申请复议，理由同上。' } }), 422, { code: 'reconsideration_filed' });
 
     await act(econLeader, rc.json.id, 'accept');
-    const rev = await act(econLeader, rc.json.id, 'answer', { decision: 'revoked', note: '撤销原不予立案决定，予以立案' });
+    const rev = await act(econLeader, rc.json.id, 'answer', { decision: 'revoked', note: '经复议，撤销原不予立案决定，有犯罪事实需要追究刑事责任，予以立案' });
     assert.equal(rev.status, 200, rev.body);
     assert.equal((await entCase(ent, id)).json.stage, 'filed');
   });
@@ -260,13 +260,13 @@ describe('不予立案 and 申请复议', () => {
   test('no reconsideration after 7 days, nor of a case that was opened', async () => {
     const r = await report(ent, { category: 'bid-rigging' });
     await act(econ, r.json.id, 'accept');
-    await act(econ, r.json.id, 'answer', { decision: 'not-file', note: '没有犯罪事实' });
+    await act(econ, r.json.id, 'answer', { decision: 'not-file', note: '经审查，没有犯罪事实，不予立案，可通过民事诉讼途径解决' });
     // The refusal was told 8 days ago (the session would not outlive moving the server's clock that far).
     await t.ctx.database.rows(sql`update case_files set decided_at = decided_at - interval '8 days' where item_id = ${r.json.id}`);
     assertProblem(await call(t, ent, { method: 'POST', url: `/api/v1/enterprise/cases/${r.json.id}/reconsideration`, payload: { reason: '对方有明显的非法占有目的。' } }), 422, { code: 'reconsideration_window_passed' });
     const o = await report(ent);
     await act(econ, o.json.id, 'accept');
-    await act(econ, o.json.id, 'answer', { decision: 'file', note: '立案' });
+    await act(econ, o.json.id, 'answer', { decision: 'file', note: '经审查，有犯罪事实需要追究刑事责任，决定立案侦查' });
     assertProblem(await call(t, ent, { method: 'POST', url: `/api/v1/enterprise/cases/${o.json.id}/reconsideration`, payload: { reason: '对方有明显的非法占有目的。' } }), 422, { code: 'case_not_refused' });
   });
 });
@@ -275,7 +275,7 @@ describe('挂牌督办: the supervision deadline reminds and escalates (every it
   test('a supervised case after 立案 and a supervised appeal: 75 %, the deadline, then the supervisors, each once', async () => {
     const r = await report(ent);
     await act(econ, r.json.id, 'accept');
-    await act(econ, r.json.id, 'answer', { decision: 'file', note: '立案侦查' });
+    await act(econ, r.json.id, 'answer', { decision: 'file', note: '经审查，有犯罪事实需要追究刑事责任，决定立案侦查' });
     const appeal = await call(t, ent, { method: 'POST', url: '/api/v1/items', payload: { type: 'appeal', data: appealData() } });
     const branchLeader = await buildUser(t, 'unit-leader', { unitId: 'zhangdian-branch' });
     const due = new Date(Date.now() + 4 * 3_600_000).toISOString();
@@ -372,7 +372,7 @@ describe('linked incidents (M10)', () => {
     assertProblem(await act(branchOfficer, id, 'answer', { note: '处置完毕' }), 422, { code: 'branches_open' });
     const rb = item.branches.find((x: { unitId: string }) => x.unitId === 'partner-renshe');
     assert.equal((await act(renshe, id, 'complete-branch', { branchId: rb.id, note: '已督促企业支付工资' })).status, 200);
-    const done = await act(branchOfficer, id, 'answer', { note: '两部门均已反馈，处置完毕' });
+    const done = await act(branchOfficer, id, 'answer', { note: '两个联动部门均已反馈处理结果，现场秩序恢复，处置完毕' });
     assert.equal(done.status, 200, done.body);
 
     const rt = await call(t, supervisor, { method: 'GET', url: '/api/v1/incidents/response-times' });
@@ -394,7 +394,7 @@ describe('case statistics (M11–M13)', () => {
     const late = await report(ent, { category: 'illegal-business' });
     await act(econ, late.json.id, 'accept');
     await t.ctx.database.rows(sql`update items set due_at = now() - interval '1 hour', accepted_at = now() - interval '4 days' where id = ${late.json.id}`);
-    await act(econ, late.json.id, 'answer', { decision: 'not-file', note: '没有犯罪事实' });
+    await act(econ, late.json.id, 'answer', { decision: 'not-file', note: '经审查，没有犯罪事实，不予立案，可通过民事诉讼途径解决' });
     const s = await call(t, supervisor, { method: 'GET', url: '/api/v1/cases/statistics' });
     assert.equal(s.status, 200, s.body);
     const n = async (q: ReturnType<typeof sql>) => count(q);
