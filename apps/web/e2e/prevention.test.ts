@@ -247,7 +247,7 @@ describe('safety lectures: booked, scheduled (one speaker never twice at once), 
     const { page: l } = await stack.newPage();
     watch(l);
     await signIn(l, 'leader.zhangdian');
-    await l.waitForURL(/\/workbench/);
+    await l.waitForURL(/\/dashboard/);
     await l.goto(url);
     await l.locator('[data-action="approve"]').click();
     await l.locator('[data-testid="warning-detail"][data-status="published"]').waitFor();
