@@ -63,6 +63,8 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
+      // Written again in the routes block below, whose own no-restricted-syntax replaces this one for routes.ts.
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='DomainError'] > ObjectExpression > Property[key.name='status']", message: 'A DomainError says its kind (invalid, not-found …); only the problem+json plugin turns kinds into HTTP statuses.' }],
       'import-x/no-restricted-paths': [
         'error',
         {
@@ -96,6 +98,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='ctx'][property.name='database']", message: 'A route never reaches the db: call one service function (ARCHITECTURE rule 2).' },
+        { selector: "NewExpression[callee.name='DomainError'] > ObjectExpression > Property[key.name='status']", message: 'A DomainError says its kind (invalid, not-found …); only the problem+json plugin turns kinds into HTTP statuses.' },
       ],
     },
   },

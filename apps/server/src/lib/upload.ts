@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@jqt/domain';
 
 const fileError = (code: string, params?: Record<string, unknown>) =>
-  new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code, ...(params ? { params } : {}) }] });
+  new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'file', code, ...(params ? { params } : {}) }] });
 
 /**
  * The one file of a multipart upload (field "file"), read whole into memory before anything is stored. A body that

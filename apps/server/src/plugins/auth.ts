@@ -35,7 +35,7 @@ declare module 'fastify' {
 
 /** The signed-in actor of a request whose route requires one. */
 export function userOf(req: FastifyRequest): UserActor {
-  if (req.actor.id === null) throw new DomainError('unauthenticated', { status: 401 });
+  if (req.actor.id === null) throw new DomainError('unauthenticated', { kind: 'unauthenticated' });
   return req.actor;
 }
 
@@ -62,7 +62,7 @@ export default fp(async function auth(app: FastifyInstance, opts: { ctx: AppCont
     else if (cookie) req.actor = (await actorFromSession(opts.ctx, cookie)) ?? publicActor;
     const access = (req.routeOptions.config as { access?: Access } | undefined)?.access;
     if (access === undefined || access === 'public') return;
-    if (req.actor.id === null) throw new DomainError('unauthenticated', { status: 401 });
-    if (access !== 'user' && !access.includes(req.actor.role)) throw new DomainError('forbidden', { status: 403 });
+    if (req.actor.id === null) throw new DomainError('unauthenticated', { kind: 'unauthenticated' });
+    if (access !== 'user' && !access.includes(req.actor.role)) throw new DomainError('forbidden', { kind: 'forbidden' });
   });
 });

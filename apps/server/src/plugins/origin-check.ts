@@ -35,6 +35,6 @@ export default fp(async function originCheck(app: FastifyInstance, opts: { publi
     const claimed = claimedOrigin(req);
     if (claimed === null) return;
     const own = claimed.origin !== null && (claimed.origin === opts.publicOrigin || new URL(claimed.origin).host === req.host);
-    if (!own) throw new DomainError('cross_origin_refused', { status: 403 });
+    if (!own) throw new DomainError('cross_origin_refused', { kind: 'forbidden' });
   });
 });

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, formatMessage, type FieldError, type Locale } from '@jqt/domain';
+import { DomainError, formatMessage, type ErrorKind, type FieldError, type Locale } from '@jqt/domain';
 /** Chinese unless the client asks for English first. */
 export function localeOf(req: FastifyRequest): Locale {
   const header = String(req.headers['accept-language'] ?? '').toLowerCase();
@@ -120,12 +120,23 @@ export function clientErrorHandler(this: { log: FastifyBaseLogger }, err: Error 
   socket.destroy(err);
 }
 
+/** The HTTP status of each kind of domain error: the only place where a business failure becomes a status code. */
+export const statusOfKind: Record<ErrorKind, number> = {
+  invalid: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  locked: 423,
+  unavailable: 503,
+};
+
 /** The one error handler: every error leaves as RFC 9457 problem+json with a localized message. */
 export default fp(async function problemJson(app: FastifyInstance, opts: { spa?: boolean }) {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof DomainError) {
-      const { status, errors, params, ...rest } = error.details;
-      return sendProblem(req, reply, status ?? (errors ? 422 : 400), error.code, { errors, params, ...rest });
+      const { kind, errors, params, ...rest } = error.details;
+      return sendProblem(req, reply, kind ? statusOfKind[kind] : errors ? 422 : 400, error.code, { errors, params, ...rest });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext ?? 'body';

@@ -40,6 +40,6 @@ export default fp(async function textGuard(app: FastifyInstance) {
     ];
     if (paths.length === 0) return;
     const errors: FieldError[] = [...new Set(paths)].map((path) => ({ path, code: 'invalid_characters' }));
-    throw new DomainError('validation_failed', { status: 422, errors });
+    throw new DomainError('validation_failed', { kind: 'invalid', errors });
   });
 });

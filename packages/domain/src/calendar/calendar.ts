@@ -80,8 +80,8 @@ export class WorkCalendar {
   days(from: string, to: string): CalendarDay[] {
     const a = epochDay(from);
     const b = epochDay(to);
-    if (b < a) throw new DomainError('calendar_range_invalid', { status: 422, params: { from, to } });
-    if (b - a + 1 > MAX_RANGE_DAYS) throw new DomainError('calendar_range_too_long', { status: 422, params: { max: MAX_RANGE_DAYS } });
+    if (b < a) throw new DomainError('calendar_range_invalid', { kind: 'invalid', params: { from, to } });
+    if (b - a + 1 > MAX_RANGE_DAYS) throw new DomainError('calendar_range_too_long', { kind: 'invalid', params: { max: MAX_RANGE_DAYS } });
     const out: CalendarDay[] = [];
     for (let e = a; e <= b; e++) out.push(this.dayAt(e));
     return out;
@@ -112,7 +112,7 @@ export class WorkCalendar {
   /** addWorkdays, also telling whether any day stepped over (after `date`) was provisional. */
   workdayAfter(date: string, n: number): DayStep {
     if (!Number.isInteger(n) || n < 0 || n > MAX_WORKDAY_STEPS) {
-      throw new DomainError('deadline_n_invalid', { status: 422, params: { min: 0, max: MAX_WORKDAY_STEPS } });
+      throw new DomainError('deadline_n_invalid', { kind: 'invalid', params: { min: 0, max: MAX_WORKDAY_STEPS } });
     }
     let e = epochDay(date);
     let provisional = false;
@@ -141,7 +141,7 @@ export class WorkCalendar {
   countWorkdays(from: string, to: string): { count: number; provisional: boolean } {
     const a = epochDay(from);
     const b = epochDay(to);
-    if (b - a > MAX_SCAN_DAYS) throw new DomainError('calendar_range_too_long', { status: 422, params: { max: MAX_SCAN_DAYS } });
+    if (b - a > MAX_SCAN_DAYS) throw new DomainError('calendar_range_too_long', { kind: 'invalid', params: { max: MAX_SCAN_DAYS } });
     let count = 0;
     let provisional = false;
     for (let e = a + 1; e <= b; e++) {

@@ -38,17 +38,17 @@ export function isDeadlineRule(x: unknown): x is DeadlineRule {
 
 function checkedInstant(instant: Date): number {
   const t = instant instanceof Date ? instant.getTime() : NaN;
-  if (!Number.isFinite(t)) throw new DomainError('instant_invalid', { status: 422 });
+  if (!Number.isFinite(t)) throw new DomainError('instant_invalid', { kind: 'invalid' });
   return t;
 }
 
 function checkedN(rule: { n: number }): number {
-  if (!validN(rule.n)) throw new DomainError('deadline_n_invalid', { status: 422, params: { min: DEADLINE_N_MIN, max: DEADLINE_N_MAX } });
+  if (!validN(rule.n)) throw new DomainError('deadline_n_invalid', { kind: 'invalid', params: { min: DEADLINE_N_MIN, max: DEADLINE_N_MAX } });
   return rule.n;
 }
 
 function unknownRule(rule: unknown): never {
-  throw new DomainError('deadline_rule_unknown', { status: 422, params: { allowed: RULE_KINDS.join(', '), value: String((rule as { kind?: unknown } | null)?.kind) } });
+  throw new DomainError('deadline_rule_unknown', { kind: 'invalid', params: { allowed: RULE_KINDS.join(', '), value: String((rule as { kind?: unknown } | null)?.kind) } });
 }
 
 const endOf = (step: DayStep): Deadline => ({ due: endOfShanghaiDay(step.date), provisional: step.provisional });

@@ -54,11 +54,11 @@ export function isIsoDate(s: unknown): s is string {
 }
 
 function invalidDate(value: unknown): never {
-  throw new DomainError('invalid_date', { status: 422, params: { value: String(value) } });
+  throw new DomainError('invalid_date', { kind: 'invalid', params: { value: String(value) } });
 }
 
 function invalidInstant(): never {
-  throw new DomainError('instant_invalid', { status: 422 });
+  throw new DomainError('instant_invalid', { kind: 'invalid' });
 }
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date; throws `invalid_date` on anything else. */

@@ -1,5 +1,5 @@
 import { computeDeadline, resumeDeadline, formatShanghai, parseIsoInstant, shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
-import { DomainError, type FieldError } from '../errors.ts';
+import { DomainError, type ErrorKind, type FieldError } from '../errors.ts';
 import type { ActorRole } from '../org/index.ts';
 import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf, deniedBranchCertificates } from './certificates.ts';
 import { validateForm, type Form, type FormField } from './form.ts';
@@ -215,10 +215,10 @@ function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext):
   const spec = actionSpecs[action];
   const rel = relationsOf(item, ctx.actor);
   if (!spec.roles.includes(ctx.actor.role) || !spec.relations.some((r) => rel.has(r))) {
-    throw new DomainError('forbidden', { status: 403 });
+    throw new DomainError('forbidden', { kind: 'forbidden' });
   }
   if (!spec.from.includes(item.status)) {
-    throw new DomainError('action_not_allowed_in_status', { status: 422, params: { action, status: item.status } });
+    throw new DomainError('action_not_allowed_in_status', { kind: 'invalid', params: { action, status: item.status } });
   }
 }
 
@@ -233,8 +233,8 @@ function pick(value: Record<string, unknown>, form: Form): Record<string, unknow
   return Object.fromEntries(form.filter((f) => value[f.name] !== undefined).map((f) => [f.name, value[f.name]]));
 }
 
-function fail(code: string, status = 422, params?: Record<string, unknown>): never {
-  throw new DomainError(code, { status, ...(params ? { params } : {}) });
+function fail(code: string, kind: ErrorKind = 'invalid', params?: Record<string, unknown>): never {
+  throw new DomainError(code, { kind, ...(params ? { params } : {}) });
 }
 
 /**
@@ -257,7 +257,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
     const given = pick(form.value, ctx.type.acceptForm);
     errors.push(...ctx.type.acceptRefine(given, { data: item.data, today: shanghaiDate(ctx.now), calendar: ctx.calendar }).filter((e) => !failed.has(e.path)));
   }
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const v = form.value;
   const noteText = typeof v.note === 'string' ? v.note : null;
   const now = ctx.now;
@@ -325,7 +325,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (toUnitId === item.unitId) fail('transfer_same_unit');
       if (item.pendingTransfer) fail('transfer_pending');
       // An item cannot bounce: from the third transfer on, only a supervisor may move it.
-      if (item.transferCount >= 2 && ctx.actor.role !== 'supervisor') fail('third_transfer_needs_supervisor', 403);
+      if (item.transferCount >= 2 && ctx.actor.role !== 'supervisor') fail('third_transfer_needs_supervisor', 'forbidden');
       next.pendingTransfer = { fromUnitId: item.unitId, toUnitId, note: noteText ?? '', at: iso };
       detail.toUnitId = toUnitId;
       notices.push({ to: 'receiving-unit', kind: 'transfer_requested', unitId: toUnitId });
@@ -389,7 +389,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
         detail.decision = decisionOf(v);
         // Approval (said or by default) cannot stand over a partner's denial: no residence permit without the work permit.
         const denied = detail.decision === 'approved' ? deniedBranchCertificates(ctx.type, item) : [];
-        if (denied.length) fail('issuing_branch_denied', 422, { document: denied[0].names });
+        if (denied.length) fail('issuing_branch_denied', 'invalid', { document: denied[0].names });
       }
       Object.assign(next, { status: 'answered', answeredAt: now, answer: noteText });
       if (Object.keys(answerFields).length) detail.answer = answerFields;
@@ -423,7 +423,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (!item.rating?.bad) fail('reopen_requires_bad_rating');
       if (item.reopenedAt) fail('already_reopened');
       const answeredAt = item.answeredAt ?? now;
-      if (now.getTime() - answeredAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) fail('reopen_window_passed', 422, { days: REOPEN_WINDOW_DAYS });
+      if (now.getTime() - answeredAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) fail('reopen_window_passed', 'invalid', { days: REOPEN_WINDOW_DAYS });
       const due = computeDeadline(cal, item.handleRule, now);
       Object.assign(next, {
         status: 'in_progress',
@@ -443,8 +443,8 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       let dueAt: string | null = null;
       if (v.dueAt !== undefined) {
         const d = parseIsoInstant(v.dueAt);
-        if (!d) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'dueAt', code: 'invalid_datetime' }] });
-        if (d.getTime() <= now.getTime()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'dueAt', code: 'due_in_past' }] });
+        if (!d) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'dueAt', code: 'invalid_datetime' }] });
+        if (d.getTime() <= now.getTime()) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'dueAt', code: 'due_in_past' }] });
         dueAt = d.toISOString();
       }
       next.supervision = { listed: v.listed === true, dueAt, note: noteText ?? '', at: iso, reason: ctx.actor.role === 'unit-leader' ? 'leader' : 'supervisor' };
@@ -484,7 +484,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
         // 立案审查: an extension may not carry the deadline past the cap counted from acceptance.
         const cap = computeDeadline(cal, ctx.type.extensionCap, item.acceptedAt ?? now).due;
         const wanted = computeDeadline(cal, { kind: ctx.type.extensionRule ?? 'workdays', n: Number(v.days) }, item.dueAt ?? now).due;
-        if (wanted.getTime() > cap.getTime()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'days', code: 'extension_beyond_cap', params: { until: formatShanghai(cap) } }] });
+        if (wanted.getTime() > cap.getTime()) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'days', code: 'extension_beyond_cap', params: { until: formatShanghai(cap) } }] });
       }
       next.extension = { days: Number(v.days), note: noteText ?? '', status: 'pending', requestedAt: iso };
       detail.days = v.days;

@@ -100,11 +100,11 @@ test('the owner cannot approve over the partner’s denial: no residence permit 
       step(t, refused, 'answer', officer, input, '2026-09-30T10:00:00+08:00');
     } catch (e) {
       assert.ok(e instanceof DomainError);
-      return [e.code, e.details.status, e.details.params];
+      return [e.code, e.details.kind, e.details.params];
     }
     return null;
   };
-  const expected = ['issuing_branch_denied', 422, { document: { zh: '外国人工作许可证', en: "Foreigner's Work Permit" } }];
+  const expected = ['issuing_branch_denied', 'invalid', { document: { zh: '外国人工作许可证', en: "Foreigner's Work Permit" } }];
   // Said, or by default (an answer without a decision approves).
   assert.deepEqual(refusedWith({ note: '居留许可已制证', decision: 'approved' }), expected);
   assert.deepEqual(refusedWith({ note: '居留许可已制证' }), expected);

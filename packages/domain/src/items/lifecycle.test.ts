@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DomainError } from '../errors.ts';
+import { DomainError, type ErrorKind } from '../errors.ts';
 import { STATUTORY_SCHEDULES, WorkCalendar } from '../calendar/index.ts';
 import { abilities, transition, type Actor, type ItemAction } from './actions.ts';
 import { escalate, nextEscalationAt } from './escalation.ts';
@@ -24,11 +24,11 @@ function fresh(now = '2026-06-01T09:00:00+08:00'): ItemState {
 function step(item: ItemState, action: ItemAction, actor: Actor, input: Record<string, unknown> = {}, now = '2026-06-01T10:00:00+08:00') {
   return transition(item, action, input, { actor, now: at(now), calendar: cal, type: appeal, newId: () => 'b1' }).next;
 }
-function refusal(fn: () => unknown): { code: string; status?: number } {
+function refusal(fn: () => unknown): { code: string; kind?: ErrorKind } {
   try {
     fn();
   } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, status: e.details.status };
+    if (e instanceof DomainError) return { code: e.code, kind: e.details.kind };
     throw e;
   }
   throw new Error('expected a DomainError');
@@ -53,17 +53,17 @@ test('validateForm reports every bad field at once and normalizes values', () =>
 
 test('the lifecycle permits each action only to its roles, relations and statuses', () => {
   const item = fresh();
-  const cases: [Actor, ItemAction, Record<string, unknown>, string, number][] = [
-    [submitter, 'accept', {}, 'forbidden', 403],
-    [stranger, 'accept', {}, 'forbidden', 403],
-    [supervisor, 'accept', {}, 'forbidden', 403],
-    [officer, 'answer', { note: 'x' }, 'action_not_allowed_in_status', 422],
-    [officer, 'refuse', {}, 'validation_failed', 422],
-    [officer, 'transfer', { toUnitId: 'unit-a', note: '同单位' }, 'transfer_same_unit', 422],
-    [leader, 'approve-extension', {}, 'action_not_allowed_in_status', 422],
+  const cases: [Actor, ItemAction, Record<string, unknown>, string, ErrorKind][] = [
+    [submitter, 'accept', {}, 'forbidden', 'forbidden'],
+    [stranger, 'accept', {}, 'forbidden', 'forbidden'],
+    [supervisor, 'accept', {}, 'forbidden', 'forbidden'],
+    [officer, 'answer', { note: 'x' }, 'action_not_allowed_in_status', 'invalid'],
+    [officer, 'refuse', {}, 'validation_failed', 'invalid'],
+    [officer, 'transfer', { toUnitId: 'unit-a', note: '同单位' }, 'transfer_same_unit', 'invalid'],
+    [leader, 'approve-extension', {}, 'action_not_allowed_in_status', 'invalid'],
   ];
-  for (const [actor, action, input, code, status] of cases) {
-    assert.deepEqual(refusal(() => step(item, action, actor, input)), { code, status }, `${actor.role} ${action}`);
+  for (const [actor, action, input, code, kind] of cases) {
+    assert.deepEqual(refusal(() => step(item, action, actor, input)), { code, kind }, `${actor.role} ${action}`);
   }
 });
 

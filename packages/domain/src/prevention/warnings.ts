@@ -107,12 +107,12 @@ export interface WarningState {
  */
 export function warningTransition(w: WarningState, action: WarningAction, actor: WarningActor): WarningStatus {
   const police = actor.role === 'officer' || actor.role === 'unit-leader';
-  if (!police || actor.unitId !== w.unitId) throw new DomainError(actor.role === 'supervisor' ? 'forbidden' : 'not_found', { status: actor.role === 'supervisor' ? 403 : 404 });
+  if (!police || actor.unitId !== w.unitId) throw new DomainError(actor.role === 'supervisor' ? 'forbidden' : 'not_found', { kind: actor.role === 'supervisor' ? 'forbidden' : 'not-found' });
   const from: Record<WarningAction, WarningStatus> = { submit: 'draft', approve: 'submitted', return: 'submitted' };
   if (action !== 'submit' && (actor.role !== 'unit-leader' || actor.id === w.authorId)) {
-    throw new DomainError(actor.role === 'unit-leader' ? 'warning_own_approval' : 'forbidden', { status: 403 });
+    throw new DomainError(actor.role === 'unit-leader' ? 'warning_own_approval' : 'forbidden', { kind: 'forbidden' });
   }
-  if (w.status !== from[action]) throw new DomainError('warning_not_in_status', { status: 422, params: { status: w.status } });
+  if (w.status !== from[action]) throw new DomainError('warning_not_in_status', { kind: 'invalid', params: { status: w.status } });
   return action === 'submit' ? 'submitted' : action === 'approve' ? 'published' : 'draft';
 }
 

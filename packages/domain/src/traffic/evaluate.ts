@@ -126,7 +126,7 @@ function mentions(cond: Condition, fact: Fact): boolean {
  */
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const checked = validateRuleSet(ruleSet);
-  if (!checked.ok) throw new DomainError('rule_set_invalid', { status: 422, errors: checked.errors });
+  if (!checked.ok) throw new DomainError('rule_set_invalid', { kind: 'invalid', errors: checked.errors });
   const ordered = checked.ruleSet.rules
     .map((r, i) => ({ r, i }))
     .sort((a, b) => a.r.priority - b.r.priority || a.i - b.i)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, staffRoles, totpRoles, type FieldError, type Role } from '@jqt/domain';
+import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, staffRoles, totpRoles, type ErrorKind, type FieldError, type Role } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { publicActor, type RequestActor, type UserActor } from './actor.ts';
@@ -35,9 +35,9 @@ export async function login(ctx: AppContext, input: { username: string; password
   const db = ctx.database.db;
   const now = ctx.now();
   const user = await repo.findUserByUsername(db, input.username);
-  const deny = async (code: string, status = 401, params?: Record<string, unknown>) => {
+  const deny = async (code: string, kind: ErrorKind = 'unauthenticated', params?: Record<string, unknown>) => {
     await recordAuditAlone(db, { actor: publicActor, action: 'login.failed', subject: `user:${input.username}`, detail: { reason: code }, ip, at: now });
-    throw new DomainError(code, { status, ...(params ? { params } : {}) });
+    throw new DomainError(code, { kind, ...(params ? { params } : {}) });
   };
   if (!user || user.disabled) {
     // Same cost as a real check, so response time does not tell which usernames exist.
@@ -45,9 +45,9 @@ export async function login(ctx: AppContext, input: { username: string; password
     return deny('invalid_credentials');
   }
   if (user.lockedUntil && user.lockedUntil > now) {
-    return deny('account_locked', 423, { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) });
+    return deny('account_locked', 'locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) });
   }
-  if (ctx.config.env === 'production' && user.isDemo) return deny('demo_account_disabled', 403);
+  if (ctx.config.env === 'production' && user.isDemo) return deny('demo_account_disabled', 'forbidden');
   const fail = async (code: string) => {
     await repo.recordFailedLogin(db, user.id, now, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60000));
     return deny(code);
@@ -98,12 +98,12 @@ export async function changePassword(
 ) {
   const db = ctx.database.db;
   const user = await repo.findUser(db, actor.id);
-  if (!user) throw new DomainError('unauthenticated', { status: 401 });
+  if (!user) throw new DomainError('unauthenticated', { kind: 'unauthenticated' });
   const errors: FieldError[] = [];
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) errors.push({ path: 'currentPassword', code: 'password_current_wrong' });
   errors.push(...passwordProblems(input.newPassword).map((code) => ({ path: 'newPassword', code })));
   if (input.newPassword === input.currentPassword) errors.push({ path: 'newPassword', code: 'password_reused' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const now = ctx.now();
   const hash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -178,7 +178,7 @@ function raceToFieldError(e: unknown, fields: Record<string, FieldError>): never
   if (String(err?.code) === '23505') {
     const where = `${err.constraint ?? ''} ${err.detail ?? ''}`;
     const hit = Object.entries(fields).find(([column]) => where.includes(column));
-    if (hit) throw new DomainError('validation_failed', { status: 422, errors: [hit[1]] });
+    if (hit) throw new DomainError('validation_failed', { kind: 'invalid', errors: [hit[1]] });
   }
   throw e;
 }
@@ -208,7 +208,7 @@ export async function registerEnterprise(ctx: AppContext, input: EnterpriseRegis
   const normalized = uscc.normalized ?? input.uscc;
   if (uscc.valid && (await repo.findEnterpriseByUscc(db, normalized))) errors.push({ path: 'uscc', code: 'uscc_registered' });
   if (USERNAME.test(input.username) && (await repo.findUserByUsername(db, input.username))) errors.push({ path: 'username', code: 'username_taken' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const now = ctx.now();
   const enterpriseId = randomUUID();
   const userId = randomUUID();
@@ -244,7 +244,7 @@ export async function createUser(
   if (input.role.startsWith('enterprise') && !input.enterpriseId) errors.push({ path: 'enterpriseId', code: 'required' });
   if (input.enterpriseId && !(await repo.findEnterprise(db, input.enterpriseId))) errors.push({ path: 'enterpriseId', code: 'enterprise_not_found' });
   if (USERNAME.test(input.username) && (await repo.findUserByUsername(db, input.username))) errors.push({ path: 'username', code: 'username_taken' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const id = randomUUID();
   const now = ctx.now();
   const totpSecret = totpRoles.includes(input.role) ? randomBase32() : null;
@@ -271,12 +271,12 @@ export async function createUser(
 export async function changeRole(ctx: AppContext, actor: UserActor, userId: string, role: Role, unitId: string | null, ip: string) {
   const db = ctx.database.db;
   const user = await repo.findUser(db, userId);
-  if (!user) throw new DomainError('not_found', { status: 404 });
+  if (!user) throw new DomainError('not_found', { kind: 'not-found' });
   const errors: FieldError[] = [];
   if (needsUnit(role) && !unitId) errors.push({ path: 'unitId', code: 'required' });
   if (unitId && !(await repo.findUnit(db, unitId))) errors.push({ path: 'unitId', code: 'unit_not_found' });
   if (role.startsWith('enterprise') && !user.enterpriseId) errors.push({ path: 'role', code: 'enterprise_not_found' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   // A user moved into a role that signs in with TOTP gets a secret, or could never sign in again.
   const totpSecret = totpRoles.includes(role) && !user.totpSecret ? randomBase32() : undefined;
   const now = ctx.now();

@@ -34,8 +34,8 @@ export async function pickSpecialist(db: Queryable, unitId: string, itemId: stri
 export async function unitStaff(ctx: AppContext, actor: UserActor, unitId: string) {
   const leadership = actor.role === 'supervisor' || actor.role === 'admin';
   // A unit leader assigns items of the units below theirs too (issue 13): their staff lists are theirs to see.
-  if (!leadership && actor.unitId !== unitId && !leaderScope(actor)?.includes(unitId)) throw new DomainError('not_found', { status: 404 });
-  if (!(await repo.findUnit(ctx.database.db, unitId))) throw new DomainError('not_found', { status: 404 });
+  if (!leadership && actor.unitId !== unitId && !leaderScope(actor)?.includes(unitId)) throw new DomainError('not_found', { kind: 'not-found' });
+  if (!(await repo.findUnit(ctx.database.db, unitId))) throw new DomainError('not_found', { kind: 'not-found' });
   const [staff, specialists] = await Promise.all([repo.staffOfUnit(ctx.database.db, unitId, handlerRoles), specialistsOf(ctx.database.db, unitId)]);
   return { staff: staff.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, specialist: specialists.includes(u.id) })) };
 }
@@ -43,14 +43,14 @@ export async function unitStaff(ctx: AppContext, actor: UserActor, unitId: strin
 /** An admin names the unit's specialists: each must be active handling staff of that unit. */
 export async function setSpecialists(ctx: AppContext, actor: UserActor, unitId: string, userIds: string[], ip: string) {
   const db = ctx.database.db;
-  if (!(await repo.findUnit(db, unitId))) throw new DomainError('not_found', { status: 404 });
+  if (!(await repo.findUnit(db, unitId))) throw new DomainError('not_found', { kind: 'not-found' });
   const staff = new Set(await repo.userIdsInUnit(db, unitId, handlerRoles));
   const errors: FieldError[] = [];
   userIds.forEach((id, i) => {
     if (!staff.has(id)) errors.push({ path: `userIds.${i}`, code: 'assignee_not_in_unit' });
     else if (userIds.indexOf(id) !== i) errors.push({ path: `userIds.${i}`, code: 'specialist_listed_twice' });
   });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const now = ctx.now();
   await db.transaction(async (tx) => {
     await putSetting(tx, keyOf(unitId), JSON.stringify(userIds), now);

@@ -106,12 +106,12 @@ const titles = {
  */
 export async function decisionPdf(ctx: AppContext, actor: UserActor, id: string, origin: string) {
   const { item, decl, unit } = await receiptFacts(ctx, actor, id, origin).catch((e: unknown) => {
-    if (e instanceof DomainError && e.code === 'receipt_not_available') throw new DomainError('decision_not_available', { status: 422, params: e.details.params });
+    if (e instanceof DomainError && e.code === 'receipt_not_available') throw new DomainError('decision_not_available', { kind: 'invalid', params: e.details.params });
     throw e;
   });
   const db = ctx.database.db;
   const { decided, decision } = await decisionOfItem(db, { id: item.id, type: item.type, status: item.status as ItemStatus, answeredAt: item.answeredAt ? new Date(item.answeredAt) : null });
-  if (!decided) throw new DomainError('decision_not_available', { status: 422, params: { status: item.status } });
+  if (!decided) throw new DomainError('decision_not_available', { kind: 'invalid', params: { status: item.status } });
   const certificates = await presentCertificates(db, item.id);
   const [title, subtitle] = titles[decision ?? 'concluded'];
   const clock = decl ? clockOf(decl, item.handleRule) : undefined;

@@ -43,7 +43,7 @@ export async function submitPackage(ctx: AppContext, actor: UserActor, entries: 
       });
     }
   }
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
 
   const enterprise = actor.enterpriseId ? await findEnterprise(db, actor.enterpriseId) : undefined;
   const calendar = await calendarOf(ctx);
@@ -52,7 +52,7 @@ export async function submitPackage(ctx: AppContext, actor: UserActor, entries: 
   for (const c of checked) {
     const target = c.type.route({ data: c.value, enterpriseDistrict: enterprise?.district as DistrictCode | undefined });
     const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
-    if (!unit) throw new DomainError('no_unit_for_route', { status: 503, params: target as unknown as Record<string, unknown> });
+    if (!unit) throw new DomainError('no_unit_for_route', { kind: 'unavailable', params: target as unknown as Record<string, unknown> });
     states.push(createItem({ id: randomUUID(), type: c.type, data: c.value, submitterId: actor.id, enterpriseId: actor.enterpriseId, unitId: unit.id, now, calendar }));
   }
 

@@ -39,7 +39,7 @@ export function deadlineBasis(decl: ItemTypeDeclaration | undefined, clock: Cloc
 /** What an acceptance receipt states, for the HTML page and the PDF alike: no name, ID number, phone or address. */
 export async function receiptFacts(ctx: AppContext, actor: UserActor, id: string, origin: string) {
   const item = await getItem(ctx, actor, id);
-  if (!item.acceptedAt) throw new DomainError('receipt_not_available', { status: 422, params: { status: item.status } });
+  if (!item.acceptedAt) throw new DomainError('receipt_not_available', { kind: 'invalid', params: { status: item.status } });
   const decl = itemType(item.type);
   const unit = await findUnit(ctx.database.db, item.unitId);
   const clock = decl ? clockOf(decl, item.handleRule) : undefined;

@@ -80,14 +80,14 @@ async function notifyUsers(db: Queryable, userIds: string[], kind: string, param
  * twice — so the corrected file can simply be uploaded again. With no row to accept, nothing is saved (422).
  */
 export async function importResidenceBatch(ctx: AppContext, actor: UserActor, buffer: Buffer, opts: { filename?: string; ip?: string; locale?: Locale } = {}) {
-  if (!enterpriseRoles.includes(actor.role) || !actor.enterpriseId) throw new DomainError('forbidden', { status: 403 });
+  if (!enterpriseRoles.includes(actor.role) || !actor.enterpriseId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const enterpriseId = actor.enterpriseId;
   const type = residenceType();
   let rows;
   try {
     rows = await readRows(buffer, batchColumns());
   } catch (e) {
-    if (e instanceof SpreadsheetError) throw new DomainError('validation_failed', { status: 422, errors: e.errors });
+    if (e instanceof SpreadsheetError) throw new DomainError('validation_failed', { kind: 'invalid', errors: e.errors });
     throw e;
   }
 
@@ -121,7 +121,7 @@ export async function importResidenceBatch(ctx: AppContext, actor: UserActor, bu
   const enterprise = await findEnterprise(db, enterpriseId);
   const target = type.route({ data: {}, enterpriseDistrict: enterprise?.district as DistrictCode | undefined });
   const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
-  if (!unit) throw new DomainError('no_unit_for_route', { status: 503, params: target as unknown as Record<string, unknown> });
+  if (!unit) throw new DomainError('no_unit_for_route', { kind: 'unavailable', params: target as unknown as Record<string, unknown> });
   const calendar = await calendarOf(ctx);
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const batchId = randomUUID();
@@ -134,7 +134,7 @@ export async function importResidenceBatch(ctx: AppContext, actor: UserActor, bu
     for (const g of good) if (existing.has(String(g.value.idNumber))) report.push({ row: g.row, errors: [{ field: 'idNumber', code: 'duplicate' }] });
     report.sort((a, b) => a.row - b.row);
     if (fresh.length === 0) {
-      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'no_valid_rows' }, ...asFieldErrors(report)], rows: localized(report, opts.locale ?? 'zh-CN') });
+      throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'file', code: 'no_valid_rows' }, ...asFieldErrors(report)], rows: localized(report, opts.locale ?? 'zh-CN') });
     }
     const day = shanghaiDate(now).replace(/-/g, '');
     const [number] = await itemsRepo.nextItemNumbers(tx, `RB${day}`, 1);
@@ -203,9 +203,9 @@ export async function batchStep(ctx: AppContext, actor: UserActor, id: string, s
   let notified: string[] = [];
   await db.transaction(async (tx) => {
     const batch = await repo.findBatch(tx, id, true);
-    if (!batch || !maySee(actor, batch)) throw new DomainError('batch_not_found', { status: 404 });
-    if (!mayWork(actor, batch)) throw new DomainError('forbidden', { status: 403 });
-    if (batch.status !== spec.from) throw new DomainError('batch_status', { status: 422, params: { status: batch.status } });
+    if (!batch || !maySee(actor, batch)) throw new DomainError('batch_not_found', { kind: 'not-found' });
+    if (!mayWork(actor, batch)) throw new DomainError('forbidden', { kind: 'forbidden' });
+    if (batch.status !== spec.from) throw new DomainError('batch_status', { kind: 'invalid', params: { status: batch.status } });
     const signer = input.signerName?.trim();
     const note = step === 'delivered' ? `${input.note?.trim() || spec.defaultNote}（签收人：${signer}）` : input.note?.trim() || spec.defaultNote;
 
@@ -286,7 +286,7 @@ function presentBatch(b: repo.BatchRow, counts: Record<string, number>, actor: U
 
 export async function getBatch(ctx: AppContext, actor: UserActor, id: string, locale: Locale = 'zh-CN') {
   const b = await repo.findBatch(ctx.database.db, id);
-  if (!b || !maySee(actor, b)) throw new DomainError('batch_not_found', { status: 404 });
+  if (!b || !maySee(actor, b)) throw new DomainError('batch_not_found', { kind: 'not-found' });
   return presentBatch(b, await repo.batchItemCounts(ctx.database.db, id), actor, locale);
 }
 

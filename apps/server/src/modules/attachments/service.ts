@@ -9,10 +9,10 @@ import * as repo from './repository.ts';
 /** `POST /attachments`: keeps one uploaded file if its first bytes show an accepted type. */
 export async function storeAttachment(ctx: AppContext, actor: UserActor, upload: { filename: string; bytes: Buffer }) {
   const { bytes } = upload;
-  if (bytes.length === 0) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'required' }] });
+  if (bytes.length === 0) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'file', code: 'required' }] });
   const filename = safeFilename(upload.filename);
   const type = sniffType(bytes, filename);
-  if (!type) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'file', code: 'attachment_type', params: { allowed: 'PDF, JPG, PNG, XLSX' } }] });
+  if (!type) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'file', code: 'attachment_type', params: { allowed: 'PDF, JPG, PNG, XLSX' } }] });
   const id = randomUUID();
   await repo.insertAttachment(ctx.database.db, {
     id,
@@ -30,6 +30,6 @@ export async function storeAttachment(ctx: AppContext, actor: UserActor, upload:
 /** `GET /attachments/:id`: the file for its uploader, or for anyone who may see an item that carries it; else not found. */
 export async function attachmentFor(ctx: AppContext, actor: UserActor, id: string): Promise<repo.AttachmentRow> {
   const a = await repo.findAttachment(ctx.database.db, id);
-  if (!a || !(a.uploaderId === actor.id || (await mayReadAttachment(ctx, actor, a.id)))) throw new DomainError('not_found', { status: 404 });
+  if (!a || !(a.uploaderId === actor.id || (await mayReadAttachment(ctx, actor, a.id)))) throw new DomainError('not_found', { kind: 'not-found' });
   return a;
 }

@@ -24,7 +24,7 @@ export { calendarOf, dropCalendarCache } from './work-calendar.ts';
 /** `GET /calendar/days`: every day of the range, or a 422 naming each bad field. */
 export async function calendarDays(ctx: AppContext, query: { from?: string; to?: string }): Promise<CalendarDay[]> {
   const range = parseDayRange(query.from, query.to);
-  if (!range.ok) throw new DomainError('validation_failed', { status: 422, errors: range.errors });
+  if (!range.ok) throw new DomainError('validation_failed', { kind: 'invalid', errors: range.errors });
   return (await calendarOf(ctx)).days(range.from, range.to);
 }
 
@@ -36,7 +36,7 @@ export async function deadlineOf(ctx: AppContext, query: { acceptedAt?: string; 
   else if (!at) errors.push({ path: 'acceptedAt', code: 'instant_invalid' });
   const rule = parseDeadlineRule(query.rule, query.n);
   if (!rule.ok) errors.push(...rule.errors);
-  if (!at || !rule.ok) throw new DomainError('validation_failed', { status: 422, errors });
+  if (!at || !rule.ok) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const d = computeDeadline(await calendarOf(ctx), rule.rule, at);
   return { due: formatShanghai(d.due), ...(d.provisional ? { provisional: true as const } : {}) };
 }
@@ -68,7 +68,7 @@ function checkYearLoad(input: YearLoad): FieldError[] {
 /** An admin loads a year's State Council schedule; every open provisional deadline is recomputed. */
 export async function loadYear(ctx: AppContext, actor: UserActor | null, input: YearLoad, ip: string | null) {
   const errors = checkYearLoad(input);
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const now = ctx.now();
   const result = await ctx.database.db.transaction(async (tx) => {
     await repo.upsertYear(tx, { year: input.year, notice: input.notice, title: input.title, loadedAt: now, loadedBy: actor?.id ?? null });
@@ -99,7 +99,7 @@ export async function amendDay(
   input: { kind: DayKind; name?: string | null; notice: string; reason: string },
   ip: string,
 ) {
-  if (!isIsoDate(date)) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'date', code: 'invalid_date' }] });
+  if (!isIsoDate(date)) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'date', code: 'invalid_date' }] });
   const now = ctx.now();
   const result = await ctx.database.db.transaction(async (tx) => {
     const before = (await calendarOf(ctx, tx)).day(date);

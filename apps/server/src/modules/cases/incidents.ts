@@ -22,12 +22,12 @@ export async function recordIncident(ctx: AppContext, actor: UserActor, body: un
   const errors: FieldError[] = [...form.errors];
   const failed = new Set(errors.map((e) => e.path));
   const ownUnit = actor.unitId ? await findUnit(db, actor.unitId) : undefined;
-  if (!ownUnit || ownUnit.unitType === 'partner') throw new DomainError('forbidden', { status: 403 });
+  if (!ownUnit || ownUnit.unitType === 'partner') throw new DomainError('forbidden', { kind: 'forbidden' });
   const enterprise = typeof form.value.enterpriseUscc === 'string' ? await findEnterpriseByUscc(db, form.value.enterpriseUscc) : undefined;
   if (!failed.has('data.enterpriseUscc') && !enterprise) errors.push({ path: 'data.enterpriseUscc', code: 'enterprise_uscc_unknown' });
   const dispatched = typeof form.value.dispatchedUnitId === 'string' ? await findUnit(db, form.value.dispatchedUnitId) : undefined;
   if (!failed.has('data.dispatchedUnitId') && (!dispatched || dispatched.unitType === 'partner')) errors.push({ path: 'data.dispatchedUnitId', code: 'dispatched_unit_unknown' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const calendar = await calendarOf(ctx);
   let woken: string[] = [];
   let id = '';

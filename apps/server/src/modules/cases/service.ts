@@ -26,8 +26,8 @@ import { caseAbilities, caseDecl, presentCase, type CaseFacts } from './present.
 import * as repo from './repository.ts';
 
 const isEnterprise = (a: UserActor) => a.role === 'enterprise-admin' || a.role === 'enterprise-staff';
-const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { status: 422, errors });
-const notFound = () => new DomainError('case_not_found', { status: 404 });
+const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { kind: 'invalid', errors });
+const notFound = () => new DomainError('case_not_found', { kind: 'not-found' });
 
 function checked(form: Parameters<typeof validateForm>[0], body: unknown, extra: string[] = []) {
   const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -83,7 +83,7 @@ async function staffCase(db: Queryable, actor: UserActor, id: string, forUpdate 
 // ---- the enterprise's side ----
 
 export async function listEnterpriseCases(ctx: AppContext, actor: UserActor) {
-  if (!isEnterprise(actor) || !actor.enterpriseId) throw new DomainError('forbidden', { status: 403 });
+  if (!isEnterprise(actor) || !actor.enterpriseId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const db = ctx.database.db;
   const rows = await repo.enterpriseCases(db, actor.enterpriseId);
   return { cases: (await facts(db, rows, ctx.now())).map((f) => presentCase(f, 'enterprise')) };
@@ -112,10 +112,10 @@ export async function fileReconsideration(ctx: AppContext, actor: UserActor, id:
 
 function checkReconsiderable(file: repo.CaseFileRow | undefined, now: Date) {
   const decl = caseDecl();
-  if (file?.decision !== 'not-file' || !file.decidedAt) throw new DomainError('case_not_refused', { status: 422 });
-  if (file.reconsiderationItemId) throw new DomainError('reconsideration_filed', { status: 422 });
+  if (file?.decision !== 'not-file' || !file.decidedAt) throw new DomainError('case_not_refused', { kind: 'invalid' });
+  if (file.reconsiderationItemId) throw new DomainError('reconsideration_filed', { kind: 'invalid' });
   if (now.getTime() > file.decidedAt.getTime() + decl.reconsiderationDays * 86_400_000) {
-    throw new DomainError('reconsideration_window_passed', { status: 422, params: { days: decl.reconsiderationDays } });
+    throw new DomainError('reconsideration_window_passed', { kind: 'invalid', params: { days: decl.reconsiderationDays } });
   }
 }
 
@@ -150,7 +150,7 @@ async function onCase(
     const state = items.rowToState(row);
     const decl = caseDecl();
     const can = caseAbilities({ state, file }, actor, nextCaseStages(decl, { status: state.status, decision: file.decision, progress: file.progress }).length > 0);
-    if (!can[ability]) throw new DomainError('forbidden', { status: 403 });
+    if (!can[ability]) throw new DomainError('forbidden', { kind: 'forbidden' });
     woken = (await work(tx, { row, state, file, now })) ?? [];
   });
   await wake(ctx, woken);

@@ -23,7 +23,7 @@ export async function createDraft(ctx: AppContext, actor: UserActor, d: Draft, i
   for (const field of ['title', 'summary', 'body'] as const) {
     if (personalDataIn(d[field]).length) errors.push({ path: field, code: 'personal_data_in_text' });
   }
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const id = randomUUID();
   const now = ctx.now();
   await ctx.database.db.transaction(async (tx) => {
@@ -49,8 +49,8 @@ export async function publishDraft(ctx: AppContext, actor: UserActor, id: string
   const now = ctx.now();
   await ctx.database.db.transaction(async (tx) => {
     const p = await repo.findPublication(tx, id);
-    if (!p) throw new DomainError('not_found', { status: 404 });
-    if (!(await repo.publish(tx, id, actor.id, now))) throw new DomainError('already_published', { status: 422 });
+    if (!p) throw new DomainError('not_found', { kind: 'not-found' });
+    if (!(await repo.publish(tx, id, actor.id, now))) throw new DomainError('already_published', { kind: 'invalid' });
     await recordAudit(tx, { actor, action: 'publication.publish', subject: `publication:${id}`, ip, at: now });
   });
   return present((await repo.findPublication(ctx.database.db, id))!);
@@ -61,7 +61,7 @@ export async function searchPublished(ctx: AppContext, q: { kind?: PublicationKi
   if (q.cursor) {
     const [at, cid] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
     if (!at || !cid || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(cid)) {
-      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
+      throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
     }
     before = { at: new Date(at), id: cid };
   }
@@ -78,7 +78,7 @@ export async function searchPublished(ctx: AppContext, q: { kind?: PublicationKi
 
 export async function getPublished(ctx: AppContext, id: string) {
   const p = await repo.findPublication(ctx.database.db, id);
-  if (!p || p.status !== 'published') throw new DomainError('not_found', { status: 404 });
+  if (!p || p.status !== 'published') throw new DomainError('not_found', { kind: 'not-found' });
   return present(p);
 }
 

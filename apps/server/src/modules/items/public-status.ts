@@ -15,7 +15,7 @@ export async function publicItemStatus(ctx: AppContext, number: string, queryCod
   const row = await findItemByNumber(ctx.database.db, number.trim());
   const given = createHash('sha256').update(queryCode.trim().toLowerCase()).digest();
   const kept = row?.queryCodeHash ? Buffer.from(row.queryCodeHash, 'hex') : null;
-  if (!row || !kept || kept.length !== given.length || !timingSafeEqual(kept, given)) throw new DomainError('query_code_mismatch', { status: 404 });
+  if (!row || !kept || kept.length !== given.length || !timingSafeEqual(kept, given)) throw new DomainError('query_code_mismatch', { kind: 'not-found' });
   const due = activeDeadline({ status: row.status as never, acceptDueAt: row.acceptDueAt, dueAt: row.dueAt });
   const steps = (await timelineOf(ctx.database.db, row.id)).filter((e) => SHOWN_ACTIONS.has(e.action));
   return {

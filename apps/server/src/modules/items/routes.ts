@@ -64,7 +64,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       let idempotencyKey: string | undefined;
       if (rawKey !== undefined) {
         const parsed = s.idempotencyKey.safeParse(rawKey);
-        if (!parsed.success) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'Idempotency-Key', code: 'idempotency_key_invalid' }] });
+        if (!parsed.success) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'Idempotency-Key', code: 'idempotency_key_invalid' }] });
         idempotencyKey = parsed.data;
       }
       const r = await service.submitItem(ctx, req.actor, { type: req.body.type, data: req.body.data, idempotencyKey, ip: req.ip });

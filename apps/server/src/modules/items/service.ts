@@ -77,17 +77,17 @@ export interface SubmitInput {
 /** An item submitted, routed, clocked and recorded in one transaction; a retried key returns the first item. */
 export async function submitItem(ctx: AppContext, actor: RequestActor, input: SubmitInput) {
   const type = itemType(input.type);
-  if (!type) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'type', code: 'item_type_unknown' }] });
+  if (!type) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'type', code: 'item_type_unknown' }] });
   // A type linked to a parent record (申请复议 of a refused case) is filed only through its module's route.
-  if (type.filedVia && !input.placement) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'type', code: 'item_type_filed_elsewhere' }] });
+  if (type.filedVia && !input.placement) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'type', code: 'item_type_filed_elsewhere' }] });
   const kind = submitterKind(actor);
   if (!kind || !type.submitters.includes(kind)) {
-    if (kind === 'public') throw new DomainError('unauthenticated', { status: 401 });
-    throw new DomainError('submitter_not_allowed', { status: 403 });
+    if (kind === 'public') throw new DomainError('unauthenticated', { kind: 'unauthenticated' });
+    throw new DomainError('submitter_not_allowed', { kind: 'forbidden' });
   }
   const calendar = await calendarOf(ctx);
   const form = validateItemData(type, input.data, shanghaiDate(ctx.now()), 'data', calendar);
-  if (form.errors.length) throw new DomainError('validation_failed', { status: 422, errors: form.errors });
+  if (form.errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors: form.errors });
 
   const db = ctx.database.db;
   await checkAttachments(ctx, actor, type.form, form.value);
@@ -139,7 +139,7 @@ export async function submitItem(ctx: AppContext, actor: RequestActor, input: Su
 async function routedUnit(db: Queryable, type: ItemTypeDeclaration, data: Record<string, unknown>, district: string | undefined) {
   const target = type.route({ data, enterpriseDistrict: district as DistrictCode | undefined });
   const unit = await findUnitByRoute(db, target.unitType, target.district ?? null);
-  if (!unit) throw new DomainError('no_unit_for_route', { status: 503, params: target as unknown as Record<string, unknown> });
+  if (!unit) throw new DomainError('no_unit_for_route', { kind: 'unavailable', params: target as unknown as Record<string, unknown> });
   return unit;
 }
 
@@ -208,7 +208,7 @@ export async function fileForEnterprise(
 
 async function replay(ctx: AppContext, actor: RequestActor, prior: { itemId: string; requestHash: string }, requestHash: string) {
   if (prior.requestHash !== requestHash) {
-    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'Idempotency-Key', code: 'idempotency_key_reused' }] });
+    throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'Idempotency-Key', code: 'idempotency_key_reused' }] });
   }
   const item = await getItem(ctx, actor, prior.itemId, { bypassVisibility: true });
   return { item, number: item.number, replayed: true };
@@ -240,9 +240,9 @@ export type PresentedItem = Awaited<ReturnType<typeof getItem>>;
 /** One item with its timeline, or 404 for anyone who may not see it. */
 export async function getItem(ctx: AppContext, actor: RequestActor, id: string, opts: { bypassVisibility?: boolean; ip?: string } = {}) {
   const row = await repo.findItem(ctx.database.db, id);
-  if (!row) throw new DomainError('not_found', { status: 404 });
+  if (!row) throw new DomainError('not_found', { kind: 'not-found' });
   const state = repo.rowToState(row);
-  if (!opts.bypassVisibility && !canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
+  if (!opts.bypassVisibility && !canSee(state, actor)) throw new DomainError('not_found', { kind: 'not-found' });
   const timeline = await repo.timelineOf(ctx.database.db, id);
   const fullPersonalData = isUser(actor) && (relationsOf(state, actor).has('submitter') || relationsOf(state, actor).has('owner-unit'));
   if (fullPersonalData && isUser(actor) && !relationsOf(state, actor).has('submitter') && opts.ip !== undefined) {
@@ -277,7 +277,7 @@ export async function listItems(
       if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || (due !== null && Number.isNaN(Date.parse(due)))) throw new Error('bad');
       after = { due, id };
     } catch {
-      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
+      throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
     }
   }
   const now = ctx.now();
@@ -307,7 +307,7 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
   }).catch(async (e) => {
     if (e instanceof StaleVersion) {
       const current = await getItem(ctx, actor, id).catch(() => null);
-      throw new DomainError('stale_version', { status: 409, current });
+      throw new DomainError('stale_version', { kind: 'conflict', current });
     }
     throw e;
   });
@@ -322,9 +322,9 @@ export async function transitionItem(ctx: AppContext, actor: UserActor, id: stri
  */
 export async function applyTransition(tx: Queryable, ctx: AppContext, calendar: WorkCalendar, actor: UserActor, id: string, input: TransitionInput, now: Date, opts: { caseStage?: boolean } = {}): Promise<string[]> {
   const row = await repo.findItem(tx, id, true);
-  if (!row) throw new DomainError('not_found', { status: 404 });
+  if (!row) throw new DomainError('not_found', { kind: 'not-found' });
   const state = repo.rowToState(row);
-  if (!canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
+  if (!canSee(state, actor)) throw new DomainError('not_found', { kind: 'not-found' });
   if (state.version !== input.version) throw new StaleVersion();
   const type = itemType(state.type)!;
   const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
@@ -373,7 +373,7 @@ async function checkAttachments(ctx: AppContext, actor: RequestActor, form: Form
       if (!own.includes(id)) errors.push({ path: `data.${f.name}.${i}`, code: 'attachment_not_found' });
     });
   }
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
 }
 
 export async function mayReadAttachment(ctx: AppContext, actor: UserActor, attachmentId: string): Promise<boolean> {
@@ -383,12 +383,12 @@ export async function mayReadAttachment(ctx: AppContext, actor: UserActor, attac
 /** Facts the pure lifecycle cannot know: that a target unit exists, that an assignee works in the unit. */
 async function checkReferences(tx: Queryable, action: ItemAction, next: ItemState, fields: Record<string, unknown>) {
   if ((action === 'transfer' || action === 'open-branch') && !(await findUnit(tx, String(fields.toUnitId)))) {
-    throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'toUnitId', code: 'unit_not_found' }] });
+    throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'toUnitId', code: 'unit_not_found' }] });
   }
   if (action === 'assign') {
     const u = /^[0-9a-f-]{36}$/.test(String(fields.assigneeId)) ? await findUser(tx, String(fields.assigneeId)) : undefined;
     if (!u || u.unitId !== next.unitId || (u.role !== 'officer' && u.role !== 'unit-leader')) {
-      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'assigneeId', code: 'assignee_not_in_unit' }] });
+      throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'assigneeId', code: 'assignee_not_in_unit' }] });
     }
   }
 }

@@ -13,21 +13,21 @@ export async function liaisonActor(ctx: AppContext, actor: UserActor): Promise<U
 /** The office's scope, or 403 for anyone who does not run the registry. */
 export function requireOffice(a: LiaisonActor): Exclude<LiaisonScope, { kind: 'none' }> {
   const s = officeScope(a);
-  if (s.kind === 'none') throw new DomainError('forbidden', { status: 403 });
+  if (s.kind === 'none') throw new DomainError('forbidden', { kind: 'forbidden' });
   return s;
 }
 
 /** The office may change an enterprise of its district only; another district's enterprise is not its to see. */
 export function requireOfficeOver(a: LiaisonActor, district: string) {
   const s = requireOffice(a);
-  if (!scopeCovers(s, district)) throw new DomainError('outside_your_district', { status: 403 });
+  if (!scopeCovers(s, district)) throw new DomainError('outside_your_district', { kind: 'forbidden' });
   return s;
 }
 
 /** The district a list is read for: the asked one within the reader's scope; null means every district. */
 export function districtFor(scope: LiaisonScope, asked: string | undefined): string | null {
   if (scope.kind === 'district') {
-    if (asked && asked !== scope.district) throw new DomainError('outside_your_district', { status: 403 });
+    if (asked && asked !== scope.district) throw new DomainError('outside_your_district', { kind: 'forbidden' });
     return scope.district;
   }
   return asked ?? null;

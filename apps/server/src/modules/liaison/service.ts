@@ -265,7 +265,7 @@ export async function endAssignment(ctx: AppContext, user: UserActor, id: string
     if (!row) throw notFound();
     const subject: Subject = row.enterpriseId ? { enterpriseId: row.enterpriseId } : { projectId: row.projectId! };
     requireOfficeOver(a, (await subjectDistrict(tx, subject)) ?? '');
-    if (row.toAt) throw new DomainError('assignment_ended', { status: 422 });
+    if (row.toAt) throw new DomainError('assignment_ended', { kind: 'invalid' });
     await repo.endAssignment(tx, id, now, a.id, reason);
     await repo.setCurrentOfficer(tx, subject, null);
     await recordAudit(tx, { actor: user, action: 'liaison.assignment.end', subject: `assignment:${id}`, detail: { reason }, ip, at: now });
@@ -386,7 +386,7 @@ export async function askLiaison(ctx: AppContext, user: UserActor, data: Record<
   if (!user.enterpriseId) throw notFound();
   const { open, people } = await enterpriseLiaison(ctx.database.db, user.enterpriseId);
   const officer = open ? people.get(open.officerId) : undefined;
-  if (!open || !officer?.unitId) throw new DomainError('no_liaison_officer', { status: 422 });
+  if (!open || !officer?.unitId) throw new DomainError('no_liaison_officer', { kind: 'invalid' });
   const r = await submitItem(ctx, user, { type: 'appeal', data: { category: 'difficulty', ...data }, ip, placement: { unitId: officer.unitId, assigneeId: officer.id, via: 'liaison' } });
   return r.item;
 }

@@ -67,7 +67,7 @@ export async function logVisit(ctx: AppContext, user: UserActor, body: Record<st
     if (!p || p.enterpriseId !== enterpriseId) errors.push({ path: 'projectId', code: 'project_unknown' });
   }
   const atCentre = v.value.way === 'service-centre' && centre?.staffIds.includes(user.id);
-  if (!atCentre && !(await repo.liaises(db, user.id, enterpriseId))) throw new DomainError('not_your_enterprise', { status: 403 });
+  if (!atCentre && !(await repo.liaises(db, user.id, enterpriseId))) throw new DomainError('not_your_enterprise', { kind: 'forbidden' });
   if (errors.length) throw invalid(errors);
 
   const id = randomUUID();
@@ -119,7 +119,7 @@ export async function resolveProblem(ctx: AppContext, user: UserActor, visitId: 
   await db.transaction(async (tx) => {
     const problem = await repo.findProblem(tx, visitId, problemId);
     if (!problem) throw notFound();
-    if (problem.outcome !== 'open') throw new DomainError('problem_not_open', { status: 422 });
+    if (problem.outcome !== 'open') throw new DomainError('problem_not_open', { kind: 'invalid' });
     const filed = plan ? await fileForEnterprise(tx, ctx, calendar, user, { type: plan.type, data: plan.value, enterprise, via: 'visit', ip }) : undefined;
     notified = filed?.notified ?? [];
     await repo.updateProblem(tx, problemId, { outcome: body.outcome, resolution: body.outcome === 'solved' ? body.resolution!.trim() : null, itemId: filed?.id ?? null, updatedAt: now });
@@ -159,8 +159,8 @@ export async function confirmVisit(ctx: AppContext, user: UserActor, id: string,
   await db.transaction(async (tx) => {
     const v = await repo.findVisit(tx, id, true);
     if (!v || v.enterpriseId !== user.enterpriseId) throw notFound();
-    if (v.verdict) throw new DomainError('confirmation_given', { status: 422 });
-    if (now.getTime() > v.confirmDueAt.getTime()) throw new DomainError('confirmation_window_closed', { status: 422 });
+    if (v.verdict) throw new DomainError('confirmation_given', { kind: 'invalid' });
+    if (now.getTime() > v.confirmDueAt.getTime()) throw new DomainError('confirmation_window_closed', { kind: 'invalid' });
     await repo.setVerdict(tx, id, { verdict: body.verdict, verdictNote: note, verdictAt: now, verdictBy: user.id });
     await recordAudit(tx, { actor: user, action: `liaison.visit.${body.verdict}`, subject: `enterprise:${v.enterpriseId}`, detail: { visitId: id }, ip, at: now });
   });

@@ -11,7 +11,7 @@ export async function notificationsOf(ctx: AppContext, userId: string, beforeId:
 
 /** `POST /notifications/:id/read`: marks the user's own notice read; another user's, or none, is not found. */
 export async function markNotificationRead(ctx: AppContext, userId: string, id: number): Promise<void> {
-  if (!(await repo.markRead(ctx.database.db, userId, id, ctx.now()))) throw new DomainError('not_found', { status: 404 });
+  if (!(await repo.markRead(ctx.database.db, userId, id, ctx.now()))) throw new DomainError('not_found', { kind: 'not-found' });
 }
 
 /** `POST /notifications/read-all`: every unread notice of the user read at once. */

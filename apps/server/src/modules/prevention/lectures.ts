@@ -35,7 +35,7 @@ registerItemOutputs('safety-lecture', {
     const clash = (await confirmedOn(tx, mine.date, item.id)).find((o) => speakerKey(o.speaker) === key && lecturesOverlap(o, mine));
     if (clash) {
       throw new DomainError('validation_failed', {
-        status: 422,
+        kind: 'invalid',
         errors: [{ path: 'speaker', code: 'speaker_busy', params: { speaker: mine.speaker, date: clash.date, time: clash.startTime, number: clash.number } }],
       });
     }

@@ -17,7 +17,7 @@ const TYPE = 'legal-consultation';
 async function legalItem(db: Queryable, actor: UserActor, itemId: string) {
   const row = await findItem(db, itemId);
   const state = row ? rowToState(row) : undefined;
-  if (!row || !state || row.type !== TYPE || !canSee(state, actor)) throw new DomainError('not_found', { status: 404 });
+  if (!row || !state || row.type !== TYPE || !canSee(state, actor)) throw new DomainError('not_found', { kind: 'not-found' });
   return { row, state };
 }
 
@@ -58,12 +58,12 @@ export interface FaqInput {
 export async function publishFaq(ctx: AppContext, actor: UserActor, input: FaqInput, ip: string) {
   const db = ctx.database.db;
   const { state } = await legalItem(db, actor, input.itemId);
-  if (!(actor.role === 'officer' || actor.role === 'unit-leader') || actor.unitId !== state.unitId) throw new DomainError('forbidden', { status: 403 });
+  if (!(actor.role === 'officer' || actor.role === 'unit-leader') || actor.unitId !== state.unitId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const errors: FieldError[] = [];
   if (state.status !== 'answered' && state.status !== 'closed') errors.push({ path: 'itemId', code: 'faq_needs_answer' });
   else if (await faqLink(db, input.itemId)) errors.push({ path: 'itemId', code: 'faq_exists' });
   for (const f of ['title', 'question', 'answer'] as const) if (personalDataIn(input[f]).length) errors.push({ path: f, code: 'personal_data_in_text' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
 
   const id = randomUUID();
   const now = ctx.now();
@@ -93,7 +93,7 @@ export async function publishFaq(ctx: AppContext, actor: UserActor, input: FaqIn
   } catch (e) {
     // Two officers at once: the second finds the first's entry.
     if (String((e as { code?: string; cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code) === '23505') {
-      throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'itemId', code: 'faq_exists' }] });
+      throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'itemId', code: 'faq_exists' }] });
     }
     throw e;
   }

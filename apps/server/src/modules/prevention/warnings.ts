@@ -53,13 +53,13 @@ function present(w: repo.WarningRow, actor: UserActor, counts?: { delivered: num
 /** A warning the actor may read: their unit's (police), any (supervisors); otherwise 404. */
 async function readable(ctx: AppContext, actor: UserActor, id: string) {
   const w = await repo.findWarning(ctx.database.db, id);
-  if (!w || !(actor.role === 'supervisor' || (police(actor) && actor.unitId === w.unitId))) throw new DomainError('not_found', { status: 404 });
+  if (!w || !(actor.role === 'supervisor' || (police(actor) && actor.unitId === w.unitId))) throw new DomainError('not_found', { kind: 'not-found' });
   return w;
 }
 
 /** 起草: every bad field at once (tags and enterprises checked against the registry); nothing saved on an error. */
 export async function draftWarning(ctx: AppContext, actor: UserActor, input: unknown, ip: string) {
-  if (!police(actor) || !actor.unitId) throw new DomainError('forbidden', { status: 403 });
+  if (!police(actor) || !actor.unitId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const db = ctx.database.db;
   const { value, errors } = validateWarningDraft(input, await repo.tagCodes(db));
   const known = await repo.existingEnterprises(db, value.audience.enterpriseIds);
@@ -67,7 +67,7 @@ export async function draftWarning(ctx: AppContext, actor: UserActor, input: unk
   if (Array.isArray(asked)) asked.forEach((x, i) => typeof x === 'string' && !known.has(x) && !errors.some((e) => e.path === `audience.enterpriseIds.${i}`) && errors.push({ path: `audience.enterpriseIds.${i}`, code: 'enterprise_unknown' }));
   // A public warning is a public text: no phone or ID numbers.
   if (value.public) for (const f of ['title', 'body'] as const) if (personalDataIn(value[f]).length) errors.push({ path: f, code: 'personal_data_in_text' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors: errors as FieldError[] });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors: errors as FieldError[] });
   const id = randomUUID();
   const now = ctx.now();
   await db.transaction(async (tx) => {
@@ -109,10 +109,10 @@ export async function actOnWarning(ctx: AppContext, actor: UserActor, id: string
   const calendar = action === 'approve' ? await calendarOf(ctx) : null;
   const now = ctx.now();
   let woken: string[] = [];
-  if (action === 'return' && !input.note?.trim()) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'note', code: 'required' }] });
+  if (action === 'return' && !input.note?.trim()) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'note', code: 'required' }] });
   await db.transaction(async (tx) => {
     const w = await repo.findWarning(tx, id, true);
-    if (!w || !(actor.role === 'supervisor' || (police(actor) && actor.unitId === w.unitId))) throw new DomainError('not_found', { status: 404 });
+    if (!w || !(actor.role === 'supervisor' || (police(actor) && actor.unitId === w.unitId))) throw new DomainError('not_found', { kind: 'not-found' });
     const next = warningTransition({ status: w.status as WarningStatus, unitId: w.unitId, authorId: w.authorId }, action, actor);
     const params = { warningId: id, title: w.title, level: levelLabel(w.level) };
     if (action === 'submit') {
@@ -165,7 +165,7 @@ export async function searchAudienceEnterprises(ctx: AppContext, q: string) {
 
 /** The enterprise's side: the warnings delivered to it, newest first, with its own acknowledgement. */
 export async function enterpriseWarnings(ctx: AppContext, actor: UserActor) {
-  if (!actor.enterpriseId) throw new DomainError('forbidden', { status: 403 });
+  if (!actor.enterpriseId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const rows = await repo.warningsOfEnterprise(ctx.database.db, actor.enterpriseId, 100);
   return {
     warnings: rows.map(({ w, d }) => ({
@@ -184,10 +184,10 @@ export async function enterpriseWarnings(ctx: AppContext, actor: UserActor) {
 
 /** 已阅知: once per enterprise; a warning not delivered to the actor's enterprise is not theirs to know (404). */
 export async function acknowledgeWarning(ctx: AppContext, actor: UserActor, id: string, ip: string) {
-  if (!actor.enterpriseId) throw new DomainError('forbidden', { status: 403 });
+  if (!actor.enterpriseId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const db = ctx.database.db;
   const d = await repo.findDelivery(db, id, actor.enterpriseId);
-  if (!d) throw new DomainError('not_found', { status: 404 });
+  if (!d) throw new DomainError('not_found', { kind: 'not-found' });
   if (!d.acknowledgedAt) {
     const now = ctx.now();
     await db.transaction(async (tx) => {

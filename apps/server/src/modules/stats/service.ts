@@ -44,7 +44,7 @@ function finish(a: Acc): Metrics {
 /** The same day-range rules as the calendar's (valid dates, from ≤ to, at most three years). */
 export function parsePeriod(from: string, to: string): repo.Period {
   const range = parseDayRange(from, to);
-  if (!range.ok) throw new DomainError('validation_failed', { status: 422, errors: range.errors });
+  if (!range.ok) throw new DomainError('validation_failed', { kind: 'invalid', errors: range.errors });
   return { from: startOfShanghaiDay(range.from), to: endOfShanghaiDay(range.to) };
 }
 

@@ -44,12 +44,12 @@ export function normalizeWords(words: readonly string[]): { words: string[]; err
 /** An admin saves a new version of the list (audited); two saving at once: one wins, the other gets 409. */
 export async function saveSensitiveWords(ctx: AppContext, actor: UserActor, words: readonly string[], ip: string) {
   const n = normalizeWords(words);
-  if (n.errors.length) throw new DomainError('validation_failed', { status: 422, errors: n.errors });
+  if (n.errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors: n.errors });
   const now = ctx.now();
   await ctx.database.db.transaction(async (tx) => {
     const current = await currentSensitiveWords(tx);
     const version = current.version + 1;
-    if (!(await insertSetting(tx, keyOf(version), JSON.stringify({ words: n.words }), now))) throw new DomainError('conflict', { status: 409 });
+    if (!(await insertSetting(tx, keyOf(version), JSON.stringify({ words: n.words }), now))) throw new DomainError('conflict', { kind: 'conflict' });
     await recordAudit(tx, { actor, action: 'sensitive-words.save', subject: `sensitive-words:${version}`, detail: { count: n.words.length }, ip, at: now });
   });
   return currentSensitiveWords(ctx.database.db);
@@ -88,6 +88,6 @@ export async function checkTransitionText(
     sensitiveWords: list,
     relevanceConfirmed: fields.relevanceConfirmed === true,
   });
-  if (report.errors.length) throw new DomainError('validation_failed', { status: 422, errors: report.errors });
+  if (report.errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors: report.errors });
   return { sensitiveWordsVersion: list.version };
 }

@@ -70,7 +70,7 @@ function inForce(snap: Snapshot, at: Date): CompiledRuleSet {
     if (s.from <= at.getTime() && (!best || s.from > best.from || (s.from === best.from && s.version > best.version))) best = s;
   }
   best ??= snap.sets.reduce<Snapshot['sets'][number] | null>((a, s) => (!a || s.from < a.from ? s : a), null);
-  if (!best) throw new DomainError('rule_set_missing', { status: 503 });
+  if (!best) throw new DomainError('rule_set_missing', { kind: 'unavailable' });
   return best.compiled;
 }
 
@@ -120,7 +120,7 @@ export async function checkAccess(ctx: AppContext, body: unknown, locale: Locale
     else plate = p.normalized ?? rawPlate.trim();
   }
   if (errors.length || !parsed.ok || !plate) {
-    throw new DomainError('validation_failed', { status: 422, errors: sortErrors(errors) });
+    throw new DomainError('validation_failed', { kind: 'invalid', errors: sortErrors(errors) });
   }
   const { vehicle, road, at } = parsed.value;
   const compiled = inForce(snap, at);
@@ -179,7 +179,7 @@ export async function createRoad(ctx: AppContext, actor: UserActor, input: RoadI
   const now = ctx.now();
   const row = await ctx.database.db.transaction(async (tx) => {
     const ok = await repo.insertRoad(tx, { id: input.id, ...roadColumns(input), updatedAt: now });
-    if (!ok) throw new DomainError('validation_failed', { status: 422, errors: [{ path: 'id', code: 'road_exists' }] });
+    if (!ok) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'id', code: 'road_exists' }] });
     await recordAudit(tx, { actor, action: 'traffic.road.create', subject: `road:${input.id}`, detail: { ...input }, ip, at: now });
     return (await repo.findRoad(tx, input.id))!;
   });
@@ -191,7 +191,7 @@ export async function updateRoad(ctx: AppContext, actor: UserActor, id: string, 
   const now = ctx.now();
   const row = await ctx.database.db.transaction(async (tx) => {
     const before = await repo.findRoad(tx, id);
-    if (!before) throw new DomainError('not_found', { status: 404 });
+    if (!before) throw new DomainError('not_found', { kind: 'not-found' });
     const after = (await repo.updateRoad(tx, id, { ...roadColumns(input), updatedAt: now }))!;
     await recordAudit(tx, { actor, action: 'traffic.road.update', subject: `road:${id}`, detail: { before: presentRoad(before), after: presentRoad(after) }, ip, at: now });
     return after;
@@ -236,7 +236,7 @@ export async function createRuleSet(ctx: AppContext, actor: UserActor, body: { e
     const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
     const from = typeof body.effectiveFrom === 'string' ? parseIsoInstant(body.effectiveFrom) : null;
     if (from && from.getTime() < now.getTime()) errors.push({ path: 'effectiveFrom', code: 'rule_set_effective_past' });
-    if (errors.length || !checked.ok || !from) throw new DomainError('rule_set_invalid', { status: 422, errors });
+    if (errors.length || !checked.ok || !from) throw new DomainError('rule_set_invalid', { kind: 'invalid', errors });
     compileRuleSet(checked.ruleSet);
     await repo.insertRuleSet(tx, { version, effectiveFrom: from, rules: checked.ruleSet.rules, note: body.note ?? '', createdBy: actor.id, createdAt: now });
     await recordAudit(tx, { actor, action: 'traffic.rule-set.create', subject: `rule-set:${version}`, detail: { effectiveFrom: formatShanghai(from), note: body.note ?? '' }, ip, at: now });

@@ -48,7 +48,7 @@ export async function recordAccident(ctx: AppContext, actor: UserActor, input: A
   // The simple procedure means neither the vehicle nor the licence is detained (M7: 不扣车、不扣证).
   if (input.simpleProcedure && input.vehicleDetained) errors.push({ path: 'vehicleDetained', code: 'not_in_options' });
   if (input.simpleProcedure && input.licenceDetained) errors.push({ path: 'licenceDetained', code: 'not_in_options' });
-  if (errors.length || !occurredAt || !releasedAt) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length || !occurredAt || !releasedAt) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const row: repo.AccidentRow = {
     id: randomUUID(),
     plate: plate.normalized ?? input.plate,
@@ -83,7 +83,7 @@ export async function accidentStats(ctx: AppContext, actor: UserActor, q: { from
   if (!q.from || !isIsoDate(q.from)) errors.push({ path: 'from', code: q.from ? 'invalid_date' : 'required' });
   if (!q.to || !isIsoDate(q.to)) errors.push({ path: 'to', code: q.to ? 'invalid_date' : 'required' });
   if (!errors.length && q.to! < q.from!) errors.push({ path: 'to', code: 'date_range_invalid' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const from = new Date(`${q.from}T00:00:00+08:00`);
   const to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
   const rows = await repo.accidentsBetween(ctx.database.db, from, to);

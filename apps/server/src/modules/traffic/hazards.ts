@@ -46,7 +46,7 @@ export async function recordHazardInspection(ctx: AppContext, actor: UserActor, 
   if (input.hazardCount > 0 && !due) errors.push({ path: 'rectificationDueOn', code: 'required' });
   if (due !== null && !isIsoDate(due)) errors.push({ path: 'rectificationDueOn', code: 'invalid_date' });
   else if (due !== null && isIsoDate(input.inspectedOn) && due < input.inspectedOn) errors.push({ path: 'rectificationDueOn', code: 'date_range_invalid' });
-  if (errors.length) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const row: repo.HazardInspectionRow = {
     id: randomUUID(),
     project: input.project,
@@ -80,8 +80,8 @@ export async function recordRectification(ctx: AppContext, actor: UserActor, id:
   const now = ctx.now();
   const row = await db.transaction(async (tx) => {
     const row = /^[0-9a-f-]{36}$/.test(id) ? await repo.findHazardInspection(tx, id, true) : undefined;
-    if (!row) throw new DomainError('not_found', { status: 404 });
-    if (row.rectificationDueOn === null || row.rectifiedAt !== null) throw new DomainError('action_not_allowed_in_status', { status: 422, params: { action: 'rectify', status: row.rectifiedAt ? 'rectified' : 'no-hazard' } });
+    if (!row) throw new DomainError('not_found', { kind: 'not-found' });
+    if (row.rectificationDueOn === null || row.rectifiedAt !== null) throw new DomainError('action_not_allowed_in_status', { kind: 'invalid', params: { action: 'rectify', status: row.rectifiedAt ? 'rectified' : 'no-hazard' } });
     await repo.markRectified(tx, id, now, note);
     await recordAudit(tx, { actor, action: 'traffic.hazard-inspection.rectified', subject: `hazard-inspection:${id}`, detail: { note }, ip, at: now });
     return (await repo.findHazardInspection(tx, id))!;

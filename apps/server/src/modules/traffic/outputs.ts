@@ -59,7 +59,7 @@ async function checkFilingData(tx: Queryable, data: Record<string, unknown>, now
   errors.push(...(await unknownRoads(tx, roadIds)));
   const windows = parseTimeWindows(data.timeWindows);
   if (!windows) errors.push({ path: 'data.timeWindows', code: 'time_windows_invalid' });
-  if (errors.length || !validity.ok || !windows) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length || !validity.ok || !windows) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   return { roadIds, windows, validFrom: validity.validFrom, validTo: validity.validTo };
 }
 

@@ -93,7 +93,7 @@ export async function checkTruckPassData(tx: Queryable, data: Record<string, unk
   if (!validity.ok) errors.push(...validity.errors);
   const roadIds = parseIdList(data.roadIds);
   errors.push(...(await unknownRoads(tx, roadIds)));
-  if (errors.length || !validity.ok) throw new DomainError('validation_failed', { status: 422, errors });
+  if (errors.length || !validity.ok) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   return { validFrom: validity.validFrom, validTo: validity.validTo, roadIds };
 }
 
@@ -157,14 +157,14 @@ export async function verifyPassCode(ctx: AppContext, code: string, signature: s
 /** The QR image of the signed verification link; only for a correct signature (the link is the capability). */
 export async function passCodeQr(ctx: AppContext, code: string, signature: string | undefined, origin: string): Promise<Buffer> {
   const v = await verifyPassCode(ctx, code, signature);
-  if (!v.genuine) throw new DomainError('pass_code_not_found', { status: 404 });
+  if (!v.genuine) throw new DomainError('pass_code_not_found', { kind: 'not-found' });
   return QRCode.toBuffer(`${origin}${verifyPath(code, signature!)}`, { type: 'png', width: 320, margin: 2, errorCorrectionLevel: 'M' });
 }
 
 const trafficUnitTypes = ['traffic-police', 'traffic-brigade'];
 export async function assertTrafficOfficer(db: Queryable, actor: UserActor) {
   const unit = actor.unitId ? await findUnit(db, actor.unitId) : undefined;
-  if (!unit || !trafficUnitTypes.includes(unit.unitType)) throw new DomainError('forbidden', { status: 403 });
+  if (!unit || !trafficUnitTypes.includes(unit.unitType)) throw new DomainError('forbidden', { kind: 'forbidden' });
 }
 
 export async function revokePassCode(ctx: AppContext, actor: UserActor, id: string, reason: string, ip: string) {
@@ -174,8 +174,8 @@ export async function revokePassCode(ctx: AppContext, actor: UserActor, id: stri
   let notified: string[] = [];
   const row = await db.transaction(async (tx) => {
     const row = /^[0-9a-f-]{36}$/.test(id) ? await repo.findPassCode(tx, id, true) : undefined;
-    if (!row) throw new DomainError('pass_code_not_found', { status: 404 });
-    if (row.status === 'revoked') throw new DomainError('pass_code_already_revoked', { status: 409 });
+    if (!row) throw new DomainError('pass_code_not_found', { kind: 'not-found' });
+    if (row.status === 'revoked') throw new DomainError('pass_code_already_revoked', { kind: 'conflict' });
     await repo.revokePassCode(tx, id, now, reason);
     await recordAudit(tx, { actor, action: 'traffic.pass-code.revoke', subject: `pass-code:${id}`, detail: { code: row.code, itemId: row.itemId, reason }, ip, at: now });
     // The application that obtained the code shows who revoked it, when and why; its holder is told.

@@ -129,7 +129,7 @@ export async function createTiaThresholds(ctx: AppContext, actor: UserActor, inp
       authorName: actor.displayName,
       createdAt: now.toISOString(),
     };
-    if (!(await insertSetting(tx, keyOf(version), JSON.stringify(v), now))) throw new DomainError('conflict', { status: 409 });
+    if (!(await insertSetting(tx, keyOf(version), JSON.stringify(v), now))) throw new DomainError('conflict', { kind: 'conflict' });
     await recordAudit(tx, { actor, action: 'traffic.tia-thresholds.create', subject: `tia-thresholds:${version}`, detail: { effectiveFrom: formatShanghai(from), thresholds: v.thresholds, note: v.note }, ip, at: now });
     const inForce = tiaThresholdsInForce([...all, v].map(toDomain), now).version;
     return present(v, inForce);
