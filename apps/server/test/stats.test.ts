@@ -30,13 +30,27 @@ test('statistics agree with counts made straight from the database on the demo d
   const received = await one(sql`select count(*) from items where submitted_at between ${f} and ${e}`);
   const answered = await one(sql`select count(*) from items where answered_at between ${f} and ${e}`);
   const onTime = await one(sql`select count(*) from items where answered_at between ${f} and ${e} and answered_at <= due_at`);
-  const overdue = await one(sql`select count(*) from items where status in ('submitted','accepted','in_progress','awaiting_supplement') and active_due_at <= ${new Date('2026-11-20T10:00:00+08:00')}`);
+  const at = new Date('2026-11-20T10:00:00+08:00');
+  // 当前超期 counts running clocks only: an item waiting for the enterprise's supplement is paused, not late (issue 16).
+  const overdue = await one(sql`select count(*) from items where status in ('submitted','accepted','in_progress') and active_due_at <= ${at}`);
+  const pausedPastDue = await one(sql`select count(*) from items where status = 'awaiting_supplement' and active_due_at <= ${at}`);
+  assert.ok(pausedPastDue > 0, 'the demo has paused items past their old deadline, so the exclusion is tested');
   const bad = await one(sql`select count(*) from items where answered_at between ${f} and ${e} and rating_level = 'dissatisfied'`);
   assert.ok(received > 200, `demo has several hundred items (${received})`);
   assert.equal(r.json.totals.received, received);
   assert.equal(r.json.totals.answered, answered);
   assert.equal(r.json.totals.answeredOnTime, onTime);
   assert.equal(r.json.totals.overdueNow, overdue);
+  // The overdue list the dashboard shows under the figure holds exactly as many items, none of them paused.
+  const listed: { status: string; overdue: boolean }[] = [];
+  for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+    const page = await call(t, supervisor, { method: 'GET', url: `/api/v1/items?overdue=true&limit=100${cursor ? `&cursor=${cursor}` : ''}` });
+    assert.equal(page.status, 200, page.body);
+    listed.push(...page.json.items);
+    cursor = page.json.nextCursor;
+  }
+  assert.equal(listed.length, overdue);
+  assert.ok(listed.every((i) => i.overdue && i.status !== 'awaiting_supplement'));
   assert.equal(r.json.byUnit.reduce((s: number, u: { received: number }) => s + u.received, 0), received);
   assert.equal(r.json.byType.reduce((s: number, u: { received: number }) => s + u.received, 0), received);
   const rated = r.json.totals.rated;

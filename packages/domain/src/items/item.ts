@@ -3,7 +3,7 @@ import type { ItemTypeDeclaration } from './item-type.ts';
 import { handlingClock } from './item-type.ts';
 
 import type { ItemStatus } from './status.ts';
-export { itemStatuses, openStatuses, type ItemStatus } from './status.ts';
+export { clockRunningStatuses, isOverdue, itemStatuses, openStatuses, type ItemStatus } from './status.ts';
 
 export interface PendingTransfer {
   fromUnitId: string;

@@ -1,4 +1,4 @@
-import { abilities, formatShanghai, itemType, maskIdCard, maskMobile, type ItemState } from '@jqt/domain';
+import { abilities, formatShanghai, isOverdue, itemType, maskIdCard, maskMobile, type ItemState } from '@jqt/domain';
 import type { RequestActor } from '../accounts/actor.ts';
 import type { EventRow, ItemRow } from './repository.ts';
 
@@ -82,7 +82,7 @@ export function present(row: ItemRow, state: ItemState, actor: RequestActor, now
     dueAt: iso(row.dueAt),
     activeDueAt: iso(active),
     provisional: row.provisional,
-    overdue: !!active && active.getTime() <= now.getTime(),
+    overdue: isOverdue({ status: row.status, activeDueAt: active }, now),
     remainingSeconds: active ? Math.round((active.getTime() - now.getTime()) / 1000) : null,
     paused: row.status === 'awaiting_supplement',
     handleRule: state.handleRule,

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { activeDeadline, DomainError, formatShanghai, itemType } from '@jqt/domain';
+import { activeDeadline, DomainError, formatShanghai, isOverdue, itemType } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { findItemByNumber, timelineOf } from './repository.ts';
 
@@ -25,7 +25,7 @@ export async function publicItemStatus(ctx: AppContext, number: string, queryCod
     status: row.status,
     submittedAt: formatShanghai(row.submittedAt),
     dueAt: due ? formatShanghai(due) : null,
-    overdue: !!due && due.getTime() <= ctx.now().getTime(),
+    overdue: isOverdue({ status: row.status, activeDueAt: due }, ctx.now()),
     steps: steps.map((e) => ({ action: e.action, at: formatShanghai(e.at) })),
   };
 }

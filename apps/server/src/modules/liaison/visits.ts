@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { activeDeadline, visitItemTypes, confirmationDueAt, DomainError, formatShanghai, readerScope, shanghaiDate, validateVisit, type FieldError, type ItemTypeDeclaration } from '@jqt/domain';
+import { activeDeadline, visitItemTypes, confirmationDueAt, DomainError, formatShanghai, isOverdue, readerScope, shanghaiDate, validateVisit, type FieldError, type ItemTypeDeclaration } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { UserActor } from '../accounts/actor.ts';
@@ -192,7 +192,7 @@ export async function enterpriseFile(ctx: AppContext, user: UserActor, id: strin
     itemsTotal: items.total,
     items: items.list.map((i) => {
       const due = activeDeadline({ status: i.status as never, acceptDueAt: i.acceptDueAt, dueAt: i.dueAt });
-      return { id: i.id, number: i.number, type: i.type, status: i.status, dueAt: due ? formatShanghai(due) : null, overdue: !!due && due.getTime() <= now.getTime(), createdAt: formatShanghai(i.submittedAt) };
+      return { id: i.id, number: i.number, type: i.type, status: i.status, dueAt: due ? formatShanghai(due) : null, overdue: isOverdue({ status: i.status, activeDueAt: due }, now), createdAt: formatShanghai(i.submittedAt) };
     }),
     passCodes: passCodes.map((p) => ({
       code: p.code,

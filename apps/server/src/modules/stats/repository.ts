@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { clockRunningStatuses } from '@jqt/domain';
 import type { Database } from '../../db/client.ts';
 
 export interface Period {
@@ -6,7 +7,8 @@ export interface Period {
   to: Date;
 }
 
-const open = sql`status in ('submitted','accepted','in_progress','awaiting_supplement')`;
+/** 当前超期, as the domain's `isOverdue`: the clock runs and its deadline has passed (a paused item is not late). */
+const overdueAt = (now: Date) => sql`(status in (${sql.join(clockRunningStatuses.map((x) => sql`${x}`), sql`, `)}) and active_due_at <= ${now})`;
 const satisfied = sql`rating_level in ('very-satisfied','satisfied','basically-satisfied')`;
 const bad = sql`rating_level in ('dissatisfied','very-dissatisfied')`;
 
@@ -38,12 +40,12 @@ export async function countsByUnitAndType(database: Database, p: Period, now: Da
       count(*) filter (where ${inPeriod(sql`accepted_at`)})::int as accepted,
       count(*) filter (where ${answeredIn})::int as answered,
       count(*) filter (where ${answeredIn} and answered_at <= due_at)::int as on_time,
-      count(*) filter (where ${open} and active_due_at <= ${now})::int as overdue_now,
+      count(*) filter (where ${overdueAt(now)})::int as overdue_now,
       count(*) filter (where ${answeredIn} and rating_level is not null)::int as rated,
       count(*) filter (where ${answeredIn} and ${satisfied})::int as satisfied,
       count(*) filter (where ${answeredIn} and ${bad})::int as bad
     from items
-    where (${inPeriod(sql`submitted_at`)} or ${inPeriod(sql`accepted_at`)} or ${answeredIn} or (${open} and active_due_at <= ${now}))
+    where (${inPeriod(sql`submitted_at`)} or ${inPeriod(sql`accepted_at`)} or ${answeredIn} or ${overdueAt(now)})
       ${inUnits(units)}
     group by unit_id, type, district`);
 }
