@@ -118,6 +118,8 @@ export interface Branch {
 export interface Item {
   id: string;
   number: string;
+  /** The submitting enterprise's name: sent to staff only (the queue's company column). */
+  enterpriseName?: string | null;
   type: string;
   typeName: Localized;
   status: ItemStatus;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { apiTokens, enterprises, sessions, units, users } from '../../db/schema.ts';
 
@@ -111,6 +111,13 @@ export async function insertEnterprise(db: Queryable, e: typeof enterprises.$inf
 export async function findEnterpriseByUscc(db: Queryable, uscc: string) {
   const [e] = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc)).limit(1);
   return e;
+}
+
+/** Names of many enterprises in one statement (a queue page's company column). */
+export async function enterpriseNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function findEnterprise(db: Queryable, id: string) {

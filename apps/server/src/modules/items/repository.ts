@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import { activeDeadline, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { activeDeadline, clockRunningStatuses, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
 import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
-import { attachments, idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
+import { attachments, enterprises, idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
 import type { VisibilityArm } from '../../policy/visibility-sql.ts';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -169,6 +169,39 @@ export interface ItemFilter {
   /** 整改件: a rectification after a bad rating is open. */
   rectifying?: boolean;
   unitId?: string;
+  /** 查找: an item number, words of the title, an enterprise's name or its USCC. */
+  q?: string;
+}
+
+/** `%` and `_` typed by a user are literal in the search, not wildcards. */
+const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The filter's conditions, apart from the status (the per-status counts vary only that). */
+function filterConditions(f: ItemFilter, now: Date): (SQL | undefined)[] {
+  const conds: (SQL | undefined)[] = [];
+  if (f.type) conds.push(eq(items.type, f.type));
+  if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));
+  if (f.listed !== undefined) conds.push(eq(items.listed, f.listed));
+  if (f.unitId) conds.push(eq(items.unitId, f.unitId));
+  if (f.rectifying) conds.push(isNotNull(items.rectificationDueAt));
+  if (f.overdue) conds.push(and(inArray(items.status, clockRunningStatuses as string[]), isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
+  if (f.q) {
+    const like = likeText(f.q);
+    conds.push(sql`(${items.number} = ${f.q} or ${items.data}->>'title' ilike ${like} or ${items.data}->>'subject' ilike ${like}
+      or ${items.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like} or ${enterprises.uscc} = ${f.q.toUpperCase()}))`);
+  }
+  return conds;
+}
+
+/** How many visible items match the filter in each status (the queue's totals); one statement, arms OR-ed. */
+export async function countItemsByStatus(db: Queryable, arms: VisibilityArm[] | undefined, f: ItemFilter, now: Date): Promise<Record<string, number>> {
+  const visible = arms === undefined ? undefined : arms.length === 0 ? sql`false` : or(...arms.map((a) => a.where));
+  const rows = await db
+    .select({ status: items.status, n: sql<number>`count(*)::int` })
+    .from(items)
+    .where(and(visible, ...filterConditions(f, now)))
+    .groupBy(items.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 /**
@@ -177,14 +210,8 @@ export interface ItemFilter {
  * city-wide deadline index for a small unit) and the pages are merged here.
  */
 export async function listItems(db: Queryable, arms: VisibilityArm[] | undefined, f: ItemFilter, now: Date, cursor: { due: string | null; id: string } | null, limit: number) {
-  const conds: (SQL | undefined)[] = [];
-  if (f.type) conds.push(eq(items.type, f.type));
+  const conds = filterConditions(f, now);
   if (f.status) conds.push(eq(items.status, f.status));
-  if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));
-  if (f.listed !== undefined) conds.push(eq(items.listed, f.listed));
-  if (f.unitId) conds.push(eq(items.unitId, f.unitId));
-  if (f.rectifying) conds.push(isNotNull(items.rectificationDueAt));
-  if (f.overdue) conds.push(and(isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
   if (cursor) {
     conds.push(
       cursor.due === null

@@ -87,17 +87,14 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     { schema: { tags, summary: '事项列表 Items visible to you, nearest deadline first', querystring: s.listQuery }, config: { access: 'user' } },
     async (req) => {
       const q = req.query;
-      const filter = {
-        type: q.type,
-        status: q.status,
-        supervised: q.supervised === undefined ? undefined : q.supervised === 'true',
-        listed: q.listed === undefined ? undefined : q.listed === 'true',
-        overdue: q.overdue === 'true',
-        rectifying: q.rectifying === 'true',
-        unitId: q.unitId,
-      };
-      return service.listItems(ctx, userOf(req), filter, q.cursor, q.limit);
+      return service.listItems(ctx, userOf(req), { ...filterOf(q), status: q.status }, q.cursor, q.limit);
     },
+  );
+
+  app.get(
+    '/items/counts',
+    { schema: { tags, summary: '事项合计 How many visible items match the filters, per status and overdue', querystring: s.countQuery }, config: { access: 'user' } },
+    async (req) => service.countItems(ctx, userOf(req), filterOf(req.query)),
   );
 
   app.get(
@@ -115,3 +112,16 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 };
+
+/** The list's query string as the repository's filter (the status and the paging apart). */
+function filterOf(q: s.CountQuery) {
+  return {
+    type: q.type,
+    supervised: q.supervised === undefined ? undefined : q.supervised === 'true',
+    listed: q.listed === undefined ? undefined : q.listed === 'true',
+    overdue: q.overdue === 'true',
+    rectifying: q.rectifying === 'true',
+    unitId: q.unitId,
+    q: q.q,
+  };
+}

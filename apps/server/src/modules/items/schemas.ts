@@ -17,10 +17,15 @@ export const listQuery = z
     overdue: z.enum(['true']).optional().describe('超期件'),
     rectifying: z.enum(['true']).optional().describe('整改件'),
     unitId: z.string().max(64).optional(),
+    q: z.string().trim().min(1).max(100).optional().describe('查找：事项编号、标题关键字、企业名称或统一社会信用代码'),
     cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
+
+/** The queue's totals take the list's filters, apart from the status they count by and the paging. */
+export const countQuery = listQuery.omit({ status: true, cursor: true, limit: true });
+export type CountQuery = z.infer<typeof countQuery>;
 
 export const idParams = z.object({ id: z.uuid() });
 

@@ -23,7 +23,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { isUser, type RequestActor, type UserActor } from '../accounts/actor.ts';
-import { findEnterprise, findUnit, findUnitByRoute, findUser } from '../accounts/repository.ts';
+import { enterpriseNames, findEnterprise, findUnit, findUnitByRoute, findUser } from '../accounts/repository.ts';
 import { pickSpecialist } from '../accounts/specialists.ts';
 import { canonicalJson } from '../audit/chain.ts';
 import { recordAudit, recordAuditLater } from '../audit/service.ts';
@@ -253,7 +253,7 @@ export async function getItem(ctx: AppContext, actor: RequestActor, id: string, 
   // 专员服务: the applicant is told who serves them (a name, never a phone).
   const specialist = itemType(row.type)?.specialistOnAccept && row.assigneeId ? await findUser(ctx.database.db, row.assigneeId) : undefined;
   // The staff who handle it see whose it is: the enterprise's name, USCC and address (public registry facts).
-  const staff = isUser(actor) && !actor.role.startsWith('enterprise') && actor.role !== 'applicant';
+  const staff = isUser(actor) && isStaff(actor);
   const enterprise = staff && row.enterpriseId ? await findEnterprise(ctx.database.db, row.enterpriseId) : undefined;
   return {
     ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData }),
@@ -286,8 +286,30 @@ export async function listItems(
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > limit && last ? Buffer.from(JSON.stringify([last.activeDueAt?.toISOString() ?? null, last.id])).toString('base64url') : null;
-  return { items: page.map((r) => present(r, repo.rowToState(r), actor, now, { unmasked: false })), nextCursor };
+  // Staff see whose each item is (the queue's company column); an enterprise knows its own name.
+  const names = isStaff(actor) ? await enterpriseNames(ctx.database.db, [...new Set(page.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))]) : null;
+  return {
+    items: page.map((r) => ({
+      ...present(r, repo.rowToState(r), actor, now, { unmasked: false }),
+      ...(names ? { enterpriseName: r.enterpriseId ? (names.get(r.enterpriseId) ?? null) : null } : {}),
+    })),
+    nextCursor,
+  };
 }
+
+/** The queue's totals: how many visible items match the filter in each status, and how many of them are overdue. */
+export async function countItems(ctx: AppContext, actor: UserActor, filter: Omit<repo.ItemFilter, 'status'>) {
+  const now = ctx.now();
+  const arms = visibleArms(actor);
+  const [byStatus, overdue] = await Promise.all([
+    repo.countItemsByStatus(ctx.database.db, arms, filter, now),
+    filter.overdue ? null : repo.countItemsByStatus(ctx.database.db, arms, { ...filter, overdue: true }, now),
+  ]);
+  const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+  return { byStatus, total: sum(byStatus), overdue: overdue ? sum(overdue) : sum(byStatus) };
+}
+
+const isStaff = (actor: UserActor) => !actor.role.startsWith('enterprise') && actor.role !== 'applicant';
 
 export interface TransitionInput {
   action: ItemAction;

@@ -104,7 +104,7 @@ export default function DashboardPage() {
       {stats.isError ? <Alert type="error" showIcon title={(stats.error as Error).message} /> : null}
       {s ? (
         <>
-          <KpiCards totals={s.totals} />
+          <KpiCards totals={s.totals} from={range[0]} to={range[1]} />
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
               <Card title={t('dashboard.volumes')} size="small">

@@ -9,6 +9,8 @@ export interface ItemFilters {
   listed?: boolean;
   overdue?: boolean;
   unitId?: string;
+  /** 查找: number, title, company name or USCC. */
+  q?: string;
   limit?: number;
 }
 

@@ -28,6 +28,8 @@ export function ItemList({ filters, itemPath, units, showUnit, testId = 'item-li
   const screens = Grid.useBreakpoint();
   const q = useItems(filters);
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  // The server names the company to staff only; the column shows when it did.
+  const showCompany = items.some((it) => it.enterpriseName !== undefined);
   const unitName = (id: string | null) => {
     const u = units?.find((x) => x.id === id);
     return u ? (lang === 'en' ? u.nameEn : u.nameZh) : '—';
@@ -57,6 +59,7 @@ export function ItemList({ filters, itemPath, units, showUnit, testId = 'item-li
                 <div style={{ margin: '4px 0' }}>
                   <Typography.Text type="secondary">
                     {it.number} · {pick(it.typeName, lang)}
+                    {it.enterpriseName ? ` · ${it.enterpriseName}` : ''}
                   </Typography.Text>
                 </div>
                 <Space wrap size={[4, 4]}>
@@ -96,6 +99,7 @@ export function ItemList({ filters, itemPath, units, showUnit, testId = 'item-li
               </div>
             ),
           },
+          ...(showCompany ? [{ title: t('queue.company'), render: (_v: unknown, it: Item) => <span data-testid="item-company">{it.enterpriseName ?? '—'}</span> }] : []),
           ...(showUnit ? [{ title: t('item.unit'), render: (_v: unknown, it: Item) => unitName(it.unitId) }] : []),
           { title: t('item.status'), width: 120, render: (_v, it) => <StatusTag status={it.status} /> },
           {
