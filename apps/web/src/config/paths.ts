@@ -33,6 +33,9 @@ export const paths = {
     /** 我的报案 and the progress of one case (M11–M13). */
     cases: '/enterprise/cases',
     case: (id: string) => `/enterprise/cases/${encodeURIComponent(id)}`,
+    /** 居住证集中申办 (M5): upload, row report, the batches. */
+    residenceBatches: '/enterprise/residence-batches',
+    residenceBatch: (id: string) => `/enterprise/residence-batches/${encodeURIComponent(id)}`,
   },
   workbench: {
     root: '/workbench',
@@ -52,6 +55,9 @@ export const paths = {
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
     /** 接警登记 (M10). */
     newIncident: '/workbench/incidents/new',
+    /** 居住证集中办理 (M5): the station's batches. */
+    residenceBatches: '/workbench/residence-batches',
+    residenceBatch: (id: string) => `/workbench/residence-batches/${encodeURIComponent(id)}`,
   },
   dashboard: {
     root: '/dashboard',

@@ -1,4 +1,4 @@
-import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -16,6 +16,7 @@ export default function WorkbenchLayout() {
         { key: 'notifications', to: paths.workbench.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
         { key: 'incident-new', to: paths.workbench.newIncident, icon: <AlertOutlined aria-hidden />, label: t('cases.newIncident'), roles: ['officer', 'unit-leader'] },
         { key: 'incident-response', to: paths.dashboard.responseTimes, icon: <AlertOutlined aria-hidden />, label: t('cases.responseTimes'), roles: ['unit-leader', 'supervisor'] },
+        { key: 'residence-batches', to: paths.workbench.residenceBatches, icon: <IdcardOutlined aria-hidden />, label: t('screens.menu.stationBatches'), roles: ['officer', 'unit-leader', 'supervisor'] },
         { key: 'liaison-mine', to: paths.workbench.liaisonMine, icon: <ContactsOutlined aria-hidden />, label: t('liaison.mineTitle'), roles: ['officer', 'unit-leader'] },
         { key: 'liaison-visits', to: paths.workbench.liaisonVisits, icon: <FileTextOutlined aria-hidden />, label: t('liaison.myVisits'), roles: ['officer', 'unit-leader'] },
         { key: 'liaison', to: paths.workbench.liaison, icon: <ShopOutlined aria-hidden />, label: t('liaison.officeTitle'), roles: ['unit-leader', 'supervisor'] },

@@ -1,0 +1,130 @@
+/**
+ * Issue 13 point 3, every feature on a screen: the journeys that worked only through the API, done by clicks.
+ * 居住证集中申办 (M5): 齐鲁新材料's coordinator downloads the template, uploads a filled list with one bad row and sees
+ * that row's bad cells named; the station's officer accepts the batch, marks it produced and records who signed for
+ * the delivery; in English on a phone a sheet of only bad rows is refused with its row report, and the demo's
+ * delivered batch shows its signer.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { makeIdCard } from '@jqt/domain';
+import type { Page } from 'playwright-core';
+import { type Stack, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+
+const FILES = mkdtempSync(join(tmpdir(), 'jqt-screens-'));
+
+/** A filled batch list like a coordinator's: header row of Chinese labels, one employee per row. */
+async function residenceSheet(name: string, rows: Record<string, string>[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  const cols = ['name', 'idNumber', 'mobile', 'address', 'residenceSince', 'employer'];
+  ws.addRow(cols);
+  for (const r of rows) ws.addRow(cols.map((c) => r[c]));
+  const file = join(FILES, name);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+const employee = (i: number, over: Record<string, string> = {}) => ({
+  name: `测试员工${i}`,
+  idNumber: makeIdCard('370303', `1992-0${(i % 9) + 1}-1${i % 10}`, 300 + i),
+  mobile: `1390533${String(5000 + i)}`,
+  address: `淄博市张店区人民西路 18 号齐鲁新材料职工公寓 ${(i % 6) + 1} 号楼`,
+  residenceSince: '2025-10-01',
+  employer: '淄博齐鲁新材料科技有限公司',
+  ...over,
+});
+
+async function menu(page: Page, label: string | RegExp, phone = false) {
+  if (phone) await page.getByTestId('menu-toggle').click();
+  await page.getByRole('link', { name: label }).first().click();
+}
+
+describe('居住证集中申办 residence permits in batch (M5)', { timeout: 600_000 }, () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+
+  test('zh desktop: the coordinator uploads a list, sees the bad row by field; the station accepts, produces and delivers', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'ent.demo1');
+    await menu(page, '居住证集中申办');
+    await page.waitForURL(/\/enterprise\/residence-batches$/);
+    const template = page.getByTestId('batch-template');
+    assert.match((await template.getAttribute('href')) ?? '', /\/api\/v1\/residence-permits\/template\.xlsx$/);
+    const tpl = await page.request.get('/api/v1/residence-permits/template.xlsx');
+    assert.equal(tpl.status(), 200);
+    assert.match(tpl.headers()['content-type'] ?? '', /spreadsheetml/);
+
+    const file = await residenceSheet('员工名单.xlsx', [employee(1), employee(2, { mobile: '1390533', idNumber: '370303199201011234' }), employee(3)]);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const result = page.locator('[data-testid="batch-result"][data-kind="ok"]');
+    await result.waitFor();
+    assert.match(await result.innerText(), /2 人已进入受理，1 行未通过/);
+    const bad = page.locator('[data-testid="row-report"] [data-row]');
+    assert.equal(await bad.count(), 1, 'one row rejected');
+    const row = bad.first();
+    assert.match(await row.innerText(), /第 3 行/);
+    assert.equal(await row.locator('[data-field="mobile"]').count(), 1, 'the mobile cell is named');
+    assert.equal(await row.locator('[data-field="idNumber"]').count(), 1, 'the ID number cell is named');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: upload and row report');
+    await shot(page, 'residence-batch-zh');
+    await result.getByRole('link', { name: '查看批次' }).click();
+    await page.locator('[data-testid="batch-detail"][data-status="submitted"]').waitFor();
+    const number = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^批次\s*/, '').trim();
+    await page.context().close();
+
+    const { page: w } = await stack.newPage();
+    await signIn(w, 'officer.paichusuo');
+    await menu(w, '居住证集中办理');
+    await w.locator(`[data-batch="${number}"]`).getByRole('link', { name: number }).click();
+    await w.locator('[data-testid="batch-detail"][data-status="submitted"]').waitFor();
+    assert.equal(await w.getByTestId('batch-created').innerText(), '2');
+    await w.locator('[data-action="accept-all"]').click();
+    await w.locator('.ant-popover:visible .ant-btn-primary').click();
+    await w.locator('[data-testid="batch-detail"][data-status="accepted"]').waitFor();
+    await w.locator('[data-action="mark-produced"]').click();
+    await w.locator('.ant-popover:visible .ant-btn-primary').click();
+    await w.locator('[data-testid="batch-detail"][data-status="produced"]').waitFor();
+    await w.locator('[data-action="delivered"]').click();
+    await w.getByTestId('deliver-confirm').click();
+    await w.locator('.ant-modal-wrap:visible .ant-form-item-explain-error', { hasText: '请填写此项' }).waitFor();
+    await w.locator('#deliver_signerName').fill('齐鲁新材料 人事部 张经理');
+    await w.getByTestId('deliver-confirm').click();
+    await w.locator('[data-testid="batch-detail"][data-status="delivered"]').waitFor();
+    assert.equal(await w.getByTestId('batch-signer').innerText(), '齐鲁新材料 人事部 张经理');
+    assert.match(await w.getByTestId('batch-items').innerText(), /已办结 2/);
+    assert.deepEqual(await seriousViolations(w), [], 'axe: the delivered batch');
+    await shot(w, 'residence-batch-station-zh');
+  });
+
+  test('en phone: a sheet of only bad rows is refused with its row report; the delivered demo batch shows its signer', async () => {
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(page, 'ent.demo1');
+    await menu(page, 'Residence permits in batch', true);
+    await page.waitForURL(/\/enterprise\/residence-batches$/);
+    const file = await residenceSheet('bad-list.xlsx', [employee(11, { residenceSince: '2099-01-01' }), employee(12, { name: '' })]);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const result = page.locator('[data-testid="batch-result"][data-kind="refused"]');
+    await result.waitFor();
+    assert.equal(await page.locator('[data-testid="row-report"] [data-row]').count(), 2);
+    assert.match(await page.getByTestId('row-report').innerText(), /Row 2[\s\S]*Row 3/);
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    await shot(page, 'residence-batch-en-phone', { fullPage: true });
+
+    await page.locator('[data-testid="batch-list"] [data-status="delivered"] a').first().click();
+    await page.locator('[data-testid="batch-detail"][data-status="delivered"]').waitFor();
+    assert.match(await page.getByTestId('batch-signer').innerText(), /张经理/);
+    assert.ok((await page.locator('[data-testid="row-report"] [data-row]').count()) >= 1, 'the demo batch had a rejected row');
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the delivered batch on a phone');
+    await shot(page, 'residence-batch-detail-en-phone', { fullPage: true });
+  });
+});
