@@ -4,6 +4,9 @@
  * that row's bad cells named; the station's officer accepts the batch, marks it produced and records who signed for
  * the delivery; in English on a phone a sheet of only bad rows is refused with its row report, and the demo's
  * delivered batch shows its signer.
+ * 打包办 (M6): 齐鲁新材料 chooses 项目开工一件事, fills one form (the shared details once), is refused a works end before
+ * its start on that item's field, then gets one receipt with both items, each on its own clock and linked to its page;
+ * in English on a phone the same for 大件运输一件事.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { makeIdCard } from '@jqt/domain';
 import type { Page } from 'playwright-core';
-import { type Stack, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+import { type Stack, beijingDate, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
 
 const FILES = mkdtempSync(join(tmpdir(), 'jqt-screens-'));
 
@@ -43,14 +46,29 @@ async function menu(page: Page, label: string | RegExp, phone = false) {
   await page.getByRole('link', { name: label }).first().click();
 }
 
+/** One server and browser for the whole file: each screen's journeys use their own demo data. */
+let stack: Stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+/** Picks an option of an antd Select and waits until its dropdown has closed. */
+async function choose(page: Page, id: string, option: string) {
+  await page.locator(`#${id}`).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).last().click();
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+}
+async function pickDate(page: Page, id: string, date: string) {
+  const el = page.locator(`#${id}`);
+  await el.click();
+  await el.fill(date);
+  await el.press('Enter');
+}
+
 describe('居住证集中申办 residence permits in batch (M5)', { timeout: 600_000 }, () => {
-  let stack: Stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.stop();
-  });
 
   test('zh desktop: the coordinator uploads a list, sees the bad row by field; the station accepts, produces and delivers', async () => {
     const { page } = await stack.newPage();
@@ -126,5 +144,86 @@ describe('居住证集中申办 residence permits in batch (M5)', { timeout: 600
     assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
     assert.deepEqual(await seriousViolations(page), [], 'axe: the delivered batch on a phone');
     await shot(page, 'residence-batch-detail-en-phone', { fullPage: true });
+  });
+});
+
+describe('打包办 package applications (M6)', { timeout: 600_000 }, () => {
+  test('zh desktop: one form for 项目开工一件事, the server refuses a field of one item on that field, then one receipt', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'ent.demo1');
+    await menu(page, '打包办（一件事）');
+    await page.getByTestId('choose-project-start').click();
+    await page.locator('#package_shared_projectName').waitFor();
+    assert.equal(await page.locator('[data-field="shared.contactPhone"]').count(), 1, 'the contact is asked once');
+    await page.locator('#package_shared_projectName').fill('齐鲁新材料二期厂房');
+    await choose(page, 'package_shared_district', '张店区');
+    await page.locator('#package_shared_contactName').fill('王主任');
+    await page.locator('#package_shared_contactPhone').fill('13905332601');
+    await page.locator('#package_items_0_location').fill('张店区华光路以东、新村西路以北');
+    await page.locator('#package_items_0_buildings').fill('4');
+    await choose(page, 'package_items_1_workKind', '挖掘道路');
+    await page.locator('#package_items_1_location').fill('新村西路 K1+200 至 K1+350');
+    await pickDate(page, 'package_items_1_startDate', beijingDate(20));
+    await pickDate(page, 'package_items_1_endDate', beijingDate(10));
+    await page.locator('#package_items_1_trafficPlan').fill('分段施工，夜间作业，设置警示和导向标志');
+    await page.getByTestId('package-submit').click();
+    const endError = page.locator('[data-field="items.1.endDate"] .ant-form-item-explain-error');
+    await endError.waitFor();
+    assert.ok((await endError.innerText()).length > 2, 'the reason is on the end date of the road works');
+    await shot(page, 'package-form-refused-zh', { here: true });
+    await pickDate(page, 'package_items_1_endDate', beijingDate(30));
+    await page.getByTestId('package-submit').click();
+    await page.waitForURL(/\/enterprise\/packages\/[0-9a-f-]{36}$/);
+    await page.getByTestId('package-receipt').waitFor();
+    assert.match(await page.getByTestId('package-title').innerText(), /打包办申请已提交/);
+    const entries = page.locator('[data-package-entry]');
+    assert.equal(await entries.count(), 2);
+    for (const type of ['house-number', 'road-works']) {
+      const e = page.locator(`[data-package-entry="${type}"]`);
+      assert.match(await e.innerText(), /待受理/);
+      assert.equal(await e.locator('.ant-tag').count() >= 2, true, 'status and its own clock');
+    }
+    assert.equal((await page.getByTestId('package-number').innerText()).split('/').length, 2, 'both numbers on the one receipt');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the package receipt');
+    await shot(page, 'package-receipt-zh');
+    await page.locator('[data-package-entry="road-works"] a').first().click();
+    await page.waitForURL(/\/enterprise\/items\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="item-detail"][data-status="submitted"]').waitFor();
+  });
+
+  test('en phone: 大件运输一件事 in one form, one receipt', async () => {
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(page, 'ent.demo1');
+    await menu(page, 'Package applications', true);
+    await page.getByTestId('choose-oversize-with-road-works').click();
+    await page.locator('#package_shared_contactName').fill('Wang');
+    await page.locator('#package_shared_contactPhone').fill('13905332601');
+    await choose(page, 'package_items_0_route', 'Within Shandong');
+    await page.locator('#package_items_0_plate').fill('鲁C12345');
+    await page.locator('#package_items_0_cargo').fill('Reactor vessel');
+    await page.locator('#package_items_0_lengthM').fill('22');
+    await page.locator('#package_items_0_widthM').fill('4');
+    await page.locator('#package_items_0_heightM').fill('4.5');
+    await page.locator('#package_items_0_totalMassT').fill('85');
+    await page.locator('#package_items_0_origin').fill('Zibo port');
+    await page.locator('#package_items_0_destination').fill('Qilu chemical park');
+    await pickDate(page, 'package_items_0_fromDate', beijingDate(5));
+    await pickDate(page, 'package_items_0_toDate', beijingDate(6));
+    await choose(page, 'package_items_1_workKind', 'Occupying the road');
+    await page.locator('#package_items_1_projectName').fill('Reactor delivery');
+    await choose(page, 'package_items_1_district', 'Zhangdian');
+    await page.locator('#package_items_1_location').fill('Huaguang Road gate 3');
+    await pickDate(page, 'package_items_1_startDate', beijingDate(5));
+    await pickDate(page, 'package_items_1_endDate', beijingDate(6));
+    await page.locator('#package_items_1_trafficPlan').fill('Escort vehicle, night move, cones and signs');
+    assert.ok((await horizontalOverflow(page)) <= 0, 'the form fits 390 px');
+    await shot(page, 'package-form-en-phone');
+    await page.getByTestId('package-submit').click();
+    await page.getByTestId('package-receipt').waitFor();
+    assert.match(await page.getByTestId('package-title').innerText(), /Package submitted/);
+    assert.equal(await page.locator('[data-package-entry]').count(), 2);
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the receipt on a phone');
+    await shot(page, 'package-receipt-en-phone', { fullPage: true });
   });
 });

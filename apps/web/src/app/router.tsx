@@ -49,6 +49,8 @@ export const router = createBrowserRouter([
       { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
       { path: 'residence-batches', lazy: named(() => import('./routes/residence/batches'), 'EnterpriseBatches') },
       { path: 'residence-batches/:id', lazy: named(() => import('./routes/residence/batch-detail'), 'EnterpriseBatchDetail') },
+      { path: 'packages', lazy: lazy(() => import('./routes/packages/new-package')) },
+      { path: 'packages/:id', lazy: lazy(() => import('./routes/packages/package-receipt')) },
     ],
   },
   {

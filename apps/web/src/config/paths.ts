@@ -36,6 +36,10 @@ export const paths = {
     /** 居住证集中申办 (M5): upload, row report, the batches. */
     residenceBatches: '/enterprise/residence-batches',
     residenceBatch: (id: string) => `/enterprise/residence-batches/${encodeURIComponent(id)}`,
+    /** 打包办 (M6): choose a package and fill one form; the package's receipt and its items. */
+    packages: '/enterprise/packages',
+    newPackage: (code: string) => `/enterprise/packages?package=${encodeURIComponent(code)}`,
+    package: (id: string) => `/enterprise/packages/${encodeURIComponent(id)}`,
   },
   workbench: {
     root: '/workbench',

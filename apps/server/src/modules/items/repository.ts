@@ -169,6 +169,8 @@ export interface ItemFilter {
   /** 整改件: a rectification after a bad rating is open. */
   rectifying?: boolean;
   unitId?: string;
+  /** 打包办: the items opened together by one submission. */
+  packageId?: string;
 }
 
 /**
@@ -183,6 +185,7 @@ export async function listItems(db: Queryable, arms: VisibilityArm[] | undefined
   if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));
   if (f.listed !== undefined) conds.push(eq(items.listed, f.listed));
   if (f.unitId) conds.push(eq(items.unitId, f.unitId));
+  if (f.packageId) conds.push(eq(items.packageId, f.packageId));
   if (f.rectifying) conds.push(isNotNull(items.rectificationDueAt));
   if (f.overdue) conds.push(and(isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
   if (cursor) {

@@ -95,6 +95,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         overdue: q.overdue === 'true',
         rectifying: q.rectifying === 'true',
         unitId: q.unitId,
+        packageId: q.packageId,
       };
       return service.listItems(ctx, userOf(req), filter, q.cursor, q.limit);
     },

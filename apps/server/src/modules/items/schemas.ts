@@ -17,6 +17,7 @@ export const listQuery = z
     overdue: z.enum(['true']).optional().describe('超期件'),
     rectifying: z.enum(['true']).optional().describe('整改件'),
     unitId: z.string().max(64).optional(),
+    packageId: z.uuid().optional().describe('打包办: the items of one package'),
     cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
