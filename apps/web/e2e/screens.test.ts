@@ -227,3 +227,68 @@ describe('打包办 package applications (M6)', { timeout: 600_000 }, () => {
     await shot(page, 'package-receipt-en-phone', { fullPage: true });
   });
 });
+
+describe('信息发布 publications: drafted with the personal-data check, reviewed, published and withdrawn', { timeout: 600_000 }, () => {
+  const title = '大件运输许可网上并联审批办事提示';
+  test('zh desktop: an officer drafts (a phone number is refused on the text), the supervisor finds it in Chinese, publishes and withdraws', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'officer.zhangdian');
+    await menu(page, '信息发布');
+    await page.getByTestId('publication-new').click();
+    await choose(page, 'publication_kind', '政策');
+    await page.locator('#publication_title').fill(title);
+    await page.locator('#publication_summary').fill('省内运输当日办结，跨省运输三个工作日内办结');
+    await page.locator('#publication_body').fill('为优化营商环境，大件运输许可实行网上申请、并联审批。咨询请致电 13905332601。');
+    await page.getByTestId('publication-save').click();
+    const bodyError = page.locator('.ant-drawer [data-testid], .ant-drawer .ant-form-item-explain-error').filter({ hasText: /个人信息|手机|身份证/ }).first();
+    await bodyError.waitFor();
+    await shot(page, 'publication-refused-zh');
+    await page.locator('#publication_body').fill('为优化营商环境，大件运输许可实行网上申请、并联审批，省内运输当日办结，跨省运输三个工作日内办结。');
+    await page.getByTestId('publication-save').click();
+    await page.locator('[data-testid="publication-detail"][data-status="draft"]').waitFor();
+    assert.equal(await page.locator('[data-action="publish"]').count(), 0, 'an officer does not publish');
+    await page.context().close();
+
+    const { page: s } = await stack.newPage();
+    await signIn(s, 'supervisor');
+    await s.goto('/workbench');
+    await menu(s, '信息发布');
+    await s.getByTestId('publication-search').locator('input').fill('并联审批');
+    await s.getByTestId('publication-search').locator('input').press('Enter');
+    await s.locator('[data-testid="publication-list"]').getByRole('link', { name: title }).click();
+    await s.locator('[data-testid="publication-detail"][data-status="draft"]').waitFor();
+    await s.locator('[data-action="publish"]').click();
+    await s.locator('[data-testid="publication-detail"][data-status="published"]').waitFor();
+    const pub = await s.request.get(`/api/v1/public/publications?q=${encodeURIComponent('并联审批')}`);
+    assert.ok(((await pub.json()) as { publications: { title: string }[] }).publications.some((p) => p.title === title), 'in the public library');
+    await s.locator('[data-action="unpublish"]').click();
+    await s.getByTestId('unpublish-confirm').click();
+    await s.locator('.ant-modal-wrap:visible .ant-form-item-explain-error').waitFor();
+    await s.locator('#unpublish_reason').fill('办理时限调整，待更新后重新发布');
+    await s.getByTestId('unpublish-confirm').click();
+    await s.locator('[data-testid="publication-detail"][data-status="unpublished"]').waitFor();
+    assert.deepEqual(await seriousViolations(s), [], 'axe: the withdrawn text');
+    await shot(s, 'publication-detail-zh');
+  });
+
+  test('en phone: the supervisor filters the withdrawn texts, searches in Chinese and publishes it again', async () => {
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(page, 'supervisor');
+    await page.goto('/workbench');
+    await menu(page, 'Publications', true);
+    await page.locator('.ant-segmented-item', { hasText: 'Withdrawn' }).click();
+    await page.getByTestId('publication-search').locator('input').fill('大件运输');
+    await page.getByTestId('publication-search').locator('input').press('Enter');
+    const row = page.locator('[data-testid="publication-list"] [data-publication]');
+    await row.first().waitFor();
+    assert.equal(await row.count(), 1);
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    await shot(page, 'publications-en-phone');
+    await row.getByRole('link', { name: title }).click();
+    await page.locator('[data-testid="publication-detail"][data-status="unpublished"]').waitFor();
+    await page.locator('[data-action="publish"]').click();
+    await page.locator('[data-testid="publication-detail"][data-status="published"]').waitFor();
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the publication on a phone');
+  });
+});

@@ -62,6 +62,9 @@ export const paths = {
     /** 居住证集中办理 (M5): the station's batches. */
     residenceBatches: '/workbench/residence-batches',
     residenceBatch: (id: string) => `/workbench/residence-batches/${encodeURIComponent(id)}`,
+    /** 信息发布管理: policies, bulletins, warnings in every status. */
+    publications: '/workbench/publications',
+    publication: (id: string) => `/workbench/publications/${encodeURIComponent(id)}`,
   },
   dashboard: {
     root: '/dashboard',

@@ -1,4 +1,4 @@
-import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -22,6 +22,7 @@ export default function WorkbenchLayout() {
         { key: 'liaison', to: paths.workbench.liaison, icon: <ShopOutlined aria-hidden />, label: t('liaison.officeTitle'), roles: ['unit-leader', 'supervisor'] },
         { key: 'liaison-centres', to: paths.workbench.serviceCentres, icon: <BankOutlined aria-hidden />, label: t('liaison.centresAdminTitle'), roles: ['unit-leader', 'supervisor'] },
         { key: 'liaison-coverage', to: paths.dashboard.coverage, icon: <FundOutlined aria-hidden />, label: t('liaison.coverageTitle'), roles: ['unit-leader', 'supervisor'] },
+        { key: 'publications', to: paths.workbench.publications, icon: <ReadOutlined aria-hidden />, label: t('screens.menu.publications'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
         { key: 'warnings', to: paths.workbench.warnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['officer', 'unit-leader', 'supervisor'] },
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title'), roles: ['unit-leader', 'supervisor', 'admin'] },
       ]}
