@@ -292,3 +292,82 @@ describe('信息发布 publications: drafted with the personal-data check, revie
     assert.deepEqual(await seriousViolations(page), [], 'axe: the publication on a phone');
   });
 });
+
+describe('货车事故快处 freight accidents and their statistics (M7)', { timeout: 600_000 }, () => {
+  test('zh desktop: the traffic officer records an accident (a detention under the simple procedure is refused on its box) and the count goes up', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'officer.jiaojing');
+    await menu(page, '货车事故快处');
+    const stats = page.getByTestId('accident-stats');
+    await stats.waitFor();
+    const before = Number(await stats.getAttribute('data-count'));
+    assert.ok(before > 0, 'the demo has accidents over six months');
+    const day = beijingDate(-1);
+    await page.locator('#accident_plate').fill('鲁C7M215');
+    await page.locator('#accident_occurredAt').fill(`${day} 08:00`);
+    await page.locator('#accident_releasedAt').fill(`${day} 08:35`);
+    await page.locator('#accident_vehicleDetained').check();
+    await page.getByTestId('accident-save').click();
+    await page.locator('[data-field="vehicleDetained"] .ant-form-item-explain-error').waitFor();
+    await shot(page, 'accident-refused-zh');
+    await page.locator('#accident_vehicleDetained').uncheck();
+    await page.getByTestId('accident-save').click();
+    await page.getByTestId('accident-recorded').waitFor();
+    assert.match(await page.getByTestId('accident-recorded').innerText(), /35 分钟/);
+    await page.locator(`[data-testid="accident-stats"][data-count="${before + 1}"]`).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the accidents page');
+    await shot(page, 'accidents-zh');
+  });
+
+  test('en phone: the statistics fit a phone', async () => {
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(page, 'officer.jiaojing');
+    await menu(page, 'Freight accidents', true);
+    await page.getByTestId('accident-stats').waitFor();
+    assert.match(await page.getByTestId('accident-stats').innerText(), /Median time to release/);
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the accidents page on a phone');
+    await shot(page, 'accidents-en-phone', { fullPage: true });
+  });
+});
+
+describe('隐患排查 hazard inspections around major projects (M9)', { timeout: 600_000 }, () => {
+  const project = '齐鲁新材料二期厂房项目';
+  test('zh desktop: the traffic officer records an inspection (hazards without a deadline are refused on it), then its rectification', async () => {
+    const { page } = await stack.newPage();
+    await signIn(page, 'officer.jiaojing');
+    await menu(page, '隐患排查');
+    await page.getByTestId('hazard-new').click();
+    await page.locator('#hazard_project').fill(project);
+    await page.locator('#hazard_location').fill('华光路与新村西路交叉口施工出入口');
+    await page.locator('#hazard_inspectedOn').fill(beijingDate(-1));
+    await page.locator('#hazard_findings').fill('施工出入口缺少减速警示标志，夜间照明不足');
+    await page.locator('#hazard_hazardCount').fill('2');
+    await page.getByTestId('hazard-save').click();
+    await page.locator('.ant-drawer .ant-form-item-explain-error').first().waitFor();
+    await shot(page, 'hazard-refused-zh');
+    await page.locator('#hazard_rectificationDueOn').fill(beijingDate(10));
+    await page.getByTestId('hazard-save').click();
+    const row = page.locator(`[data-testid="hazard-list"] [data-hazard="${project}"]`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-status'), 'rectifying');
+    await row.locator('[data-action="rectify"]').click();
+    await page.locator('#rectification_note').fill('已增设减速警示标志两处，出入口加装照明灯具');
+    await page.getByTestId('rectify-confirm').click();
+    await row.waitFor({ state: 'detached' });
+    await page.locator('.ant-segmented-item', { hasText: '全部' }).click();
+    await page.locator(`[data-testid="hazard-list"] [data-hazard="${project}"][data-status="rectified"]`).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the inspections');
+    await shot(page, 'hazards-zh');
+  });
+
+  test('en phone: the open rectifications fit a phone', async () => {
+    const { page } = await stack.newPage({ lang: 'en', phone: true });
+    await signIn(page, 'officer.jiaojing');
+    await menu(page, 'Hazard inspections', true);
+    await page.locator('[data-testid="hazard-list"], .ant-empty').first().waitFor();
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 390 px');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the inspections on a phone');
+    await shot(page, 'hazards-en-phone', { fullPage: true });
+  });
+});

@@ -74,6 +74,8 @@ export const router = createBrowserRouter([
       { path: 'residence-batches/:id', lazy: named(() => import('./routes/residence/batch-detail'), 'StationBatchDetail') },
       { path: 'publications', lazy: lazy(() => import('./routes/publications/publications')) },
       { path: 'publications/:id', lazy: lazy(() => import('./routes/publications/publication-detail')) },
+      { path: 'traffic/accidents', lazy: lazy(() => import('./routes/traffic/accidents')) },
+      { path: 'traffic/hazard-inspections', lazy: lazy(() => import('./routes/traffic/hazards')) },
     ],
   },
   {

@@ -65,6 +65,10 @@ export const paths = {
     /** 信息发布管理: policies, bulletins, warnings in every status. */
     publications: '/workbench/publications',
     publication: (id: string) => `/workbench/publications/${encodeURIComponent(id)}`,
+    /** 货车事故快处 (M7): record and statistics (traffic units). */
+    accidents: '/workbench/traffic/accidents',
+    /** 隐患排查 (M9): inspections around major projects and their rectification (traffic units). */
+    hazards: '/workbench/traffic/hazard-inspections',
   },
   dashboard: {
     root: '/dashboard',
