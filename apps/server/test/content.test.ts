@@ -71,3 +71,42 @@ test('search tokens are CJK character pairs plus whole Latin words', () => {
   assert.equal(searchQuery('骗'), '骗:*');
   assert.equal(searchQuery('  !!'), null);
 });
+
+test("the staff list: every status of one's unit, Chinese search, abilities; a supervisor withdraws with a reason", async () => {
+  const policy = { kind: 'policy', title: '企业跨省大件运输审批流程优化', summary: '省内当日办结，跨省三个工作日', body: '为优化营商环境，大件运输许可实行网上申请、并联审批，省内运输当日办结，跨省运输三个工作日内办结。' };
+  const d = await call(t, officer, { method: 'POST', url: '/api/v1/publications', payload: policy });
+  assert.equal(d.status, 201, d.body);
+  const other = await buildUser(t, 'officer', { unitId: 'zb-traffic' });
+  const mine = await call(t, officer, { method: 'GET', url: `/api/v1/publications?q=${encodeURIComponent('大件运输')}` });
+  assert.equal(mine.status, 200, mine.body);
+  assert.deepEqual(mine.json.publications.map((p: any) => p.id), [d.json.id]);
+  assert.deepEqual(mine.json.publications[0].abilities, { canPublish: false, canUnpublish: false });
+  // Another unit's officer sees neither the row nor the text.
+  assert.deepEqual((await call(t, other, { method: 'GET', url: `/api/v1/publications?q=${encodeURIComponent('大件运输')}` })).json.publications, []);
+  assert.equal((await call(t, other, { method: 'GET', url: `/api/v1/publications/${d.json.id}` })).status, 404);
+  const seen = await call(t, supervisor, { method: 'GET', url: `/api/v1/publications/${d.json.id}` });
+  assert.equal(seen.json.body, policy.body);
+  assert.deepEqual(seen.json.abilities, { canPublish: true, canUnpublish: false });
+
+  await call(t, supervisor, { method: 'POST', url: `/api/v1/publications/${d.json.id}/publish` });
+  const url = `/api/v1/publications/${d.json.id}/unpublish`;
+  assert.equal((await call(t, officer, { method: 'POST', url, payload: { reason: '政策已调整' } })).status, 403);
+  assert.equal((await call(t, null, { method: 'POST', url, payload: { reason: '政策已调整' } })).status, 401);
+  const bad = await call(t, supervisor, { method: 'POST', url, payload: { reason: ' ', extra: 1 } });
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.json.errors.map((e: any) => e.path).sort(), ['extra', 'reason']);
+  assert.equal((await call(t, null, { method: 'GET', url: `/api/v1/public/publications/${d.json.id}` })).status, 200, 'still public after a bad request');
+  const u = await call(t, supervisor, { method: 'POST', url, payload: { reason: '政策已调整，待重新发布' } });
+  assert.equal(u.status, 200, u.body);
+  assert.equal(u.json.status, 'unpublished');
+  assert.deepEqual(u.json.abilities, { canPublish: true, canUnpublish: false });
+  assert.equal((await call(t, null, { method: 'GET', url: `/api/v1/public/publications/${d.json.id}` })).status, 404, 'withdrawn from the public');
+  assert.equal((await call(t, supervisor, { method: 'POST', url, payload: { reason: '再次撤回' } })).status, 422, 'only a published text is withdrawn');
+  const withdrawn = await call(t, supervisor, { method: 'GET', url: '/api/v1/publications?status=unpublished' });
+  assert.ok(withdrawn.json.publications.some((p: any) => p.id === d.json.id));
+  assert.equal((await call(t, supervisor, { method: 'GET', url: '/api/v1/publications?status=gone' })).status, 422);
+  const ent = await buildUser(t, 'enterprise-admin');
+  assert.equal((await call(t, ent, { method: 'GET', url: '/api/v1/publications' })).status, 403);
+  // republished after the correction
+  assert.equal((await call(t, supervisor, { method: 'POST', url: `/api/v1/publications/${d.json.id}/publish` })).json.status, 'published');
+});

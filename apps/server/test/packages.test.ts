@@ -75,3 +75,19 @@ test('only enterprise people and applicants file packages', async () => {
   const r = await post(applicant, { items: [house(), works()] });
   assertProblem(r, 422, { paths: ['items.0.type', 'items.1.type'] });
 });
+
+test('the items of one package are listed by its id, only to whom may see them; a malformed id is a 422', async () => {
+  const r = await post(ent, { items: [house({ projectName: '列表测试宿舍楼' }), works({ projectName: '列表测试管网' })] });
+  assert.equal(r.status, 201, r.body);
+  const mine = await call(t, ent, { method: 'GET', url: `/api/v1/items?packageId=${r.json.packageId}` });
+  assert.equal(mine.status, 200, mine.body);
+  assert.deepEqual(mine.json.items.map((i: any) => i.id).sort(), r.json.items.map((i: any) => i.id).sort());
+  assert.ok(mine.json.items.every((i: any) => i.packageId === r.json.packageId));
+  // Another enterprise sees none of it (the filter narrows what the policy lets one see, never widens it).
+  const other = await buildUser(t, 'enterprise-admin', { district: 'zhangdian' });
+  const theirs = await call(t, other, { method: 'GET', url: `/api/v1/items?packageId=${r.json.packageId}` });
+  assert.equal(theirs.status, 200);
+  assert.deepEqual(theirs.json.items, []);
+  assertProblem(await call(t, ent, { method: 'GET', url: '/api/v1/items?packageId=not-a-uuid' }), 422, { paths: ['packageId'] });
+  assertProblem(await call(t, null, { method: 'GET', url: `/api/v1/items?packageId=${r.json.packageId}` }), 401);
+});

@@ -6,6 +6,8 @@ import { paths } from '../config/paths';
 /** Route modules load on demand: the portal home ships alone; every other screen brings its own chunk. */
 /** Shown while a layout's chunk loads on a first visit (React Router warns when a lazy route has none). */
 const HydrateFallback = () => <div className="jqt-loading" aria-busy="true" />;
+/** A route module exporting several pages: the named one. */
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => async () => ({ Component: (await load())[name] });
 const lazy = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const router = createBrowserRouter([
@@ -45,6 +47,10 @@ export const router = createBrowserRouter([
       { path: 'cases', lazy: lazy(() => import('./routes/cases/my-cases')) },
       { path: 'cases/:id', lazy: lazy(() => import('./routes/cases/case-page')) },
       { path: 'notifications', lazy: lazy(() => import('./routes/notifications-page')) },
+      { path: 'residence-batches', lazy: named(() => import('./routes/residence/batches'), 'EnterpriseBatches') },
+      { path: 'residence-batches/:id', lazy: named(() => import('./routes/residence/batch-detail'), 'EnterpriseBatchDetail') },
+      { path: 'packages', lazy: lazy(() => import('./routes/packages/new-package')) },
+      { path: 'packages/:id', lazy: lazy(() => import('./routes/packages/package-receipt')) },
     ],
   },
   {
@@ -64,6 +70,12 @@ export const router = createBrowserRouter([
       { path: 'warnings', lazy: lazy(() => import('./routes/prevention/warnings')) },
       { path: 'warnings/:id', lazy: lazy(() => import('./routes/prevention/warning-detail')) },
       { path: 'incidents/new', lazy: lazy(() => import('./routes/cases/new-incident')) },
+      { path: 'residence-batches', lazy: named(() => import('./routes/residence/batches'), 'StationBatches') },
+      { path: 'residence-batches/:id', lazy: named(() => import('./routes/residence/batch-detail'), 'StationBatchDetail') },
+      { path: 'publications', lazy: lazy(() => import('./routes/publications/publications')) },
+      { path: 'publications/:id', lazy: lazy(() => import('./routes/publications/publication-detail')) },
+      { path: 'traffic/accidents', lazy: lazy(() => import('./routes/traffic/accidents')) },
+      { path: 'traffic/hazard-inspections', lazy: lazy(() => import('./routes/traffic/hazards')) },
     ],
   },
   {

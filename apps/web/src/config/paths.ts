@@ -33,6 +33,13 @@ export const paths = {
     /** 我的报案 and the progress of one case (M11–M13). */
     cases: '/enterprise/cases',
     case: (id: string) => `/enterprise/cases/${encodeURIComponent(id)}`,
+    /** 居住证集中申办 (M5): upload, row report, the batches. */
+    residenceBatches: '/enterprise/residence-batches',
+    residenceBatch: (id: string) => `/enterprise/residence-batches/${encodeURIComponent(id)}`,
+    /** 打包办 (M6): choose a package and fill one form; the package's receipt and its items. */
+    packages: '/enterprise/packages',
+    newPackage: (code: string) => `/enterprise/packages?package=${encodeURIComponent(code)}`,
+    package: (id: string) => `/enterprise/packages/${encodeURIComponent(id)}`,
   },
   workbench: {
     root: '/workbench',
@@ -52,6 +59,16 @@ export const paths = {
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
     /** 接警登记 (M10). */
     newIncident: '/workbench/incidents/new',
+    /** 居住证集中办理 (M5): the station's batches. */
+    residenceBatches: '/workbench/residence-batches',
+    residenceBatch: (id: string) => `/workbench/residence-batches/${encodeURIComponent(id)}`,
+    /** 信息发布管理: policies, bulletins, warnings in every status. */
+    publications: '/workbench/publications',
+    publication: (id: string) => `/workbench/publications/${encodeURIComponent(id)}`,
+    /** 货车事故快处 (M7): record and statistics (traffic units). */
+    accidents: '/workbench/traffic/accidents',
+    /** 隐患排查 (M9): inspections around major projects and their rectification (traffic units). */
+    hazards: '/workbench/traffic/hazard-inspections',
   },
   dashboard: {
     root: '/dashboard',

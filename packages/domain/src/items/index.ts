@@ -10,3 +10,4 @@ export * from './visibility.ts';
 export { leaderScope } from './actor.ts';
 export * from './text-checks.ts';
 export * from './case-file.ts';
+export * from './packages.ts';

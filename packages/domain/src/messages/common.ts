@@ -29,6 +29,7 @@ export const commonMessages: MessageTable = {
     request_timeout: '请求超时，请重试',
     personal_data_in_text: '公开内容不得包含手机号、身份证号等个人信息',
     already_published: '该内容已发布',
+    publication_not_published: '该内容未处于发布状态，无法撤回',
   },
   en: {
     validation_failed: 'Some of the input is invalid; please correct it',
@@ -58,5 +59,6 @@ export const commonMessages: MessageTable = {
     request_timeout: 'The request timed out; try again',
     personal_data_in_text: 'Public texts must not contain phone or ID numbers',
     already_published: 'Already published',
+    publication_not_published: 'Only a published text can be withdrawn',
   },
 };

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { publications } from '../../db/schema.ts';
 
@@ -23,9 +23,34 @@ export async function publish(db: Queryable, id: string, by: string, at: Date) {
   const r = await db
     .update(publications)
     .set({ status: 'published', publishedBy: by, publishedAt: at })
-    .where(and(eq(publications.id, id), eq(publications.status, 'draft')))
+    .where(and(eq(publications.id, id), inArray(publications.status, ['draft', 'unpublished'])))
     .returning({ id: publications.id });
   return r.length === 1;
+}
+
+/** 撤回: a published text leaves the public library; it keeps its first publication date. */
+export async function unpublish(db: Queryable, id: string) {
+  const r = await db
+    .update(publications)
+    .set({ status: 'unpublished' })
+    .where(and(eq(publications.id, id), eq(publications.status, 'published')))
+    .returning({ id: publications.id });
+  return r.length === 1;
+}
+
+/** The staff's list: every status, newest first, optionally one unit's, one kind, one status, matching a tsquery. */
+export async function listForStaff(db: Queryable, f: { unitId: string | null; kind?: string; status?: string; tsquery: string | null; limit: number }): Promise<PublicationListRow[]> {
+  const conds: (SQL | undefined)[] = [];
+  if (f.unitId) conds.push(eq(publications.unitId, f.unitId));
+  if (f.kind) conds.push(eq(publications.kind, f.kind));
+  if (f.status) conds.push(eq(publications.status, f.status));
+  if (f.tsquery) conds.push(sql`${publications.searchVector} @@ to_tsquery('simple', ${f.tsquery})`);
+  return db
+    .select(listColumns)
+    .from(publications)
+    .where(and(...conds))
+    .orderBy(desc(publications.createdAt), desc(publications.id))
+    .limit(f.limit);
 }
 
 /** Published texts, newest first, optionally matching a tsquery; keyset-paged by (publishedAt, id). */

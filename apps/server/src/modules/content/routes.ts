@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
-import { createDraft, drafts, getPublished, publicationKinds, publishDraft, searchPublished } from './service.ts';
+import { publicationStatuses } from './policy.ts';
+import { createDraft, drafts, getForStaff, getPublished, listForStaff, publicationKinds, publishDraft, searchPublished, unpublish } from './service.ts';
 
 const tags = ['content'];
 const kind = z.enum(publicationKinds);
@@ -40,6 +41,38 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       config: { access: authors },
     },
     async (req, reply) => reply.status(201).send(await createDraft(ctx, userOf(req), req.body, req.ip)),
+  );
+  app.get(
+    '/publications',
+    {
+      schema: {
+        tags,
+        summary: '信息发布管理 Every text of your unit (supervisors, admins: all) in any status, searchable in Chinese',
+        querystring: z
+          .object({ kind: kind.optional(), status: z.enum(publicationStatuses).optional(), q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
+          .strict(),
+      },
+      config: { access: [...authors, 'admin'] },
+    },
+    async (req) => listForStaff(ctx, userOf(req), req.query),
+  );
+  app.get(
+    '/publications/:id',
+    { schema: { tags, summary: '稿件 One text in any status, with what you may do with it', params: z.object({ id: z.uuid() }) }, config: { access: [...authors, 'admin'] } },
+    async (req) => getForStaff(ctx, userOf(req), req.params.id),
+  );
+  app.post(
+    '/publications/:id/unpublish',
+    {
+      schema: {
+        tags,
+        summary: '撤回 Take a published text out of the public library (supervisor), with the reason',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ reason: z.string().trim().min(2).max(200).describe('Why it is withdrawn (kept in the audit log)') }).strict(),
+      },
+      config: { access: ['supervisor'] },
+    },
+    async (req) => unpublish(ctx, userOf(req), req.params.id, req.body.reason, req.ip),
   );
   app.post(
     '/publications/:id/publish',

@@ -3,6 +3,7 @@ import { DomainError, formatShanghai, personalDataIn, type FieldError } from '@j
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/service.ts';
+import { maySee, publicationAbilities, seesAll, type PublicationStatus } from './policy.ts';
 import * as repo from './repository.ts';
 import { searchQuery, searchTokens } from './search-tokens.ts';
 
@@ -49,11 +50,38 @@ export async function publishDraft(ctx: AppContext, actor: UserActor, id: string
   const now = ctx.now();
   await ctx.database.db.transaction(async (tx) => {
     const p = await repo.findPublication(tx, id);
-    if (!p) throw new DomainError('not_found', { kind: 'not-found' });
+    if (!p || !maySee(actor, p)) throw new DomainError('not_found', { kind: 'not-found' });
     if (!(await repo.publish(tx, id, actor.id, now))) throw new DomainError('already_published', { kind: 'invalid' });
     await recordAudit(tx, { actor, action: 'publication.publish', subject: `publication:${id}`, ip, at: now });
   });
-  return present((await repo.findPublication(ctx.database.db, id))!);
+  return present((await repo.findPublication(ctx.database.db, id))!, true, actor);
+}
+
+/** 撤回 (supervisor): a published text leaves the public library, with the reason in the audit log. */
+export async function unpublish(ctx: AppContext, actor: UserActor, id: string, reason: string, ip: string) {
+  const now = ctx.now();
+  await ctx.database.db.transaction(async (tx) => {
+    const p = await repo.findPublication(tx, id);
+    if (!p || !maySee(actor, p)) throw new DomainError('not_found', { kind: 'not-found' });
+    if (!(await repo.unpublish(tx, id))) throw new DomainError('publication_not_published', { kind: 'invalid' });
+    await recordAudit(tx, { actor, action: 'publication.unpublish', subject: `publication:${id}`, detail: { reason }, ip, at: now });
+  });
+  return present((await repo.findPublication(ctx.database.db, id))!, true, actor);
+}
+
+/** The staff's 信息发布 list: every status, searchable in Chinese like the public library; scoped as the drafts are. */
+export async function listForStaff(ctx: AppContext, actor: UserActor, q: { kind?: PublicationKind; status?: PublicationStatus; q?: string; limit: number }) {
+  const tsquery = q.q ? searchQuery(q.q) : null;
+  if (q.q && !tsquery) return { publications: [] };
+  const rows = await repo.listForStaff(ctx.database.db, { unitId: seesAll(actor) ? null : actor.unitId, kind: q.kind, status: q.status, tsquery, limit: q.limit });
+  return { publications: rows.map((r) => present(r, false, actor)) };
+}
+
+/** One text as the staff see it (any status), with what the viewer may do with it. */
+export async function getForStaff(ctx: AppContext, actor: UserActor, id: string) {
+  const p = await repo.findPublication(ctx.database.db, id);
+  if (!p || !maySee(actor, p)) throw new DomainError('not_found', { kind: 'not-found' });
+  return present(p, true, actor);
 }
 
 export async function searchPublished(ctx: AppContext, q: { kind?: PublicationKind; q?: string; cursor?: string; limit: number }) {
@@ -83,11 +111,11 @@ export async function getPublished(ctx: AppContext, id: string) {
 }
 
 export async function drafts(ctx: AppContext, actor: UserActor) {
-  const rows = await repo.listDrafts(ctx.database.db, actor.role === 'supervisor' || actor.role === 'admin' ? null : actor.unitId, 100);
-  return { publications: rows.map((r) => present(r)) };
+  const rows = await repo.listDrafts(ctx.database.db, seesAll(actor) ? null : actor.unitId, 100);
+  return { publications: rows.map((r) => present(r, true, actor)) };
 }
 
-function present(p: repo.PublicationRow | repo.PublicationListRow, withBody = true) {
+function present(p: repo.PublicationRow | repo.PublicationListRow, withBody = true, actor?: UserActor) {
   return {
     id: p.id,
     kind: p.kind,
@@ -99,5 +127,6 @@ function present(p: repo.PublicationRow | repo.PublicationListRow, withBody = tr
     unitId: p.unitId,
     publishedAt: p.publishedAt ? formatShanghai(p.publishedAt) : null,
     createdAt: formatShanghai(p.createdAt),
+    ...(actor ? { abilities: publicationAbilities(actor, p) } : {}),
   };
 }

@@ -171,6 +171,8 @@ export interface ItemFilter {
   unitId?: string;
   /** 查找: an item number, words of the title, an enterprise's name or its USCC. */
   q?: string;
+  /** 打包办: the items opened together by one submission. */
+  packageId?: string;
 }
 
 /** `%` and `_` typed by a user are literal in the search, not wildcards. */
@@ -183,6 +185,7 @@ function filterConditions(f: ItemFilter, now: Date): (SQL | undefined)[] {
   if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));
   if (f.listed !== undefined) conds.push(eq(items.listed, f.listed));
   if (f.unitId) conds.push(eq(items.unitId, f.unitId));
+  if (f.packageId) conds.push(eq(items.packageId, f.packageId));
   if (f.rectifying) conds.push(isNotNull(items.rectificationDueAt));
   if (f.overdue) conds.push(and(inArray(items.status, clockRunningStatuses as string[]), isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
   if (f.q) {

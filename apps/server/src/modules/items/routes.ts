@@ -122,6 +122,7 @@ function filterOf(q: s.CountQuery) {
     overdue: q.overdue === 'true',
     rectifying: q.rectifying === 'true',
     unitId: q.unitId,
+    packageId: q.packageId,
     q: q.q,
   };
 }

@@ -18,6 +18,7 @@ export const listQuery = z
     rectifying: z.enum(['true']).optional().describe('整改件'),
     unitId: z.string().max(64).optional(),
     q: z.string().trim().min(1).max(100).optional().describe('查找：事项编号、标题关键字、企业名称或统一社会信用代码'),
+    packageId: z.uuid().optional().describe('打包办: the items of one package'),
     cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })

@@ -1,4 +1,4 @@
-import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -16,11 +16,15 @@ export default function WorkbenchLayout() {
         { key: 'notifications', to: paths.workbench.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
         { key: 'incident-new', to: paths.workbench.newIncident, icon: <AlertOutlined aria-hidden />, label: t('cases.newIncident'), roles: ['officer', 'unit-leader'] },
         { key: 'incident-response', to: paths.dashboard.responseTimes, icon: <AlertOutlined aria-hidden />, label: t('cases.responseTimes'), roles: ['unit-leader', 'supervisor'] },
+        { key: 'residence-batches', to: paths.workbench.residenceBatches, icon: <IdcardOutlined aria-hidden />, label: t('screens.menu.stationBatches'), roles: ['officer', 'unit-leader', 'supervisor'] },
         { key: 'liaison-mine', to: paths.workbench.liaisonMine, icon: <ContactsOutlined aria-hidden />, label: t('liaison.mineTitle'), roles: ['officer', 'unit-leader'] },
         { key: 'liaison-visits', to: paths.workbench.liaisonVisits, icon: <FileTextOutlined aria-hidden />, label: t('liaison.myVisits'), roles: ['officer', 'unit-leader'] },
         { key: 'liaison', to: paths.workbench.liaison, icon: <ShopOutlined aria-hidden />, label: t('liaison.officeTitle'), roles: ['unit-leader', 'supervisor'] },
         { key: 'liaison-centres', to: paths.workbench.serviceCentres, icon: <BankOutlined aria-hidden />, label: t('liaison.centresAdminTitle'), roles: ['unit-leader', 'supervisor'] },
         { key: 'liaison-coverage', to: paths.dashboard.coverage, icon: <FundOutlined aria-hidden />, label: t('liaison.coverageTitle'), roles: ['unit-leader', 'supervisor'] },
+        { key: 'publications', to: paths.workbench.publications, icon: <ReadOutlined aria-hidden />, label: t('screens.menu.publications'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
+        { key: 'accidents', to: paths.workbench.accidents, icon: <CarOutlined aria-hidden />, label: t('screens.menu.accidents'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
+        { key: 'hazards', to: paths.workbench.hazards, icon: <WarningOutlined aria-hidden />, label: t('screens.menu.hazards'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
         { key: 'warnings', to: paths.workbench.warnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['officer', 'unit-leader', 'supervisor'] },
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title'), roles: ['unit-leader', 'supervisor', 'admin'] },
       ]}
