@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type ApiSession, type Stack, apiSession, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+import { type ApiSession, type Stack, apiSession, horizontalOverflow, seriousViolations, shot, signIn, startStack, choose } from './support.ts';
 
 interface Enterprise {
   id: string;
@@ -27,12 +27,6 @@ const LUZHONG = '淄博鲁中精细化工有限公司';
 const QILU = '淄博齐鲁新材料科技有限公司';
 const LI = '张店分局 李警官';
 
-/** Picks an option of an antd Select by its visible text and waits until the select shows it. */
-async function choose(page: Page, selectId: string, option: string) {
-  await page.locator(`#${selectId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  await page.locator(`.ant-select:has(#${selectId})`).filter({ hasText: option }).first().waitFor();
-}
 
 describe('liaison: the office assigns, the officer logs a visit that becomes an appeal, the enterprise confirms', { timeout: 600_000 }, () => {
   let stack: Stack;

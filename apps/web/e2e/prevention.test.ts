@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type ApiSession, type Stack, apiSession, beijingDate, confirmAction, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+import { type ApiSession, type Stack, apiSession, beijingDate, confirmAction, horizontalOverflow, seriousViolations, shot, signIn, startStack, choose } from './support.ts';
 
 interface Item {
   id: string;
@@ -35,12 +35,6 @@ function weekdayAhead(ahead: number): string {
   }
 }
 
-/** Picks an option of an antd Select and waits until its dropdown has closed (a closing one still matches :visible). */
-async function choose(page: Page, id: string, option: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).last().click();
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
 async function pickDate(page: Page, id: string, date: string) {
   const el = page.locator(`#${id}`);
   await el.click();

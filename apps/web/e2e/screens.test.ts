@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { makeIdCard } from '@jqt/domain';
 import type { Page } from 'playwright-core';
-import { type Stack, beijingDate, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+import { type Stack, beijingDate, horizontalOverflow, seriousViolations, shot, signIn, startStack, choose } from './support.ts';
 
 const FILES = mkdtempSync(join(tmpdir(), 'jqt-screens-'));
 
@@ -55,12 +55,6 @@ after(async () => {
   await stack?.stop();
 });
 
-/** Picks an option of an antd Select and waits until its dropdown has closed. */
-async function choose(page: Page, id: string, option: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).last().click();
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
 async function pickDate(page: Page, id: string, date: string) {
   const el = page.locator(`#${id}`);
   await el.click();

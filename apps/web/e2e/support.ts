@@ -343,3 +343,21 @@ export async function confirmAction(page: Page) {
   const outcome = await Promise.race([closed, refused]);
   assert.equal(outcome, 'closed', `the action dialog did not close (${outcome})`);
 }
+
+/**
+ * Picks an option of an antd Select by its text: waits until the select shows it and its dropdown has closed. On a
+ * loaded machine a click can land while the dropdown still animates open; then it opens the dropdown again.
+ */
+export async function choose(page: Page, id: string, option: string) {
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  for (let attempt = 0; ; attempt++) {
+    await page.locator(`#${id}`).click();
+    await page.locator(`${open} .ant-select-item-option`, { hasText: option }).last().click();
+    const shown = await page.locator(`.ant-select:has(#${id})`).filter({ hasText: option }).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt >= 2) throw new Error(`the select #${id} does not show ${option}`);
+    await page.keyboard.press('Escape');
+  }
+  const closed = await page.waitForFunction((sel) => !document.querySelector(sel), open, { timeout: 10_000 }).then(() => true, () => false);
+  if (!closed) await page.keyboard.press('Escape');
+}
