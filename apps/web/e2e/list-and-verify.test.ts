@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeVin } from '@jqt/domain';
 import { paths } from '../src/config/paths.ts';
-import { type Stack, apiSession, beijingDate, confirmAction, fillItemForm, horizontalOverflow, seriousViolations, shot, signIn, startStack } from './support.ts';
+import { type Stack, apiSession, beijingDate, confirmAction, fillItemForm, horizontalOverflow, seriousViolations, shot, signIn, startStack, choose } from './support.ts';
 
 type Schema = Parameters<typeof fillItemForm>[2];
 const FORM = 'new-batch-inspection';
@@ -122,15 +122,13 @@ describe('list fields and public verification pages', { timeout: 600_000 }, () =
     await page.locator('#action_note').fill('已安排集中上线查验，请按时携带购车发票和合格证。');
     await page.getByTestId('action-confirm').click();
     await page.locator('.ant-form-item-has-error #action_answerForm_inspectionDate').waitFor();
-    await page.locator('#action_answerForm_inspectionStation').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '张店区东部机动车检测站' }).click();
+    await choose(page, 'action_answerForm_inspectionStation', '张店区东部机动车检测站');
     const day = await workdayAfter(stack.baseURL, 3);
     const date = page.locator('#action_answerForm_inspectionDate');
     await date.click();
     await date.fill(day);
     await date.press('Enter');
-    await page.locator('#action_answerForm_inspectionSlot').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '08:30–10:30' }).click();
+    await choose(page, 'action_answerForm_inspectionSlot', '08:30–10:30');
     // each choice has taken before the dialog is confirmed
     for (const [field, text] of [['inspectionStation', '张店区东部机动车检测站'], ['inspectionSlot', '08:30–10:30']]) {
       await page.locator(`[data-field="${field}"] .ant-select-content, [data-field="${field}"] .ant-select-selection-item`).filter({ hasText: text }).first().waitFor();
