@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { ApiError } from './api-client';
 
 /**
  * The form's values, or null when a field fails the browser's own rules: antd has already shown those errors on
@@ -11,4 +12,14 @@ export async function checkedValues<T>(form: FormInstance<T>): Promise<T | null>
     if (e && typeof e === 'object' && 'errorFields' in e) return null;
     throw e;
   }
+}
+
+/**
+ * Puts the server's field errors on the form's own fields (those named in `fields`); returns the message to show
+ * beside the form when none of them found a field (null when at least one did).
+ */
+export function showServerErrors(form: FormInstance, fields: readonly string[], e: ApiError): string | null {
+  const on = e.fieldErrors.filter((f) => fields.includes(f.path));
+  form.setFields(on.map((f) => ({ name: f.path, errors: [f.message] })));
+  return on.length ? null : (e.fieldErrors[0]?.message ?? e.message);
 }

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
+import { showServerErrors } from '../../../lib/forms';
 import { formatDateTime } from '../../../lib/format';
 import { useDraftPublication, useStaffPublications, type DraftPublication, type PublicationStatus, type StaffPublication } from '../../../features/publications/api/manage-publications';
 
@@ -28,9 +29,7 @@ function DraftForm({ onDone }: { onDone: (p: StaffPublication) => void }) {
       onDone(await draft.mutateAsync(v));
     } catch (e) {
       if (!isApiError(e)) throw e;
-      const on = e.fieldErrors.filter((f) => (FIELDS as readonly string[]).includes(f.path));
-      form.setFields(on.map((f) => ({ name: f.path as (typeof FIELDS)[number], errors: [f.message] })));
-      if (!on.length) setOther(e.fieldErrors[0]?.message ?? e.message);
+      setOther(showServerErrors(form, FIELDS, e));
     }
   };
   const req = { required: true, message: t('screens.common.required') };

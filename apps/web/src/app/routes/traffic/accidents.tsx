@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { showServerErrors } from '../../../lib/forms';
 import { addDays, todayShanghai } from '../../../lib/format';
 import { useAccidentStats, useRecordAccident, type Accident } from '../../../features/traffic/api/accidents';
 
@@ -48,9 +49,7 @@ export default function AccidentsPage() {
       form.resetFields();
     } catch (e) {
       if (!isApiError(e)) throw e;
-      const on = e.fieldErrors.filter((f) => (FIELDS as readonly string[]).includes(f.path));
-      form.setFields(on.map((f) => ({ name: f.path as (typeof FIELDS)[number], errors: [f.message] })));
-      if (!on.length) setOther(e.fieldErrors[0]?.message ?? e.message);
+      setOther(showServerErrors(form, FIELDS, e));
     }
   };
   const req = { required: true, message: t('screens.common.required') };

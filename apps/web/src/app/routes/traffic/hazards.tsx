@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Drawer, Empty, Form, Grid, Input, InputNumber
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
-import { checkedValues } from '../../../lib/forms';
+import { checkedValues, showServerErrors } from '../../../lib/forms';
 import { formatDateTime } from '../../../lib/format';
 import { useHazardInspections, useRecordHazardInspection, useRecordRectification, type HazardInput, type HazardInspection } from '../../../features/traffic/api/hazards';
 
@@ -22,9 +22,7 @@ function InspectionForm({ onDone }: { onDone: () => void }) {
       onDone();
     } catch (e) {
       if (!isApiError(e)) throw e;
-      const on = e.fieldErrors.filter((f) => (FIELDS as readonly string[]).includes(f.path));
-      form.setFields(on.map((f) => ({ name: f.path as (typeof FIELDS)[number], errors: [f.message] })));
-      if (!on.length) setOther(e.fieldErrors[0]?.message ?? e.message);
+      setOther(showServerErrors(form, FIELDS, e));
     }
   };
   const req = { required: true, message: t('screens.common.required') };
