@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzl
 import { activeDeadline, clockRunningStatuses, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
 import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { attachments, enterprises, idempotencyKeys, itemEvents, items } from '../../db/schema.ts';
 import type { VisibilityArm } from '../../policy/visibility-sql.ts';
 
@@ -175,9 +176,6 @@ export interface ItemFilter {
   packageId?: string;
 }
 
-/** `%` and `_` typed by a user are literal in the search, not wildcards. */
-const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The filter's conditions, apart from the status (the per-status counts vary only that). */
 function filterConditions(f: ItemFilter, now: Date): (SQL | undefined)[] {
   const conds: (SQL | undefined)[] = [];
@@ -189,7 +187,7 @@ function filterConditions(f: ItemFilter, now: Date): (SQL | undefined)[] {
   if (f.rectifying) conds.push(isNotNull(items.rectificationDueAt));
   if (f.overdue) conds.push(and(inArray(items.status, clockRunningStatuses as string[]), isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
   if (f.q) {
-    const like = likeText(f.q);
+    const like = containsPattern(f.q);
     conds.push(sql`(${items.number} = ${f.q} or ${items.data}->>'title' ilike ${like} or ${items.data}->>'subject' ilike ${like}
       or ${items.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like} or ${enterprises.uscc} = ${f.q.toUpperCase()}))`);
   }

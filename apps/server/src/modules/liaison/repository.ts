@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import {
   enterprises,
   enterpriseTags,
@@ -108,7 +109,7 @@ export async function listEnterprises(db: Queryable, f: EnterpriseFilter) {
   if (f.tag) where.push(sql`${enterprises.tags} @> array[${f.tag}]::text[]`);
   if (f.key !== undefined) where.push(eq(enterprises.key, f.key));
   if (f.unassigned) where.push(isNull(enterprises.liaisonOfficerId));
-  if (f.q) where.push(sql`(${enterprises.name} like ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or ${enterprises.uscc} = ${f.q.toUpperCase()})`);
+  if (f.q) where.push(sql`(${enterprises.name} like ${containsPattern(f.q)} or ${enterprises.uscc} = ${f.q.toUpperCase()})`);
   if (f.afterName) where.push(sql`(${enterprises.name}, ${enterprises.id}) > (${f.afterName.name}, ${f.afterName.id}::uuid)`);
   return db
     .select()

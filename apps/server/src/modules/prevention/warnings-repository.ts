@@ -1,6 +1,7 @@
 import type { WarningAudience } from '@jqt/domain';
 import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { enterprises, enterpriseTags, riskWarningDeliveries, riskWarnings, users } from '../../db/schema.ts';
 
 export type WarningRow = typeof riskWarnings.$inferSelect;
@@ -154,7 +155,7 @@ export async function markEscalated(tx: Queryable, rows: { warningId: string; en
 
 /** Enterprises by name or USCC, for choosing a warning's audience (police; names only, no contacts). */
 export async function searchEnterprises(db: Queryable, q: string, limit: number) {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q);
   return db
     .select({ id: enterprises.id, name: enterprises.name, district: enterprises.district, uscc: enterprises.uscc })
     .from(enterprises)
