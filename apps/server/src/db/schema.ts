@@ -33,6 +33,8 @@ export const units = pgTable('units', {
   parentId: text('parent_id'),
   /** The unit's duty phone: the work number an enterprise is given for its liaison officer (never a personal one). */
   phone: text('phone'),
+  /** The item types whose answers a leader reviews (审核) before they go out, as the unit's leaders chose. */
+  answerReviewTypes: text('answer_review_types').array().notNull().default(sql`'{}'::text[]`),
 });
 
 export const enterprises = pgTable('enterprises', {
@@ -157,6 +159,8 @@ export const items = pgTable(
     pendingTransfer: jsonb('pending_transfer'),
     pendingUnitId: text('pending_unit_id'),
     extension: jsonb('extension'),
+    /** An answer waiting for a leader's review (审核), where the unit requires one. */
+    pendingAnswer: jsonb('pending_answer'),
     supervision: jsonb('supervision'),
     supervised: boolean('supervised').notNull().default(false),
     listed: boolean('listed').notNull().default(false),

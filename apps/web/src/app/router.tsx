@@ -72,6 +72,7 @@ export const router = createBrowserRouter([
       { path: 'incidents/new', lazy: lazy(() => import('./routes/cases/new-incident')) },
       { path: 'residence-batches', lazy: named(() => import('./routes/residence/batches'), 'StationBatches') },
       { path: 'residence-batches/:id', lazy: named(() => import('./routes/residence/batch-detail'), 'StationBatchDetail') },
+      { path: 'answer-review', lazy: lazy(() => import('./routes/workbench/answer-review')) },
       { path: 'publications', lazy: lazy(() => import('./routes/publications/publications')) },
       { path: 'publications/:id', lazy: lazy(() => import('./routes/publications/publication-detail')) },
       { path: 'traffic/accidents', lazy: lazy(() => import('./routes/traffic/accidents')) },

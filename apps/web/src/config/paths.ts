@@ -63,6 +63,7 @@ export const paths = {
     residenceBatches: '/workbench/residence-batches',
     residenceBatch: (id: string) => `/workbench/residence-batches/${encodeURIComponent(id)}`,
     /** 信息发布管理: policies, bulletins, warnings in every status. */
+    answerReview: '/workbench/answer-review',
     publications: '/workbench/publications',
     publication: (id: string) => `/workbench/publications/${encodeURIComponent(id)}`,
     /** 货车事故快处 (M7): record and statistics (traffic units). */

@@ -99,6 +99,8 @@ export interface Abilities {
   canExtend: boolean;
   canApproveExtension: boolean;
   canRefuseExtension: boolean;
+  canApproveAnswer: boolean;
+  canReturnAnswer: boolean;
 }
 
 export interface Branch {
@@ -146,6 +148,10 @@ export interface Item {
   transferCount: number;
   pendingTransfer: { fromUnitId: string; toUnitId: string; note: string; at: string } | null;
   extension: { days: number; note: string; status: string; requestedAt: string } | null;
+  /** An answer waiting for a leader's review (审核); staff only. */
+  pendingAnswer?: { note: string; fields: Record<string, unknown>; by: string | null; at: string } | null;
+  /** An answer given now waits for a leader's review (the unit reviews this type). */
+  answerReview?: boolean;
   supervision: { listed: boolean; dueAt: string | null; note: string; at: string; reason?: string } | null;
   rating: { level: string; note: string | null; at: string; bad: boolean } | null;
   followUpRating: unknown;

@@ -23,6 +23,8 @@ export const itemActions = [
   'complete-branch',
   'acknowledge-branch',
   'answer',
+  'approve-answer',
+  'return-answer',
   'close',
   'rate',
   'reopen',
@@ -125,6 +127,9 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
     from: working,
     input: (t) => [note(true, 5000), relevanceConfirmedField, ...(decidesOnAnswer(t) ? [decisionField] : []), ...(t.answerForm?.form ?? [])],
   },
+  // 审核: a leader of the unit (or above it) releases an answer held for review, or returns it with the reason.
+  'approve-answer': { roles: ['unit-leader'], relations: ['owner-unit', 'subordinate-unit'], from: working, input: () => [note(false)] },
+  'return-answer': { roles: ['unit-leader'], relations: ['owner-unit', 'subordinate-unit'], from: working, input: () => [note(true)] },
   close: { roles: [...handlers, ...submitters], relations: ['owner-unit', 'submitter'], from: ['answered'], input: () => [note(false)] },
   rate: {
     roles: submitters,
@@ -190,15 +195,28 @@ export interface TransitionContext {
   newId?: () => string;
   /** The window's service specialist the server chose for a type that assigns one on acceptance. */
   specialistId?: string;
+  /** The item's unit requires a leader's review (审核) of answers of this type before they go out. */
+  answerReview?: boolean;
   /** A case's item is closed by its closing stage (结案 / 撤案), recorded by the cases module, never by a bare close. */
   caseStage?: boolean;
 }
 
+/** What the timeline records: the action, or `answer-submitted` for an answer held for review. */
+export type ItemEventAction = ItemAction | 'answer-submitted';
+
 export interface TransitionResult {
   next: ItemState;
-  event: { action: ItemAction; fromStatus: ItemStatus; toStatus: ItemStatus; note: string | null; detail: Record<string, unknown> };
+  event: { action: ItemEventAction; fromStatus: ItemStatus; toStatus: ItemStatus; note: string | null; detail: Record<string, unknown> };
   notices: Notice[];
+  /**
+   * What the step puts out, for the answer checks and the type's after-hooks: the action and its fields, or for an
+   * approved review the answer it releases; null for an answer held for review (nothing has gone out yet).
+   */
+  released: { action: ItemAction; fields: Record<string, unknown> } | null;
 }
+
+/** While an answer waits for review the item stays as the officer left it: no second answer, transfer or pause. */
+const heldByReview: readonly ItemAction[] = ['answer', 'request-supplement', 'transfer', 'open-branch'];
 
 export const REOPEN_WINDOW_DAYS = 7;
 export const RECTIFICATION_WORKDAYS = 15;
@@ -220,6 +238,8 @@ function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext):
   if (!spec.from.includes(item.status)) {
     throw new DomainError('action_not_allowed_in_status', { kind: 'invalid', params: { action, status: item.status } });
   }
+  if (item.pendingAnswer && heldByReview.includes(action)) throw new DomainError('answer_in_review', { kind: 'conflict' });
+  if ((action === 'approve-answer' || action === 'return-answer') && !item.pendingAnswer) throw new DomainError('no_answer_in_review', { kind: 'invalid' });
 }
 
 /** The submitter's notice of what the answer booked for them (a survey, an inspection slot), if it booked anything. */
@@ -243,6 +263,11 @@ function fail(code: string, kind: ErrorKind = 'invalid', params?: Record<string,
  */
 export function transition(item: ItemState, action: ItemAction, input: unknown, ctx: TransitionContext): TransitionResult {
   authorize(item, action, ctx);
+  return apply(item, action, input, ctx);
+}
+
+/** The step itself, once `authorize` let the actor take it. */
+function apply(item: ItemState, action: ItemAction, input: unknown, ctx: TransitionContext): TransitionResult {
   const form = validateForm(actionSpecs[action].input(ctx.type), input ?? {}, '');
   const errors: FieldError[] = form.errors.map((e) => ({ ...e, path: e.path.replace(/^\./, '') }));
   const answerForm = action === 'answer' ? ctx.type.answerForm : undefined;
@@ -384,6 +409,13 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
     }
     case 'answer':
       if (item.branches.some((b) => b.status === 'open')) fail('branches_open');
+      if (ctx.answerReview && ctx.actor.role !== 'unit-leader') {
+        // 审核: held until a leader releases it; the status, and so the clock, stay as they are.
+        const { note: _text, ...fields } = v;
+        next.pendingAnswer = { note: noteText ?? '', fields, by: ctx.actor.id, at: iso };
+        notices.push({ to: 'unit-leader', kind: 'answer_review_requested' });
+        return { next, event: { action: 'answer-submitted', fromStatus: item.status, toStatus: item.status, note: noteText, detail: {} }, notices, released: null };
+      }
       if (item.pendingTransfer) fail('transfer_pending');
       if (decidesOnAnswer(ctx.type)) {
         detail.decision = decisionOf(v);
@@ -395,6 +427,19 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
       if (Object.keys(answerFields).length) detail.answer = answerFields;
       // A booking is told with its date and place; a denial as a plain answer: there is nothing to collect.
       notices.push(bookingNotice(answerForm, answerFields) ?? { to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });
+      break;
+    case 'approve-answer': {
+      // The held answer goes out as the answer it is, checked again as of now, with its review on record.
+      const held = item.pendingAnswer!;
+      const out = apply({ ...item, pendingAnswer: null }, 'answer', { ...held.fields, note: held.note }, { ...ctx, answerReview: false });
+      out.event.detail.review = { draftedBy: held.by, draftedAt: held.at, ...(noteText ? { note: noteText } : {}) };
+      out.notices.push({ to: 'handler', kind: 'answer_approved' });
+      return out;
+    }
+    case 'return-answer':
+      next.pendingAnswer = null;
+      detail.draftedBy = item.pendingAnswer!.by;
+      notices.push({ to: 'handler', kind: 'answer_returned' });
       break;
     case 'close':
       if (ctx.type.caseFile && !ctx.caseStage) fail('case_closed_by_stage');
@@ -511,7 +556,7 @@ export function transition(item: ItemState, action: ItemAction, input: unknown, 
   }
   // Branches opened against the owner's deadline keep sharing it when it moves (a pause resumed, an extension).
   if (item.dueAt && next.dueAt && next.dueAt.getTime() !== item.dueAt.getTime()) next.branches = followOwnerDeadline(next.branches, item.dueAt, next.dueAt);
-  return { next, event: { action, fromStatus: item.status, toStatus: next.status, note: noteText, detail }, notices };
+  return { next, event: { action, fromStatus: item.status, toStatus: next.status, note: noteText, detail }, notices, released: { action, fields: v } };
 }
 
 /** Open branches whose deadline was the owner's old one take its new one; a branch with a deadline of its own keeps it. */
@@ -535,13 +580,18 @@ export function abilities(item: ItemState, actor: Actor): Record<string, boolean
 
 function preconditionHolds(item: ItemState, action: ItemAction, actor: Actor): boolean {
   switch (action) {
-    case 'transfer':
-      return !item.pendingTransfer && (item.transferCount < 2 || actor.role === 'supervisor');
     case 'accept-transfer':
     case 'return':
       return !!item.pendingTransfer;
     case 'answer':
-      return !item.pendingTransfer && item.branches.every((b) => b.status === 'done');
+      return !item.pendingAnswer && !item.pendingTransfer && item.branches.every((b) => b.status === 'done');
+    case 'request-supplement':
+    case 'transfer':
+    case 'open-branch':
+      return !item.pendingAnswer && (action !== 'transfer' || (!item.pendingTransfer && (item.transferCount < 2 || actor.role === 'supervisor')));
+    case 'approve-answer':
+    case 'return-answer':
+      return !!item.pendingAnswer;
     case 'complete-branch':
       return item.branches.some((b) => b.status === 'open' && b.unitId === actor.unitId);
     case 'acknowledge-branch':

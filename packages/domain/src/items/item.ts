@@ -17,6 +17,14 @@ export interface Extension {
   status: 'pending' | 'approved' | 'refused';
   requestedAt: string;
 }
+/** An answer held for the leader's review (审核) where the unit requires it; the clock keeps running meanwhile. */
+export interface PendingAnswer {
+  /** The answer's text and every field the officer gave with it (decision, the type's answer form). */
+  note: string;
+  fields: Record<string, unknown>;
+  by: string | null;
+  at: string;
+}
 export interface Supervision {
   /** 挂牌督办: listed on the leaders' board. */
   listed: boolean;
@@ -89,6 +97,7 @@ export interface ItemState {
   transferCount: number;
   pendingTransfer: PendingTransfer | null;
   extension: Extension | null;
+  pendingAnswer: PendingAnswer | null;
   supervision: Supervision | null;
   rating: Rating | null;
   followUpRating: Rating | null;
@@ -144,6 +153,7 @@ export function createItem(n: NewItem): ItemState {
     transferCount: 0,
     pendingTransfer: null,
     extension: null,
+    pendingAnswer: null,
     supervision: null,
     rating: null,
     followUpRating: null,

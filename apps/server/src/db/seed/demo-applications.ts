@@ -9,6 +9,7 @@ import '../../modules/applications/certificates.ts';
 import { submitPackage } from '../../modules/applications/packages.ts';
 import { batchColumns, batchStep, importResidenceBatch } from '../../modules/applications/residence-batches.ts';
 import { submitItem, transitionItem } from '../../modules/items/service.ts';
+import { demoActor } from './demo-support.ts';
 
 const HOUR = 3_600_000;
 const IP = '127.0.0.1';
@@ -35,11 +36,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<void> {
   const morning = (days: number) => new Date(`${shanghaiDate(new Date(now.getTime() - days * DAY_MS))}T09:30:00+08:00`).getTime();
   const dayOf = (ms: number) => shanghaiDate(new Date(ms));
 
-  const actor = async (username: string): Promise<UserActor> => {
-    const u = await findUserByUsername(db, username);
-    if (!u) throw new Error(`demo applications need the demo user ${username}`);
-    return { id: u.id, role: u.role as UserActor['role'], username: u.username, displayName: u.displayName, unitId: u.unitId, enterpriseId: u.enterpriseId, via: 'session' };
-  };
+  const actor = (username: string) => demoActor(db, username);
   // Units without a demo user yet get one, with the demo password (and the staff TOTP secret).
   const template = (await findUserByUsername(db, 'officer.churujing'))!;
   const addUser = async (username: string, role: UserActor['role'], displayName: string, unitId: string | null, mobile: string) => {

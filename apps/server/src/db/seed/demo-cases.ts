@@ -7,6 +7,7 @@ import { designateSpecial, recordRecovery, recordStage } from '../../modules/cas
 import { eq } from 'drizzle-orm';
 import { enterprises } from '../schema.ts';
 import { submitItem, transitionItem } from '../../modules/items/service.ts';
+import { demoActor } from './demo-support.ts';
 
 const IP = '127.0.0.1';
 const DAY = 86_400_000;
@@ -41,10 +42,7 @@ export async function seedDemoCases(ctx: AppContext): Promise<void> {
   for (const [i, [username, role, displayName, unitId]] of police.entries()) {
     await insertUser(db, { id: randomUUID(), username, passwordHash: template.passwordHash, role, displayName, unitId, enterpriseId: null, mobile: `1390533${String(8800 + i)}`, totpSecret: template.totpSecret, isDemo: true });
   }
-  const actor = async (username: string): Promise<UserActor> => {
-    const u = (await findUserByUsername(db, username))!;
-    return { id: u.id, role: u.role as UserActor['role'], username: u.username, displayName: u.displayName, unitId: u.unitId, enterpriseId: u.enterpriseId, via: 'session' };
-  };
+  const actor = (username: string) => demoActor(db, username);
   const [ent1, ent2, chen, han, ma, supervisor] = await Promise.all(['ent.demo1', 'ent.demo2', 'officer.jingzhen', 'officer.jingzhen2', 'leader.jingzhen', 'supervisor'].map(actor));
 
   const report = async (who: UserActor, ago: number, data: Record<string, unknown>) =>

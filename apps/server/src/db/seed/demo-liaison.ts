@@ -8,6 +8,7 @@ import { bookCentre, createCentre } from '../../modules/liaison/centres.ts';
 import { assign, createProject, setEnterpriseProfile } from '../../modules/liaison/service.ts';
 import { confirmVisit, logVisit } from '../../modules/liaison/visits.ts';
 import { enterprises } from '../schema.ts';
+import { demoActor } from './demo-support.ts';
 
 const IP = '127.0.0.1';
 
@@ -30,11 +31,7 @@ export async function seedDemoLiaison(ctx: AppContext): Promise<void> {
   const now = ctx.now();
   const at = (ms: number): AppContext => ({ ...ctx, now: () => new Date(now.getTime() - ms) });
   const dayOf = (ms: number) => shanghaiDate(new Date(now.getTime() - ms));
-  const actor = async (username: string): Promise<UserActor> => {
-    const u = await findUserByUsername(db, username);
-    if (!u) throw new Error(`demo liaison needs the demo user ${username}`);
-    return { id: u.id, role: u.role as UserActor['role'], username: u.username, displayName: u.displayName, unitId: u.unitId, enterpriseId: u.enterpriseId, via: 'session' };
-  };
+  const actor = (username: string) => demoActor(db, username);
 
   // A second 张店 officer: the deputy of one enterprise, the officer of another and the service centre's staff.
   const template = (await findUserByUsername(db, 'officer.zhangdian'))!;

@@ -9,6 +9,7 @@ import { publishFaq } from '../../modules/prevention/legal-faqs.ts';
 import { acknowledgeWarning, actOnWarning, draftWarning, escalateUnacknowledgedWarnings } from '../../modules/prevention/warnings.ts';
 import { eq } from 'drizzle-orm';
 import { enterprises } from '../schema.ts';
+import { demoActor } from './demo-support.ts';
 
 const IP = '127.0.0.1';
 
@@ -37,10 +38,7 @@ export async function seedDemoPrevention(ctx: AppContext): Promise<void> {
   await addStaff('leader.xuanjiang', 'unit-leader', '平安宣讲团 负责人', 'zb-lecture', '13905339912');
   await addStaff('officer.lvshi', 'officer', '公职律师 周律师', 'zb-lawyers', '13905339913');
   await addStaff('leader.lvshi', 'unit-leader', '公职律师服务团 负责人', 'zb-lawyers', '13905339914');
-  const actor = async (username: string): Promise<UserActor> => {
-    const u = (await findUserByUsername(db, username))!;
-    return { id: u.id, role: u.role as UserActor['role'], username: u.username, displayName: u.displayName, unitId: u.unitId, enterpriseId: u.enterpriseId, via: 'session' };
-  };
+  const actor = (username: string) => demoActor(db, username);
   const chen = await actor('officer.xuanjiang');
   const ent1 = await actor('ent.demo1');
   const ent2 = await actor('ent.demo2');

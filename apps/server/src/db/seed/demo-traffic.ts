@@ -8,6 +8,7 @@ import { submitItem, transitionItem } from '../../modules/items/service.ts';
 import { recordAccident } from '../../modules/traffic/accidents.ts';
 import { recordHazardInspection, recordRectification } from '../../modules/traffic/hazards.ts';
 import { revokePassCode } from '../../modules/traffic/pass-codes.ts';
+import { demoActor } from './demo-support.ts';
 
 const HOUR = 3_600_000;
 const IP = '127.0.0.1';
@@ -26,11 +27,7 @@ export async function seedDemoTraffic(ctx: AppContext): Promise<void> {
   const at = (ms: number): AppContext => ({ ...ctx, now: () => new Date(now.getTime() - ms) });
   const dayOf = (ms: number) => shanghaiDate(new Date(now.getTime() - ms));
 
-  const actor = async (username: string): Promise<UserActor> => {
-    const u = await findUserByUsername(db, username);
-    if (!u) throw new Error(`demo traffic needs the demo user ${username}`);
-    return { id: u.id, role: u.role as UserActor['role'], username: u.username, displayName: u.displayName, unitId: u.unitId, enterpriseId: u.enterpriseId, via: 'session' };
-  };
+  const actor = (username: string) => demoActor(db, username);
   const jiaojing = await actor('officer.jiaojing');
   // The vehicle administration office schedules batch inspections; it gets a demo officer like the detachment's.
   const template = (await findUserByUsername(db, 'officer.jiaojing'))!;

@@ -134,6 +134,10 @@ export async function findUnit(db: Queryable, id: string) {
   return u;
 }
 
+export async function setUnitAnswerReviewTypes(db: Queryable, id: string, itemTypes: string[]) {
+  await db.update(units).set({ answerReviewTypes: itemTypes }).where(eq(units.id, id));
+}
+
 export async function findUnitByRoute(db: Queryable, unitType: string, district: string | null) {
   const [u] = await db
     .select()

@@ -45,9 +45,13 @@ function caseView(timeline: EventRow[] | undefined): EventRow[] | undefined {
     .map((e) => ({ ...e, actorId: null, actorName: '', note: caseNotesForSubmitter.has(e.action) ? e.note : null, detail: e.action === 'case-stage' ? { stage: (e.detail as { stage?: unknown }).stage } : e.action === 'answer' ? { answer: (e.detail as { answer?: unknown }).answer } : {} }));
 }
 
+/** What only the unit sees of a review (审核): the held answer's submission and a leader's return with the reason. */
+const reviewEvents = new Set(['answer-submitted', 'return-answer']);
+
 /** The only shape an item leaves the server in. */
-export function present(row: ItemRow, state: ItemState, actor: RequestActor, now: Date, opts: { timeline?: EventRow[]; unmasked: boolean }) {
+export function present(row: ItemRow, state: ItemState, actor: RequestActor, now: Date, opts: { timeline?: EventRow[]; unmasked: boolean; answerReview?: boolean }) {
   const decl = itemType(row.type);
+  if (!isStaff(actor)) opts = { ...opts, timeline: opts.timeline?.filter((e) => !reviewEvents.has(e.action)) };
   if (decl?.caseFile && !isStaff(actor)) {
     state = { ...state, supervision: null, assigneeId: null, branches: [] };
     row = { ...row, assigneeId: null };
@@ -89,6 +93,9 @@ export function present(row: ItemRow, state: ItemState, actor: RequestActor, now
     transferCount: row.transferCount,
     pendingTransfer: state.pendingTransfer ? { ...state.pendingTransfer, at: isoString(state.pendingTransfer.at) } : null,
     extension: state.extension ? { ...state.extension, requestedAt: isoString(state.extension.requestedAt) } : null,
+    pendingAnswer: state.pendingAnswer && isStaff(actor) ? { ...state.pendingAnswer, at: isoString(state.pendingAnswer.at) } : null,
+    // Whether an answer given now waits for a leader's review (staff detail views only).
+    answerReview: opts.answerReview ?? false,
     supervision: state.supervision ? { ...state.supervision, at: isoString(state.supervision.at), dueAt: isoString(state.supervision.dueAt) } : null,
     rating: state.rating ? { ...state.rating, at: isoString(state.rating.at) } : null,
     followUpRating: state.followUpRating ? { ...state.followUpRating, at: isoString(state.followUpRating.at) } : null,

@@ -31,6 +31,7 @@ import { calendarOf } from '../calendar/work-calendar.ts';
 import { deliverNotices } from './notices.ts';
 import { present } from './present.ts';
 import { checkTransitionText } from '../text-checks/service.ts';
+import { answerReviewTypes } from '../text-checks/answer-review.ts';
 import { canSee, visibleArms, visibleTo } from './policy.ts';
 import * as repo from './repository.ts';
 import { items } from './repository.ts';
@@ -255,8 +256,9 @@ export async function getItem(ctx: AppContext, actor: RequestActor, id: string, 
   // The staff who handle it see whose it is: the enterprise's name, USCC and address (public registry facts).
   const staff = isUser(actor) && isStaff(actor);
   const enterprise = staff && row.enterpriseId ? await findEnterprise(ctx.database.db, row.enterpriseId) : undefined;
+  const answerReview = staff && (state.status === 'accepted' || state.status === 'in_progress') && (await answerReviewTypes(ctx.database.db, state.unitId)).includes(state.type);
   return {
-    ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData }),
+    ...present(row, state, actor, ctx.now(), { timeline, unmasked: fullPersonalData, answerReview }),
     ...(outputs ? { outputs } : {}),
     ...(specialist ? { specialist: { displayName: specialist.displayName } } : {}),
     ...(enterprise ? { enterprise: { id: enterprise.id, name: enterprise.name, uscc: enterprise.uscc, address: enterprise.address, district: enterprise.district } } : {}),
@@ -350,15 +352,21 @@ export async function applyTransition(tx: Queryable, ctx: AppContext, calendar: 
   if (state.version !== input.version) throw new StaleVersion();
   const type = itemType(state.type)!;
   const specialistId = input.action === 'accept' && type.specialistOnAccept ? await pickSpecialist(tx, state.unitId, state.id) : undefined;
-  const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId, caseStage: opts.caseStage });
-  // What goes out to the enterprise passes the answer checks; the word list's version is kept on the event.
-  const checked = await checkTransitionText(tx, actor, state, input.action, input.fields);
+  const answerReview = input.action === 'answer' && (await answerReviewTypes(tx, state.unitId)).includes(state.type);
+  const result = transition(state, input.action, input.fields, { actor, now, calendar, type, newId: randomUUID, specialistId, caseStage: opts.caseStage, answerReview });
+  // What goes out to the enterprise (or waits for review to go out) passes the answer checks; the word list's version is kept on the event.
+  const text = result.released ?? { action: input.action, fields: input.fields };
+  const checked = await checkTransitionText(tx, actor, state, text.action, text.fields);
   if (checked) result.event.detail.sensitiveWordsVersion = checked.sensitiveWordsVersion;
-  if (checked && input.fields.relevanceConfirmed === true) result.event.detail.relevanceConfirmed = true;
+  if (checked && text.fields.relevanceConfirmed === true) result.event.detail.relevanceConfirmed = true;
   await checkReferences(tx, input.action, result.next, input.fields);
   if (!(await repo.updateItem(tx, state, result.next, calendar, now))) throw new StaleVersion();
   await repo.insertEvent(tx, eventRow(id, now, actor, result.event));
-  await itemOutputs.get(state.type)?.afterTransition?.(tx, { ctx, before: state, item: result.next, number: row.number, action: input.action, fields: input.fields, actor, now });
+  // The type's outputs (a pass code, a certificate) follow what went out: an approved answer, not one held for review.
+  if (result.released) {
+    const { action, fields } = result.released;
+    await itemOutputs.get(state.type)?.afterTransition?.(tx, { ctx, before: state, item: result.next, number: row.number, action, fields, actor, now });
+  }
   await recordAudit(tx, { actor, action: `item.${input.action}`, subject: `item:${id}`, detail: { from: state.status, to: result.next.status }, ip: input.ip, at: now });
   return deliverNotices(tx, { ...result.next, number: row.number }, result.notices, now);
 }

@@ -80,7 +80,7 @@ export async function checkTransitionText(
   const kind = checkedTextActions[action];
   if (!kind) return null;
   const note = typeof fields.note === 'string' ? fields.note : '';
-  const [list, unit] = await Promise.all([currentSensitiveWords(db), findUnit(db, actor.unitId ?? item.unitId)]);
+  const [list, unit] = await Promise.all([currentSensitiveWords(db), findUnit(db, item.unitId)]);
   const report = checkOutgoingText(note, {
     kind,
     subject: subjectOf(itemType(item.type) ?? {}, item.data),

@@ -6,7 +6,7 @@ import { itemKey } from './get-item';
 export type TransitionAction =
   | 'accept' | 'refuse' | 'assign' | 'request-supplement' | 'resume' | 'transfer' | 'accept-transfer' | 'return'
   | 'open-branch' | 'complete-branch' | 'answer' | 'close' | 'rate' | 'reopen' | 'supervise' | 'extend'
-  | 'approve-extension' | 'refuse-extension' | 'acknowledge-branch';
+  | 'approve-extension' | 'refuse-extension' | 'approve-answer' | 'return-answer' | 'acknowledge-branch';
 
 export interface TransitionInput {
   action: TransitionAction;

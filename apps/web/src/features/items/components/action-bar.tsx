@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import type { Abilities, FormSchema, Item, ItemType, Unit, User } from '../../../types/api';
@@ -9,6 +9,7 @@ import { useAssignableStaff } from '../api/get-unit-staff';
 import { checkedTextActions, formatMessage } from '@jqt/domain';
 import { useTextCheckContext } from '../api/get-text-check-context';
 import { messagesOn, RelevanceConfirm, reportOn, TextCheckList } from './text-checks';
+import { PendingAnswerText } from './pending-answer';
 import { FieldControl, cleanValues, fieldHelp, fieldLabel, fieldRules, widgetOf } from '../../../components/field-controls';
 import { checkedValues } from '../../../lib/forms';
 
@@ -40,6 +41,7 @@ const ACTIONS: ActionSpec[] = [
   { ability: 'canAnswer', action: 'answer', fields: [{ name: 'answerForm', kind: 'answerForm' }, { name: 'answerDecisionForm', kind: 'answerDecisionForm' }, { name: 'note', kind: 'answer', required: true }, { name: 'relevanceConfirmed', kind: 'relevance' }], primary: true },
   { ability: 'canResume', action: 'resume', fields: [note()], primary: true },
   { ability: 'canRate', action: 'rate', fields: [{ name: 'rating', kind: 'rating', required: true }, note()], primary: true },
+  { ability: 'canApproveAnswer', action: 'approve-answer', fields: [note()], primary: true },
   { ability: 'canApproveExtension', action: 'approve-extension', fields: [note()], primary: true },
   { ability: 'canAcknowledgeBranch', action: 'acknowledge-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, note()], primary: true },
   { ability: 'canCompleteBranch', action: 'complete-branch', fields: [{ name: 'branchId', kind: 'branch', required: true }, { name: 'branchDecisionForm', kind: 'branchDecisionForm' }, { name: 'note', kind: 'answer', required: true }] },
@@ -53,6 +55,7 @@ const ACTIONS: ActionSpec[] = [
   { ability: 'canReopen', action: 'reopen', fields: [note(true)], danger: true },
   { ability: 'canReturn', action: 'return', fields: [note(true)], danger: true },
   { ability: 'canRefuseExtension', action: 'refuse-extension', fields: [note(true)], danger: true },
+  { ability: 'canReturnAnswer', action: 'return-answer', fields: [note(true)], danger: true },
   { ability: 'canRefuse', action: 'refuse', fields: [note(true)], danger: true },
 ];
 
@@ -87,6 +90,9 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
   const report = checkedKind ? reportOn(noteValue ?? '', checkedKind, item, checkContext.data, relevanceConfirmed) : null;
 
   if (!allowed.length) return null;
+  // 审核: where the unit reviews this type, an officer's answer is submitted to the leaders rather than sent.
+  const forReview = (a: ActionSpec) => a.action === 'answer' && !!item.answerReview && me.role !== 'unit-leader';
+  const labelOf = (a: ActionSpec) => (forReview(a) ? t('review.submit') : t(`actions.${a.action}`));
 
   /** The schema of a declared form, if this type has one for this user (a branch's decision: only the issuing partner). */
   const declaredForm = (kind: FieldKind): FormSchema | null => {
@@ -121,7 +127,7 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
     }
     try {
       await mutation.mutateAsync(body as never);
-      message.success(t('actions.done', { action: t(`actions.${open.action}`) }));
+      message.success(forReview(open) ? t('review.submitted') : t('actions.done', { action: labelOf(open) }));
       setOpen(null);
       form.resetFields();
     } catch (e) {
@@ -320,13 +326,13 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
               setOpen(a);
             }}
           >
-            {t(`actions.${a.action}`)}
+            {labelOf(a)}
           </Button>
         ))}
       </Space>
       <Modal
         open={!!open}
-        title={open ? t(`actions.${open.action}`) : ''}
+        title={open ? labelOf(open) : ''}
         onCancel={() => setOpen(null)}
         onOk={() => void submit()}
         okText={t('common.confirm')}
@@ -336,6 +342,8 @@ export function ActionBar({ item, itemType, units, me, onStale }: ActionBarProps
         destroyOnHidden
         forceRender
       >
+        {open && forReview(open) ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('review.hint')} data-testid="review-hint" /> : null}
+        {open?.action === 'approve-answer' && item.pendingAnswer ? <PendingAnswerText text={item.pendingAnswer.note} /> : null}
         <Form form={form} layout="vertical" name="action" preserve={false}>
           {open ? open.fields.map(fieldEl) : null}
         </Form>

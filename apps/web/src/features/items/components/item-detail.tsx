@@ -6,6 +6,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { Timeline } from '../../../components/timeline';
 import { pick } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/format';
+import { PendingAnswerNotice } from './pending-answer';
 import { ActionBar } from './action-bar';
 import { ItemOutputs } from './item-outputs';
 
@@ -107,6 +108,7 @@ export function ItemDetail({ item, itemType, units, me, onStale }: ItemDetailPro
         {item.extension ? (
           <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.extension', { days: item.extension.days, status: t(`extensionStatus.${item.extension.status}`, { defaultValue: item.extension.status }) })} description={item.extension.note} />
         ) : null}
+        <PendingAnswerNotice item={item} drafter={item.timeline?.findLast((e) => e.action === 'answer-submitted')?.actor?.name ?? undefined} />
         {item.status === 'awaiting_supplement' ? <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('item.awaitingSupplement')} /> : null}
         {nextStepText(item, me, t) ? (
           <Typography.Paragraph data-testid="item-next-step" style={{ marginBottom: 12 }}>
