@@ -1,3 +1,4 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 
 /** Every environment variable the server reads, parsed once (ARCHITECTURE rule 6). */
@@ -14,6 +15,8 @@ export interface Config {
   sessionHours: number;
   sweepSeconds: number;
   logLevel: string;
+  /** Ed25519 private key that signs the audit chain's anchored heads (AUDIT_SIGNING_KEY, PKCS#8 PEM); unsigned without. */
+  auditSigningKey: KeyObject | null;
   /** The origin browsers load the platform from (scheme://host[:port]); state-changing cookie requests must come from it or the request's own host. */
   publicOrigin: string;
 }
@@ -33,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: 8,
     sweepSeconds: 60,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    auditSigningKey: env.AUDIT_SIGNING_KEY ? signingKeyOf(env.AUDIT_SIGNING_KEY) : null,
     publicOrigin: originOf(env.PUBLIC_ORIGIN || 'http://localhost:3000', 'PUBLIC_ORIGIN'),
     ...overrides,
   };
@@ -47,4 +51,16 @@ function originOf(value: string, name: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be http or https, got ${value}`);
   return url.origin;
+}
+
+/** A PEM key given in one environment line may carry its newlines as `\n`. */
+function signingKeyOf(value: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(value.replace(/\\n/g, '\n'));
+  } catch {
+    throw new Error('AUDIT_SIGNING_KEY must be a PKCS#8 PEM private key (openssl genpkey -algorithm ed25519)');
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`AUDIT_SIGNING_KEY must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+  return key;
 }

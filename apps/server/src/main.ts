@@ -3,7 +3,7 @@ import { openDatabase } from './db/client.ts';
 import { buildApp } from './app.ts';
 import { seedReference } from './db/seed/reference.ts';
 import { seedDemo } from './db/seed/demo.ts';
-import { startAuditChainer } from './jobs/audit-chainer.ts';
+import { startAuditAnchor, startAuditChainer } from './jobs/audit-chainer.ts';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper.ts';
 import type { AppContext } from './context.ts';
 
@@ -13,7 +13,7 @@ const ctx: AppContext = { database, config, now: () => new Date() };
 await seedReference(ctx);
 if (config.seedDemo) await seedDemo(ctx);
 const app = await buildApp(ctx);
-const jobs = [startDeadlineSweeper(ctx, app.log), startAuditChainer(ctx, app.log)];
+const jobs = [startDeadlineSweeper(ctx, app.log), startAuditChainer(ctx, app.log), startAuditAnchor(ctx, app.log)];
 
 let stopping = false;
 const shutdown = async () => {

@@ -279,6 +279,18 @@ export const auditLog = pgTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
+/**
+ * The audit chain's head, written periodically and on every verification (issue 16 point 7): append-only, owned by
+ * another database role than the application's where the operator set it up so, and signed when a key is configured,
+ * so deleting the newest audit rows is found.
+ */
+export const auditAnchors = pgTable('audit_anchors', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  at: ts('at').notNull(),
+  signature: text('signature'),
+});
+
 export const attachments = pgTable('attachments', {
   id: uuid('id').primaryKey(),
   uploaderId: uuid('uploader_id'),

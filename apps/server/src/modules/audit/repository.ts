@@ -1,6 +1,6 @@
-import { asc, gt, inArray, sql } from 'drizzle-orm';
+import { asc, desc, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { auditLog, auditPending } from '../../db/schema.ts';
+import { auditAnchors, auditLog, auditPending } from '../../db/schema.ts';
 import { chainHash, GENESIS, type AuditFields } from './chain.ts';
 
 /**
@@ -38,4 +38,22 @@ export async function deletePending(tx: Queryable, ids: number[]) {
 
 export async function auditPage(tx: Queryable, afterId: number, limit: number) {
   return tx.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
+}
+
+/** The newest row of the chain: its id and hash are the head an anchor records. */
+export async function chainHead(tx: Queryable): Promise<{ seq: number; hash: string } | undefined> {
+  const [r] = await tx.select({ seq: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return r;
+}
+
+export type AnchorRow = typeof auditAnchors.$inferSelect;
+
+export async function latestAnchor(tx: Queryable): Promise<AnchorRow | undefined> {
+  const [r] = await tx.select().from(auditAnchors).orderBy(desc(auditAnchors.seq)).limit(1);
+  return r;
+}
+
+/** Appends an anchor; one per sequence number (a second instance anchoring the same head adds nothing). */
+export async function insertAnchor(tx: Queryable, a: AnchorRow): Promise<void> {
+  await tx.insert(auditAnchors).values(a).onConflictDoNothing();
 }

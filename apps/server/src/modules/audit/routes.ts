@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { formatShanghai } from '@jqt/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { auditLog, verifyAuditLog } from './service.ts';
+import { auditHead, auditLog, verifyAuditLog } from './service.ts';
 
 const tags = ['audit'];
 
@@ -15,5 +15,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       return { entries: rows.map((r) => ({ ...r, at: formatShanghai(r.at) })), nextAfter: rows.length ? rows[rows.length - 1].id : null };
     },
   );
+  app.get('/admin/audit/head', { schema: { tags, summary: '审计链锚点 The newest anchored head, signed, to keep off the database' }, config: { access: ['admin'] } }, async () => auditHead(ctx));
   app.get('/admin/audit/verify', { schema: { tags, summary: '校验审计链 Verify the hash chain' }, config: { access: ['admin'] } }, async () => verifyAuditLog(ctx));
 };

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Card, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useAudit, verifyAudit, type AuditEntry } from '../../../features/admin/api/admin';
+import { useAudit, verifyAudit, type AuditEntry, type AuditVerification } from '../../../features/admin/api/admin';
 import { formatDateTime } from '../../../lib/format';
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const audit = useAudit();
   const [verifying, setVerifying] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; checked: number; brokenAt?: unknown } | { error: string } | null>(null);
+  const [result, setResult] = useState<AuditVerification | { error: string } | null>(null);
   const rows = audit.data?.pages.flatMap((p) => p.entries) ?? [];
   return (
     <Card
@@ -24,7 +24,8 @@ export default function AuditPage() {
       {result ? (
         'error' in result ? <Alert type="error" showIcon title={result.error} style={{ marginBottom: 12 }} /> :
         <Alert style={{ marginBottom: 12 }} type={result.ok ? 'success' : 'error'} showIcon data-testid="verify-result"
-          title={result.ok ? t('admin.chainOk', { n: result.checked }) : t('admin.chainBroken', { n: result.checked, at: String(result.brokenAt ?? '?') })} />
+          description={result.anchor ? t('admin.chainAnchor', { seq: result.anchor.seq, signed: t(result.anchor.signed ? 'admin.anchorSigned' : 'admin.anchorUnsigned') }) : undefined}
+          title={result.ok ? t('admin.chainOk', { n: result.checked }) : t('admin.chainBroken', { n: result.checked, at: result.brokenAt?.id ?? '?', reason: t(`admin.chainReason.${result.brokenAt?.reason ?? 'hash_mismatch'}`) })} />
       ) : null}
       <Table<AuditEntry>
         rowKey="id"

@@ -95,6 +95,15 @@ export function useAudit() {
   });
 }
 
+/** The chain checked against its anchored head (issue 16 point 7). */
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  brokenAt?: { id: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'tail_truncated' | 'anchor_mismatch' | 'anchor_signature_invalid' };
+  head: { seq: number; hash: string } | null;
+  anchor: { seq: number; at: string; signed: boolean; signatureValid: boolean | null } | null;
+}
+
 export function verifyAudit() {
-  return api<{ ok: boolean; checked: number; brokenAt?: unknown }>('/admin/audit/verify');
+  return api<AuditVerification>('/admin/audit/verify');
 }
