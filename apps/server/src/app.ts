@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { deploymentStore } from './plugins/rate-limit-store.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -51,7 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(originCheck, { publicOrigin: ctx.config.publicOrigin });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: deploymentStore(ctx.database.db, ctx.now) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

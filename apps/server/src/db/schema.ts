@@ -291,6 +291,16 @@ export const auditAnchors = pgTable('audit_anchors', {
   signature: text('signature'),
 });
 
+/**
+ * Rate-limit counters shared by every instance (issue 18 point 3): one fixed window per key. UNLOGGED (see the
+ * migration): counters need no crash safety, and skipping the WAL keeps a login's count cheap.
+ */
+export const rateLimitCounters = pgTable('rate_limit_counters', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  resetAt: ts('reset_at').notNull(),
+});
+
 export const attachments = pgTable('attachments', {
   id: uuid('id').primaryKey(),
   uploaderId: uuid('uploader_id'),

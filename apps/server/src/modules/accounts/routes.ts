@@ -13,6 +13,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   // Keyed by address and username, so it must run once the body is parsed (the default onRequest hook sees no
   // body and would give every user behind one address a single shared budget).
   const loginLimit = {
+    shared: true,
     max: 30,
     timeWindow: '1 minute',
     hook: 'preValidation' as const,
@@ -50,7 +51,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.put(
     '/auth/password',
-    { schema: { tags, summary: '修改密码 Change your own password', body: s.changePasswordBody }, config: { access: 'user', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { schema: { tags, summary: '修改密码 Change your own password', body: s.changePasswordBody }, config: { access: 'user', rateLimit: { shared: true, max: 10, timeWindow: '1 minute' } } },
     async (req) => service.changePassword(ctx, userOf(req), req.body, req.cookies[SESSION_COOKIE] ?? null, req.ip),
   );
 
@@ -62,7 +63,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.post(
     '/enterprises/register',
-    { schema: { tags, summary: '企业注册 Register an enterprise and its admin', body: s.registerBody }, config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { schema: { tags, summary: '企业注册 Register an enterprise and its admin', body: s.registerBody }, config: { access: 'public', rateLimit: { shared: true, max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => reply.status(201).send(await service.registerEnterprise(ctx, req.body, req.ip)),
   );
 

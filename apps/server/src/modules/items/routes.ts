@@ -10,6 +10,8 @@ const tags = ['items'];
 
 /** Anonymous submissions are limited per address; signed-in clients per session, far more loosely. */
 export const publicFormLimit = {
+  // Anonymous senders are counted for the whole deployment; a signed-in session's loose limit stays per instance.
+  shared: (key: string) => key.startsWith('ip:'),
   timeWindow: '1 minute',
   keyGenerator: (req: { ip: string; headers: Record<string, unknown> }) => {
     const credential = req.headers.authorization ?? /jqt_session=([^;]+)/.exec(String(req.headers.cookie ?? ''))?.[1];
@@ -77,7 +79,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     '/public/items/status',
     {
       schema: { tags, summary: '12389 投诉进度查询 Status of a public complaint by its number and query code', body: s.publicStatusBody },
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { shared: true, max: 20, timeWindow: '1 minute' } },
     },
     async (req) => publicItemStatus(ctx, req.body.number, req.body.queryCode),
   );
