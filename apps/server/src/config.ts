@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** The origin browsers load the platform from (scheme://host[:port]); state-changing cookie requests must come from it or the request's own host. */
   publicOrigin: string;
+  /** 台账: the most rows one xlsx export may hold (beyond it 422 `export_too_large`). */
+  ledgerMaxRows: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sweepSeconds: 60,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     publicOrigin: originOf(env.PUBLIC_ORIGIN || 'http://localhost:3000', 'PUBLIC_ORIGIN'),
+    ledgerMaxRows: 50_000,
     ...overrides,
   };
 }

@@ -12,9 +12,6 @@ import { recordAuditAlone, recordAuditLater } from '../audit/service.ts';
  * and audits the export.
  */
 
-/** The most rows one export holds; beyond it the user narrows the filters (422 `export_too_large`). */
-export const LEDGER_MAX_ROWS = 50_000;
-
 export type Cell = string | number | Date | null | undefined;
 
 export interface LedgerColumn<R> {
@@ -60,8 +57,8 @@ export function neutralizeCell(v: unknown): unknown {
 }
 
 /** Refuses an export beyond the cap before any byte is written, naming the count so the user can narrow it. */
-export function checkLedgerSize(count: number): void {
-  if (count > LEDGER_MAX_ROWS) throw new DomainError('export_too_large', { kind: 'invalid', params: { count, max: LEDGER_MAX_ROWS }, count, max: LEDGER_MAX_ROWS });
+export function checkLedgerSize(count: number, max: number): void {
+  if (count > max) throw new DomainError('export_too_large', { kind: 'invalid', params: { count, max }, count, max });
 }
 
 const yesNo = (v: unknown, locale: Locale) => formatMessage(locale, v === true || v === 'true' ? 'ledger.yes' : 'ledger.no');
@@ -84,7 +81,7 @@ function cellOf<R>(c: LedgerColumn<R>, row: R, unmasked: boolean): Cell {
  * the last row and before the book is closed, so a complete file always has its audit row (a failure truncates it).
  */
 export function streamLedger<R>(ctx: AppContext, l: Ledger<R>, req: LedgerRequest): { stream: Readable; filename: string } {
-  checkLedgerSize(l.count);
+  checkLedgerSize(l.count, ctx.config.ledgerMaxRows);
   const out = new PassThrough();
   const at = ctx.now();
   const filename = `jqt-${l.name}-${formatShanghaiMinute(at).replace(/[-: ]/g, '')}.xlsx`;
@@ -94,7 +91,7 @@ export function streamLedger<R>(ctx: AppContext, l: Ledger<R>, req: LedgerReques
 
 async function write<R>(ctx: AppContext, l: Ledger<R>, req: LedgerRequest, out: PassThrough, at: Date): Promise<void> {
   const { actor, locale } = req;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   const ws = wb.addWorksheet(formatMessage(locale, l.title).slice(0, 31));
   ws.columns = l.columns.map((c) => ({ key: c.key, width: c.width ?? 14 }));
   const masksAny = l.columns.some((c) => c.personal);
