@@ -10,11 +10,14 @@ import { EChart } from '../../../features/stats/components/echart';
 import { KpiCards } from '../../../features/stats/components/kpi-cards';
 import { RatingTable } from '../../../features/stats/components/rating-table';
 import { ItemList } from '../../../features/items/components/item-list';
+import { itemLedgerQuery, type ItemFilters } from '../../../features/items/api/get-items';
+import { LedgerButton } from '../../../components/ledger-button';
 import { useUnits } from '../../../features/units/api/get-units';
 import { addDays, todayShanghai } from '../../../lib/format';
 import { pick } from '../../../lib/i18n';
 
 const BLUE = '#0b57d0';
+type ListKey = 'overdue' | 'rectifying' | 'supervised' | 'listed';
 const GREEN = '#2b7a0b';
 
 /** Leaders' dashboard: KPIs, volumes over time, on-time rate by unit, by district, ratings by unit and type, and the three standing lists. */
@@ -27,6 +30,15 @@ export default function DashboardPage() {
   const s = stats.data;
   // drill-down: clicking a unit's bar narrows the lists below to that unit
   const [unitFilter, setUnitFilter] = useState<{ id: string; name: string } | null>(null);
+  // The standing lists and their ledgers read one filter each, so an export is what its tab shows.
+  const [tab, setTab] = useState<ListKey>('overdue');
+  const unitId = unitFilter?.id;
+  const listFilters: Record<ListKey, ItemFilters> = {
+    overdue: { overdue: true, unitId },
+    rectifying: { rectifying: true, unitId },
+    supervised: { supervised: true, unitId },
+    listed: { listed: true, unitId },
+  };
 
   const byDay = useMemo(
     () =>
@@ -151,10 +163,14 @@ export default function DashboardPage() {
           <Typography.Text type="secondary">{t('dashboard.drillHint')}</Typography.Text>
         )}
         <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as ListKey)}
+          tabBarExtraContent={<LedgerButton path="/items/export.xlsx" query={itemLedgerQuery(listFilters[tab])} testId={`ledger-export-${tab}`} />}
           items={[
-            { key: 'overdue', label: t('dashboard.overdueList'), children: <ItemList testId="overdue-list" filters={{ overdue: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
-            { key: 'supervised', label: t('dashboard.supervisedList'), children: <ItemList testId="supervised-list" filters={{ supervised: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
-            { key: 'listed', label: t('dashboard.listedBoard'), children: <ItemList filters={{ listed: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+            { key: 'overdue', label: t('dashboard.overdueList'), children: <ItemList testId="overdue-list" filters={listFilters.overdue} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+            { key: 'rectifying', label: t('ledgers.rectifyingList'), children: <ItemList testId="rectifying-list" filters={listFilters.rectifying} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+            { key: 'supervised', label: t('dashboard.supervisedList'), children: <ItemList testId="supervised-list" filters={listFilters.supervised} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+            { key: 'listed', label: t('dashboard.listedBoard'), children: <ItemList filters={listFilters.listed} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
           ]}
         />
       </Card>
