@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, formatMessage, formatShanghaiMinute, maskIdCard, maskMobile, type Locale } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
+import { listUnits } from '../accounts/repository.ts';
 import { recordAuditAlone, recordAuditLater } from '../audit/service.ts';
 
 /**
@@ -128,4 +129,23 @@ export function sendLedger(reply: FastifyReply, file: { stream: Readable; filena
     .header('content-disposition', `attachment; filename="${file.filename}"`)
     .header('cache-control', 'no-store')
     .send(file.stream);
+}
+
+/** A ledger of a list that is read in one go (a module's own bounded list): the same rows, one page. */
+export function listLedger<R>(ctx: AppContext, l: Omit<Ledger<R>, 'count' | 'pages'> & { rows: readonly R[] }, req: LedgerRequest) {
+  const { rows, ...rest } = l;
+  return streamLedger(ctx, { ...rest, count: rows.length, pages: () => onePage([...rows]) }, req);
+}
+
+async function* onePage<R>(rows: R[]): AsyncIterable<R[]> {
+  yield rows;
+}
+
+/** `{zh, en}` in the requester's language. */
+export const inLocale = (label: { zh: string; en: string } | null | undefined, locale: Locale) => (label ? (locale === 'en' ? label.en : label.zh) : null);
+
+/** Unit names by id, in the requester's language (the id when unknown). */
+export async function unitNamer(ctx: AppContext, locale: Locale): Promise<(id: string | null) => string | null> {
+  const names = new Map((await listUnits(ctx.database.db)).map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }]));
+  return (id) => (id ? (inLocale(names.get(id), locale) ?? id) : null);
 }
