@@ -49,9 +49,11 @@ describe('ledgers: the list on the screen, as xlsx', { timeout: 600_000 }, () =>
     await signIn(page, 'officer.zhangdian');
     await page.waitForURL(/\/workbench/);
     await page.locator('[data-testid="queue"] tr[data-item-number]').first().waitFor();
-    const narrowed = page.waitForResponse((r) => r.url().includes('/api/v1/items?') && r.url().includes('status=submitted'));
     await choose(page, 'queue-status', '待受理');
-    await narrowed;
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="queue"] tr[data-item-number]')];
+      return rows.length > 0 && rows.every((r) => r.textContent?.includes('待受理'));
+    });
     const book = await download(page, 'ledger-export');
     assert.match(book.title, /^受理事项台账｜筛选：状态=待受理｜导出时间：.*（北京时间）｜导出人：/);
     assert.ok(book.rows.length > 0, 'the demo has items awaiting acceptance');

@@ -4,7 +4,7 @@ import { userOf } from '../../plugins/auth.ts';
 import './outputs.ts';
 import * as s from './schemas.ts';
 import { exportCasesLedger } from './ledger.ts';
-import { sendLedger } from '../ledgers/ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as service from './service.ts';
 import * as incidents from './incidents.ts';

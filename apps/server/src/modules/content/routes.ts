@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { publicationStatuses } from './policy.ts';
 import { exportPublicationsLedger } from './ledger.ts';
-import { sendLedger } from '../ledgers/ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import { createDraft, drafts, getForStaff, getPublished, listForStaff, publicationKinds, publishDraft, searchPublished, unpublish } from './service.ts';
 

@@ -7,7 +7,7 @@ import { publicItemStatus } from './public-status.ts';
 import * as service from './service.ts';
 import { itemFilterOf } from './filters.ts';
 import { exportItemsLedger } from './ledger.ts';
-import { sendLedger } from '../ledgers/ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 
 const tags = ['items'];

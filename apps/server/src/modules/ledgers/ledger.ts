@@ -1,6 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
 import { DomainError, formatMessage, formatShanghaiMinute, maskIdCard, maskMobile, type Locale } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
@@ -120,15 +119,6 @@ async function write<R>(ctx: AppContext, l: Ledger<R>, req: LedgerRequest, out: 
   // Staff seeing unmasked numbers is recorded as a view of them, as the detail page does (PIPL, SPEC §8).
   if (seen.length) await recordAuditLater(ctx.database.db, { actor, action: 'personal-data.view', subject, detail: { rows: seen.length, subjects: seen }, ip: req.ip, at });
   await wb.commit();
-}
-
-/** The reply of every ledger route: the book as an attachment, streamed. */
-export function sendLedger(reply: FastifyReply, file: { stream: Readable; filename: string }) {
-  return reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.stream);
 }
 
 /** A ledger of a list that is read in one go (a module's own bounded list): the same rows, one page. */

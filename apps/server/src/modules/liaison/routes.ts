@@ -8,7 +8,7 @@ import * as centres from './centres.ts';
 import { coverage, coverageXlsx } from './coverage.ts';
 import * as s from './schemas.ts';
 import { exportVisitsLedger } from './ledger.ts';
-import { sendLedger } from '../ledgers/ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as registry from './service.ts';
 import * as visits from './visits.ts';

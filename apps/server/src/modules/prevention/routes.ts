@@ -6,7 +6,7 @@ import './lectures.ts';
 import * as warnings from './warnings.ts';
 import * as s from './schemas.ts';
 import { exportWarningsLedger } from './warnings-ledger.ts';
-import { sendLedger } from '../ledgers/ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 
 const { tags } = s;
