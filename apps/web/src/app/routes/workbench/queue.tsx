@@ -42,6 +42,7 @@ export default function QueuePage() {
         <Select
           allowClear
           style={{ minWidth: 150 }}
+          id="queue-status"
           placeholder={t('item.status')}
           aria-label={t('item.status')}
           value={status}
@@ -51,6 +52,7 @@ export default function QueuePage() {
         <Select
           allowClear
           style={{ minWidth: 170 }}
+          id="queue-type"
           placeholder={t('item.type')}
           aria-label={t('item.type')}
           value={type}
