@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import { shanghaiDate } from '@jqt/domain';
 import { buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 
@@ -28,6 +29,15 @@ before(async () => {
     payload: { kind: 'bulletin', title: '张店分局破获一起合同诈骗案', summary: '为企业挽回经济损失三百余万元', body: '近日，张店分局经侦大队破获一起以虚假货物交易为名实施的合同诈骗案，抓获犯罪嫌疑人三名，为企业挽回经济损失三百余万元。' },
   });
   assert.equal(p.status, 201, p.body);
+  // A contact logged by the enterprise's liaison officer, for the contacts ledger.
+  const as = await call(t, u.supervisor, { method: 'POST', url: '/api/v1/liaison/assignments', payload: { enterpriseId: u.ent.enterpriseId, officerId: u.officer.id, reason: '首次指定' } });
+  assert.ok(as.status < 300, as.body);
+  const v = await call(t, u.officer, {
+    method: 'POST',
+    url: '/api/v1/liaison/visits',
+    payload: { enterpriseId: u.ent.enterpriseId, date: shanghaiDate(new Date()), way: 'on-site', met: '王经理（办公室主任）', summary: '=走访了解生产经营情况', pledge: true, problems: [] },
+  });
+  assert.equal(v.status, 201, v.body);
 });
 after(() => t.close());
 
@@ -74,8 +84,12 @@ test('cases and liaison contacts: the list’s rows and access; bad filters 422'
   assert.equal((await sheet(u.officer, '/api/v1/cases/export.xlsx')).rows.length, cases.length);
   assertProblem(await call(t, u.officer, { method: 'GET', url: '/api/v1/cases/export.xlsx?graded=maybe&x=1' }), 422, { code: 'validation_failed', paths: ['graded', 'x'] });
   assert.equal((await call(t, u.ent, { method: 'GET', url: '/api/v1/cases/export.xlsx' })).status, 403);
-  const visits = (await json(u.officer, '/api/v1/liaison/visits')).visits as unknown[];
-  assert.equal((await sheet(u.officer, '/api/v1/liaison/visits/export.xlsx')).rows.length, visits.length);
+  for (const q of ['', '?mine=true', `?enterpriseId=${u.ent.enterpriseId}`]) {
+    const visits = (await json(u.officer, `/api/v1/liaison/visits${q}`)).visits as { summary: string }[];
+    const rows = (await sheet(u.officer, `/api/v1/liaison/visits/export.xlsx${q}`)).rows;
+    assert.deepEqual(rows.map((r) => r[5]), visits.map((x) => `'${x.summary}`), q);
+    assert.equal(rows.length, 1, q);
+  }
   assertProblem(await call(t, u.officer, { method: 'GET', url: '/api/v1/liaison/visits/export.xlsx?mine=perhaps' }), 422, { code: 'validation_failed', paths: ['mine'] });
   assert.equal((await call(t, u.ent, { method: 'GET', url: '/api/v1/liaison/visits/export.xlsx' })).status, 403);
 });
