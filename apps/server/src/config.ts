@@ -19,6 +19,8 @@ export interface Config {
   auditSigningKey: KeyObject | null;
   /** The origin browsers load the platform from (scheme://host[:port]); state-changing cookie requests must come from it or the request's own host. */
   publicOrigin: string;
+  /** 台账: the most rows one xlsx export may hold (beyond it 422 `export_too_large`). */
+  ledgerMaxRows: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     auditSigningKey: env.AUDIT_SIGNING_KEY ? signingKeyOf(env.AUDIT_SIGNING_KEY) : null,
     publicOrigin: originOf(env.PUBLIC_ORIGIN || 'http://localhost:3000', 'PUBLIC_ORIGIN'),
+    ledgerMaxRows: 50_000,
     ...overrides,
   };
 }

@@ -3,6 +3,9 @@ import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import './outputs.ts';
 import * as s from './schemas.ts';
+import { exportCasesLedger } from './ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
+import { localeOf } from '../../plugins/problem-json.ts';
 import * as service from './service.ts';
 import * as incidents from './incidents.ts';
 import { caseStatistics } from './statistics.ts';
@@ -25,8 +28,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     async (req, reply) => reply.status(201).send(await service.fileReconsideration(ctx, userOf(req), req.params.id, req.body, req.ip)),
   );
 
+  const caseFilter = (q: { graded?: string; listed?: string }) => ({ graded: q.graded === 'true', listed: q.listed === 'true' });
   app.get('/cases', { schema: { tags, summary: '案件列表 Cases visible to you', querystring: s.listQuery }, config: { access: [...staff] } }, async (req) =>
-    service.listStaffCases(ctx, userOf(req), { graded: req.query.graded === 'true', listed: req.query.listed === 'true' }),
+    service.listStaffCases(ctx, userOf(req), caseFilter(req.query)),
+  );
+  app.get('/cases/export.xlsx', { schema: { tags, summary: '导出台账 The cases list as xlsx, the same filters (audited)', querystring: s.listQuery }, config: { access: [...staff] } }, async (req, reply) =>
+    sendLedger(reply, await exportCasesLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, caseFilter(req.query), req.query)),
   );
   app.get('/cases/statistics', { schema: { tags, summary: '案件统计 Case statistics (立案率, decision days, recoveries)' }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>
     caseStatistics(ctx, userOf(req)),

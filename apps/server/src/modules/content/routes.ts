@@ -3,11 +3,17 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { publicationStatuses } from './policy.ts';
+import { exportPublicationsLedger } from './ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
+import { localeOf } from '../../plugins/problem-json.ts';
 import { createDraft, drafts, getForStaff, getPublished, listForStaff, publicationKinds, publishDraft, searchPublished, unpublish } from './service.ts';
 
 const tags = ['content'];
 const kind = z.enum(publicationKinds);
 const authors = ['officer', 'unit-leader', 'supervisor'] as const;
+const staffListQuery = z
+  .object({ kind: kind.optional(), status: z.enum(publicationStatuses).optional(), q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
+  .strict();
 
 export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -48,13 +54,16 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags,
         summary: '信息发布管理 Every text of your unit (supervisors, admins: all) in any status, searchable in Chinese',
-        querystring: z
-          .object({ kind: kind.optional(), status: z.enum(publicationStatuses).optional(), q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
-          .strict(),
+        querystring: staffListQuery,
       },
       config: { access: [...authors, 'admin'] },
     },
     async (req) => listForStaff(ctx, userOf(req), req.query),
+  );
+  app.get(
+    '/publications/export.xlsx',
+    { schema: { tags, summary: '导出台账 The staff list of texts as xlsx, the same filters (audited)', querystring: staffListQuery.omit({ limit: true }) }, config: { access: [...authors, 'admin'] } },
+    async (req, reply) => sendLedger(reply, await exportPublicationsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
   app.get(
     '/publications/:id',

@@ -1,4 +1,4 @@
-import { canSee, itemVisibility, type ItemVisibilityField } from '@jqt/domain';
+import { canSee, itemVisibility, relationsOf, type Actor, type ItemState, type ItemVisibilityField } from '@jqt/domain';
 import { items } from '../../db/schema.ts';
 import { visibilityArms, visibilitySql, type ColumnsOf, type VisibilityArm } from '../../policy/visibility-sql.ts';
 import type { UserActor } from '../accounts/actor.ts';
@@ -22,3 +22,9 @@ export const visibleTo = (actor: UserActor) => visibilitySql(itemVisibility(acto
 
 /** The same, as the arms of an OR, so a queue can read each through its own index. */
 export const visibleArms = (actor: UserActor): VisibilityArm[] | undefined => visibilityArms(itemVisibility(actor), columns);
+
+/** Full phone and ID numbers: for the submitter and the unit that owns the item; masked for everyone else (PIPL). */
+export function seesPersonalData(state: ItemState, actor: Actor): boolean {
+  const r = relationsOf(state, actor);
+  return r.has('submitter') || r.has('owner-unit');
+}

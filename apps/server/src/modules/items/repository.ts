@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { activeDeadline, clockRunningStatuses, nextEscalationAt, openStatuses, type ItemState, type WorkCalendar } from '@jqt/domain';
 import { bulkInsert } from '../../db/bulk.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -176,6 +176,9 @@ export interface ItemFilter {
   q?: string;
   /** 打包办: the items opened together by one submission. */
   packageId?: string;
+  /** Submitted within [from, to] (instants of the Beijing days' start and end). */
+  submittedFrom?: Date;
+  submittedTo?: Date;
 }
 
 /** The filter's conditions, apart from the status (the per-status counts vary only that). */
@@ -187,6 +190,8 @@ function filterConditions(f: ItemFilter, now: Date): (SQL | undefined)[] {
   if (f.unitId) conds.push(eq(items.unitId, f.unitId));
   if (f.packageId) conds.push(eq(items.packageId, f.packageId));
   if (f.rectifying) conds.push(isNotNull(items.rectificationDueAt));
+  if (f.submittedFrom) conds.push(gte(items.submittedAt, f.submittedFrom));
+  if (f.submittedTo) conds.push(lte(items.submittedAt, f.submittedTo));
   if (f.overdue) conds.push(and(inArray(items.status, clockRunningStatuses as string[]), isNotNull(items.activeDueAt), lte(items.activeDueAt, now)));
   if (f.q) {
     const like = containsPattern(f.q);

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DomainError, decisionForms, formJsonSchema, itemTypes } from '@jqt/domain';
+import { DomainError, decisionForms, formJsonSchema, itemTypes, staffRoles } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import * as s from './schemas.ts';
 import { publicItemStatus } from './public-status.ts';
 import * as service from './service.ts';
+import { itemFilterOf } from './filters.ts';
+import { exportItemsLedger } from './ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
+import { localeOf } from '../../plugins/problem-json.ts';
 
 const tags = ['items'];
 
@@ -89,14 +93,27 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     { schema: { tags, summary: '事项列表 Items visible to you, nearest deadline first', querystring: s.listQuery }, config: { access: 'user' } },
     async (req) => {
       const q = req.query;
-      return service.listItems(ctx, userOf(req), { ...filterOf(q), status: q.status }, q.cursor, q.limit);
+      return service.listItems(ctx, userOf(req), { ...itemFilterOf(q), status: q.status }, q.cursor, q.limit);
     },
   );
 
   app.get(
     '/items/counts',
     { schema: { tags, summary: '事项合计 How many visible items match the filters, per status and overdue', querystring: s.countQuery }, config: { access: 'user' } },
-    async (req) => service.countItems(ctx, userOf(req), filterOf(req.query)),
+    async (req) => service.countItems(ctx, userOf(req), itemFilterOf(req.query)),
+  );
+
+  app.get(
+    '/items/export.xlsx',
+    {
+      schema: { tags, summary: '导出台账 The list as xlsx: the same filters and visibility, numbers masked unless yours, audited', querystring: s.exportQuery },
+      config: { access: staffRoles },
+    },
+    async (req, reply) => {
+      const { status, ...rest } = req.query;
+      const file = await exportItemsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, { ...itemFilterOf(rest), status }, req.query);
+      return sendLedger(reply, file);
+    },
   );
 
   app.get(
@@ -114,17 +131,3 @@ export const itemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 };
-
-/** The list's query string as the repository's filter (the status and the paging apart). */
-function filterOf(q: s.CountQuery) {
-  return {
-    type: q.type,
-    supervised: q.supervised === undefined ? undefined : q.supervised === 'true',
-    listed: q.listed === undefined ? undefined : q.listed === 'true',
-    overdue: q.overdue === 'true',
-    rectifying: q.rectifying === 'true',
-    unitId: q.unitId,
-    packageId: q.packageId,
-    q: q.q,
-  };
-}

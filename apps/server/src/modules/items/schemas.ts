@@ -19,6 +19,8 @@ export const listQuery = z
     unitId: z.string().max(64).optional(),
     q: z.string().trim().min(1).max(100).optional().describe('查找：事项编号、标题关键字、企业名称或统一社会信用代码'),
     packageId: z.uuid().optional().describe('打包办: the items of one package'),
+    from: z.iso.date().optional().describe('提交起 submitted on or after this day (YYYY-MM-DD, Beijing)'),
+    to: z.iso.date().optional().describe('提交止 submitted on or before this day (YYYY-MM-DD, Beijing)'),
     cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
@@ -27,6 +29,9 @@ export const listQuery = z
 /** The queue's totals take the list's filters, apart from the status they count by and the paging. */
 export const countQuery = listQuery.omit({ status: true, cursor: true, limit: true });
 export type CountQuery = z.infer<typeof countQuery>;
+
+/** 台账: the list's filters exactly, without the paging (an export has a cap, not pages). */
+export const exportQuery = listQuery.omit({ cursor: true, limit: true });
 
 export const idParams = z.object({ id: z.uuid() });
 

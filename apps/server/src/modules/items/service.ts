@@ -32,7 +32,7 @@ import { deliverNotices } from './notices.ts';
 import { present } from './present.ts';
 import { checkTransitionText } from '../text-checks/service.ts';
 import { answerReviewTypes } from '../text-checks/answer-review.ts';
-import { canSee, visibleArms, visibleTo } from './policy.ts';
+import { canSee, seesPersonalData, visibleArms, visibleTo } from './policy.ts';
 import * as repo from './repository.ts';
 import { items } from './repository.ts';
 
@@ -245,7 +245,7 @@ export async function getItem(ctx: AppContext, actor: RequestActor, id: string, 
   const state = repo.rowToState(row);
   if (!opts.bypassVisibility && !canSee(state, actor)) throw new DomainError('not_found', { kind: 'not-found' });
   const timeline = await repo.timelineOf(ctx.database.db, id);
-  const fullPersonalData = isUser(actor) && (relationsOf(state, actor).has('submitter') || relationsOf(state, actor).has('owner-unit'));
+  const fullPersonalData = isUser(actor) && seesPersonalData(state, actor);
   if (fullPersonalData && isUser(actor) && !relationsOf(state, actor).has('submitter') && opts.ip !== undefined) {
     // Staff seeing an unmasked phone or ID number is itself recorded (PIPL, SPEC §8).
     await recordAuditLater(ctx.database.db, { actor, action: 'personal-data.view', subject: `item:${id}`, ip: opts.ip, at: ctx.now() });

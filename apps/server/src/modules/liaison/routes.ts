@@ -7,6 +7,9 @@ import { MAX_SPREADSHEET_BYTES } from '../applications/spreadsheet.ts';
 import * as centres from './centres.ts';
 import { coverage, coverageXlsx } from './coverage.ts';
 import * as s from './schemas.ts';
+import { exportVisitsLedger } from './ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
+import { localeOf } from '../../plugins/problem-json.ts';
 import * as registry from './service.ts';
 import * as visits from './visits.ts';
 import { readOneFile } from '../../lib/upload.ts';
@@ -84,6 +87,9 @@ export const liaisonRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   );
   app.get('/liaison/visits', { schema: { tags, summary: '走访记录 Contacts (scoped)', querystring: s.visitQuery }, config: { access: [...staff] } }, async (req) =>
     visits.listVisits(ctx, userOf(req), req.query),
+  );
+  app.get('/liaison/visits/export.xlsx', { schema: { tags, summary: '导出台账 The contacts list as xlsx, the same filters and scope (audited)', querystring: s.visitQuery.omit({ limit: true }) }, config: { access: [...staff] } }, async (req, reply) =>
+    sendLedger(reply, await exportVisitsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query, req.query)),
   );
 
   app.get('/liaison/coverage', { schema: { tags, summary: '千警联千企 Coverage (office, district leaders)', querystring: s.coverageQuery }, config: { access: [...office] } }, async (req) =>

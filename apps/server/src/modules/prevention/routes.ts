@@ -5,6 +5,9 @@ import { faqOfItem, publishFaq } from './legal-faqs.ts';
 import './lectures.ts';
 import * as warnings from './warnings.ts';
 import * as s from './schemas.ts';
+import { exportWarningsLedger } from './warnings-ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
+import { localeOf } from '../../plugins/problem-json.ts';
 
 const { tags } = s;
 const police = ['officer', 'unit-leader'] as const;
@@ -25,6 +28,9 @@ export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.get('/prevention/warnings', { schema: { tags, summary: '风险预警 Warnings of your unit (supervisors: all) with delivery and acknowledgement counts' }, config: { access: [...police, 'supervisor'] } }, async (req) =>
     warnings.listWarnings(ctx, userOf(req)),
+  );
+  app.get('/prevention/warnings/export.xlsx', { schema: { tags, summary: '导出台账 The warnings list as xlsx (audited)' }, config: { access: [...police, 'supervisor'] } }, async (req, reply) =>
+    sendLedger(reply, await exportWarningsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip })),
   );
   app.post(
     '/prevention/warnings',

@@ -5,6 +5,7 @@ import type { UserActor } from '../accounts/actor.ts';
 import { listUnits } from '../accounts/repository.ts';
 import { recordAuditAlone } from '../audit/service.ts';
 import { calendarOf } from '../calendar/service.ts';
+import { neutralizeCell } from '../ledgers/ledger.ts';
 import * as repo from './repository.ts';
 
 interface Metrics {
@@ -102,11 +103,8 @@ export async function overview(ctx: AppContext, actor: UserActor, from: string, 
   };
 }
 
-/** A cell that begins with = + - @ would run as a formula in Excel or WPS: make it text (SPEC §6). */
-export function neutralizeCell(v: unknown): unknown {
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(v)) return `'${v}`;
-  return v;
-}
+// The one formula guard is the ledgers' (SPEC §6); re-exported for the exports built here and in liaison.
+export { neutralizeCell };
 
 export async function exportXlsx(ctx: AppContext, actor: UserActor, from: string, to: string, ip: string): Promise<Buffer> {
   const o = await overview(ctx, actor, from, to);

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Radio, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,14 @@ import { EChart } from '../../../features/stats/components/echart';
 import { KpiCards } from '../../../features/stats/components/kpi-cards';
 import { RatingTable } from '../../../features/stats/components/rating-table';
 import { ItemList } from '../../../features/items/components/item-list';
+import { itemLedgerQuery, type ItemFilters } from '../../../features/items/api/get-items';
+import { LedgerButton } from '../../../components/ledger-button';
 import { useUnits } from '../../../features/units/api/get-units';
 import { addDays, todayShanghai } from '../../../lib/format';
 import { pick } from '../../../lib/i18n';
 
 const BLUE = '#0b57d0';
+type ListKey = 'overdue' | 'rectifying' | 'supervised' | 'listed';
 const GREEN = '#2b7a0b';
 
 /** Leaders' dashboard: KPIs, volumes over time, on-time rate by unit, by district, ratings by unit and type, and the three standing lists. */
@@ -27,6 +30,15 @@ export default function DashboardPage() {
   const s = stats.data;
   // drill-down: clicking a unit's bar narrows the lists below to that unit
   const [unitFilter, setUnitFilter] = useState<{ id: string; name: string } | null>(null);
+  // The standing lists and their ledgers read one filter each, so an export is what its tab shows.
+  const [tab, setTab] = useState<ListKey>('overdue');
+  const unitId = unitFilter?.id;
+  const listFilters: Record<ListKey, ItemFilters> = {
+    overdue: { overdue: true, unitId },
+    rectifying: { rectifying: true, unitId },
+    supervised: { supervised: true, unitId },
+    listed: { listed: true, unitId },
+  };
 
   const byDay = useMemo(
     () =>
@@ -143,20 +155,32 @@ export default function DashboardPage() {
         </>
       ) : null}
       <Card size="small">
-        {unitFilter ? (
-          <Tag closable onClose={() => setUnitFilter(null)} style={{ marginBottom: 8 }} data-testid="unit-filter">
-            {t('item.unit')}: {unitFilter.name}
-          </Tag>
-        ) : (
-          <Typography.Text type="secondary">{t('dashboard.drillHint')}</Typography.Text>
-        )}
-        <Tabs
-          items={[
-            { key: 'overdue', label: t('dashboard.overdueList'), children: <ItemList testId="overdue-list" filters={{ overdue: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
-            { key: 'supervised', label: t('dashboard.supervisedList'), children: <ItemList testId="supervised-list" filters={{ supervised: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
-            { key: 'listed', label: t('dashboard.listedBoard'), children: <ItemList filters={{ listed: true, unitId: unitFilter?.id }} itemPath={paths.dashboard.item} units={units.data} showUnit /> },
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          {unitFilter ? (
+            <Tag closable onClose={() => setUnitFilter(null)} data-testid="unit-filter">
+              {t('item.unit')}: {unitFilter.name}
+            </Tag>
+          ) : (
+            <Typography.Text type="secondary">{t('dashboard.drillHint')}</Typography.Text>
+          )}
+          <LedgerButton path="/items/export.xlsx" query={itemLedgerQuery(listFilters[tab])} testId={`ledger-export-${tab}`} />
+        </Space>
+        {/* Buttons that wrap rather than tabs: four lists overflow a phone's tab bar into a menu axe refuses. */}
+        <Radio.Group
+          optionType="button"
+          value={tab}
+          onChange={(e) => setTab(e.target.value as ListKey)}
+          aria-label={t('ledgers.lists')}
+          style={{ margin: '8px 0' }}
+          data-testid="dashboard-lists"
+          options={[
+            { value: 'overdue', label: t('dashboard.overdueList') },
+            { value: 'rectifying', label: t('ledgers.rectifyingList') },
+            { value: 'supervised', label: t('dashboard.supervisedList') },
+            { value: 'listed', label: t('dashboard.listedBoard') },
           ]}
         />
+        <ItemList key={tab} testId={`${tab}-list`} filters={listFilters[tab]} itemPath={paths.dashboard.item} units={units.data} showUnit />
       </Card>
     </Space>
   );

@@ -8,7 +8,8 @@ import { isApiError } from '../../../lib/api-client';
 import { useMe } from '../../../features/auth/api/get-me';
 import { useItemTypes } from '../../../features/item-types/api/get-item-types';
 import { cleanValues } from '../../../components/field-controls';
-import { useUpdateProblem, useVisits } from '../../../features/liaison/api/visits';
+import { LedgerButton } from '../../../components/ledger-button';
+import { useUpdateProblem, useVisits, visitQuery } from '../../../features/liaison/api/visits';
 import type { Visit, VisitProblem } from '../../../features/liaison/api/types';
 import { VisitList } from '../../../features/liaison/components/visit-list';
 import { LiaisonError } from '../../../features/liaison/components/liaison-error';
@@ -97,9 +98,12 @@ export default function MyVisitsPage() {
     <Card
       title={<Typography.Title level={1} style={{ fontSize: '1.2em', margin: 0 }}>{t('liaison.myVisits')}</Typography.Title>}
       extra={
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(paths.workbench.newVisit())} data-testid="new-visit-button">
-          {t('liaison.logVisit')}
-        </Button>
+        <Space wrap>
+          <LedgerButton path="/liaison/visits/export.xlsx" query={visitQuery({ mine: true })} />
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(paths.workbench.newVisit())} data-testid="new-visit-button">
+            {t('liaison.logVisit')}
+          </Button>
+        </Space>
       }
       className="jqt-wrap-title"
       data-testid="liaison-visits"

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../features/auth/api/get-me';
+import { LedgerButton } from '../../../components/ledger-button';
 import { useWarnings } from '../../../features/prevention/api/warnings';
 import { WarningForm } from '../../../features/prevention/components/warning-form';
 import { LevelTag, riskKindName } from '../../../features/prevention/components/warning-labels';
@@ -26,11 +27,14 @@ export default function WarningsPage() {
       <Card
         title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('prevention.warning.listTitle')}</Typography.Title>}
         extra={
-          mayDraft ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="warning-new">
-              {t('prevention.warning.new')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <LedgerButton path="/prevention/warnings/export.xlsx" query={{}} />
+            {mayDraft ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="warning-new">
+                {t('prevention.warning.new')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         {list.isLoading ? (

@@ -7,7 +7,8 @@ import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
 import { showServerErrors } from '../../../lib/forms';
 import { formatDateTime } from '../../../lib/format';
-import { useDraftPublication, useStaffPublications, type DraftPublication, type PublicationStatus, type StaffPublication } from '../../../features/publications/api/manage-publications';
+import { LedgerButton } from '../../../components/ledger-button';
+import { staffPublicationQuery, useDraftPublication, useStaffPublications, type DraftPublication, type PublicationStatus, type StaffPublication } from '../../../features/publications/api/manage-publications';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'gold', published: 'green', unpublished: 'default' };
 export function PublicationStatusTag({ status }: { status: string }) {
@@ -64,16 +65,20 @@ export default function PublicationsPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<PublicationStatus | 'all'>('all');
   const [open, setOpen] = useState(false);
-  const list = useStaffPublications({ q, status: status === 'all' ? undefined : status });
+  const filters = { q, status: status === 'all' ? undefined : status };
+  const list = useStaffPublications(filters);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('screens.pub.listTitle')}</Typography.Title>}
         className="jqt-wrap-title"
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="publication-new">
-            {t('screens.pub.new')}
-          </Button>
+          <Space wrap>
+            <LedgerButton path="/publications/export.xlsx" query={staffPublicationQuery(filters)} />
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="publication-new">
+              {t('screens.pub.new')}
+            </Button>
+          </Space>
         }
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>

@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { Card, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { Card, Checkbox, DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths';
+import { LedgerButton } from '../../../components/ledger-button';
 import { useItemCounts } from '../../../features/items/api/get-item-counts';
+import { itemLedgerQuery } from '../../../features/items/api/get-items';
 import { ItemList } from '../../../features/items/components/item-list';
 import { STATUSES } from '../../../features/items/components/status-filter';
 import { useItemTypes } from '../../../features/item-types/api/get-item-types';
@@ -20,7 +23,8 @@ export default function QueuePage() {
   const [overdue, setOverdue] = useState(false);
   const [supervised, setSupervised] = useState(false);
   const [q, setQ] = useState<string | undefined>();
-  const common = { type, overdue, supervised: supervised ? true : undefined, q };
+  const [period, setPeriod] = useState<[string, string] | null>(null);
+  const common = { type, overdue, supervised: supervised ? true : undefined, q, from: period?.[0], to: period?.[1] };
   const counts = useItemCounts(common);
   const types = useItemTypes();
   const units = useUnits();
@@ -38,6 +42,7 @@ export default function QueuePage() {
         <Select
           allowClear
           style={{ minWidth: 150 }}
+          id="queue-status"
           placeholder={t('item.status')}
           aria-label={t('item.status')}
           value={status}
@@ -47,11 +52,22 @@ export default function QueuePage() {
         <Select
           allowClear
           style={{ minWidth: 170 }}
+          id="queue-type"
           placeholder={t('item.type')}
           aria-label={t('item.type')}
           value={type}
           onChange={setType}
           options={(types.data ?? []).map((it) => ({ value: it.code, label: pick(it.names, i18n.language) }))}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('ledgers.period')}
+          placeholder={[t('ledgers.from'), t('ledgers.to')]}
+          value={period ? [dayjs(period[0]), dayjs(period[1])] : null}
+          onChange={(v) => {
+            const r = v as [Dayjs, Dayjs] | null;
+            setPeriod(r?.[0] && r[1] ? [r[0].format('YYYY-MM-DD'), r[1].format('YYYY-MM-DD')] : null);
+          }}
+          data-testid="filter-period"
         />
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="filter-overdue">
           {t('workbench.onlyOverdue')}
@@ -59,6 +75,7 @@ export default function QueuePage() {
         <Checkbox checked={supervised} onChange={(e) => setSupervised(e.target.checked)}>
           {t('workbench.onlySupervised')}
         </Checkbox>
+        <LedgerButton path="/items/export.xlsx" query={itemLedgerQuery({ ...common, status })} />
       </Space>
       {counts.data ? (
         <Space wrap size={[4, 8]} style={{ marginBottom: 8 }} data-testid="queue-totals" aria-label={t('queue.totals')}>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { ItemFilters } from './get-items';
+import { itemQuery, type ItemFilters } from './get-items';
 
 export interface ItemCounts {
   byStatus: Record<string, number>;
@@ -12,6 +12,6 @@ export interface ItemCounts {
 export function useItemCounts(filters: Omit<ItemFilters, 'status' | 'limit'>) {
   return useQuery({
     queryKey: ['items', 'counts', filters],
-    queryFn: () => api<ItemCounts>('/items/counts', { query: { ...filters, overdue: filters.overdue ? true : undefined } }),
+    queryFn: () => api<ItemCounts>('/items/counts', { query: itemQuery(filters) }),
   });
 }

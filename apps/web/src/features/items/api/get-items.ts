@@ -11,12 +11,27 @@ export interface ItemFilters {
   unitId?: string;
   /** 查找: number, title, company name or USCC. */
   q?: string;
+  rectifying?: boolean;
+  /** Submitted between these Beijing days (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
   limit?: number;
+}
+
+/** The list's filters as its query string: one function for the list, its totals and its ledger. */
+export function itemQuery(filters: Omit<ItemFilters, 'limit'>) {
+  return { ...filters, overdue: filters.overdue ? true : undefined, rectifying: filters.rectifying ? true : undefined };
+}
+
+/** 导出台账 of a list: the same query without the paging. */
+export function itemLedgerQuery(filters: ItemFilters) {
+  const { limit: _limit, ...rest } = filters;
+  return itemQuery(rest);
 }
 
 export function getItems(filters: ItemFilters, cursor?: string) {
   return api<{ items: Item[]; nextCursor: string | null }>('/items', {
-    query: { ...filters, overdue: filters.overdue ? true : undefined, cursor, limit: filters.limit ?? 20 },
+    query: { ...itemQuery(filters), cursor, limit: filters.limit ?? 20 },
   });
 }
 

@@ -2,10 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { NewVisit, Visit } from './types';
 
+/** The contacts list's query: one function for the list and its ledger. */
+export const visitQuery = (filters: { enterpriseId?: string; mine?: boolean }) => ({ enterpriseId: filters.enterpriseId, mine: filters.mine ? true : undefined });
+
 export function useVisits(filters: { enterpriseId?: string; mine?: boolean }) {
   return useQuery({
     queryKey: ['liaison', 'visits', filters],
-    queryFn: async () => (await api<{ visits: Visit[] }>('/liaison/visits', { query: { enterpriseId: filters.enterpriseId, mine: filters.mine ? true : undefined } })).visits,
+    queryFn: async () => (await api<{ visits: Visit[] }>('/liaison/visits', { query: visitQuery(filters) })).visits,
   });
 }
 

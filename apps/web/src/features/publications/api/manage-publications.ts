@@ -14,10 +14,13 @@ export interface DraftPublication {
 const keys = { list: (f: object) => ['publications', 'staff', f], one: (id: string) => ['publications', 'staff', 'one', id] };
 
 /** 信息发布管理: the unit's texts (supervisors: all) in any status, searched in Chinese by the server. */
+/** The staff list's query: one function for the list and its ledger. */
+export const staffPublicationQuery = (f: { q: string; status?: PublicationStatus }) => ({ q: f.q.trim() || undefined, status: f.status });
+
 export function useStaffPublications(f: { q: string; status?: PublicationStatus }) {
   return useQuery({
     queryKey: keys.list(f),
-    queryFn: async () => (await api<{ publications: StaffPublication[] }>('/publications', { query: { q: f.q.trim() || undefined, status: f.status } })).publications,
+    queryFn: async () => (await api<{ publications: StaffPublication[] }>('/publications', { query: staffPublicationQuery(f) })).publications,
   });
 }
 export function useStaffPublication(id: string | undefined) {

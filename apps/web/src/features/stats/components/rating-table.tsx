@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Metrics, StatsOverview } from '../../../types/api';
@@ -26,15 +27,22 @@ export function RatingTable({ stats }: { stats: StatsOverview }) {
     },
     { title: t('dashboard.onTimeRate'), key: 'onTimeRate', align: 'right' as const, render: (r: Row) => percent(r.onTimeRate) },
   ];
+  // On a phone the table scrolls sideways: its scroller must take the keyboard's focus (axe scrollable-region-focusable).
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.querySelectorAll<HTMLElement>('.ant-table-content').forEach((el) => (el.tabIndex = 0));
+  });
   const table = (rows: Row[], first: string, testId: string) => (
     <Table<Row> size="small" rowKey="key" data-testid={testId} dataSource={rows} columns={columns(first)} pagination={false} scroll={{ x: 640 }} />
   );
   return (
-    <Tabs
-      items={[
-        { key: 'unit', label: t('dashboard.ratingsByUnit'), children: table(byUnit, t('item.unit'), 'ratings-by-unit') },
-        { key: 'type', label: t('dashboard.ratingsByType'), children: table(byType, t('dashboard.itemType'), 'ratings-by-type') },
-      ]}
-    />
+    <div ref={box}>
+      <Tabs
+        items={[
+          { key: 'unit', label: t('dashboard.ratingsByUnit'), children: table(byUnit, t('item.unit'), 'ratings-by-unit') },
+          { key: 'type', label: t('dashboard.ratingsByType'), children: table(byType, t('dashboard.itemType'), 'ratings-by-type') },
+        ]}
+      />
+    </div>
   );
 }
