@@ -27,6 +27,7 @@ import { trafficRoutes } from './modules/traffic/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { liaisonRoutes } from './modules/liaison/routes.ts';
 import { preventionRoutes } from './modules/prevention/routes.ts';
+import { cyberRoutes } from './modules/cyber/routes.ts';
 import { textCheckRoutes } from './modules/text-checks/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(applicationRoutes, { ctx });
       await api.register(liaisonRoutes, { ctx });
       await api.register(preventionRoutes, { ctx });
+      await api.register(cyberRoutes, { ctx });
       await api.register(caseRoutes, { ctx });
     },
     { prefix: '/api/v1' },

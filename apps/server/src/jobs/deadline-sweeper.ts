@@ -7,6 +7,7 @@ import { deliverNoticesMany } from '../modules/items/notices.ts';
 import { rowToState, setEscalations } from '../modules/items/repository.ts';
 import { wake } from '../modules/items/service.ts';
 import { escalateUnacknowledgedWarnings } from '../modules/prevention/warnings.ts';
+import { escalateOverdueFindings } from '../modules/cyber/findings.ts';
 import { itemEvents, items } from '../db/schema.ts';
 import { every } from './every.ts';
 
@@ -16,7 +17,7 @@ const BATCH = 500;
  * One sweep: claims due items with FOR UPDATE SKIP LOCKED, so two instances sweeping at once
  * never claim the same row, and each escalation is sent once.
  */
-export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: number; notices: number; warnings: number }> {
+export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: number; notices: number; warnings: number; cyberFindings: number }> {
   const now = ctx.now();
   const calendar = await calendarOf(ctx);
   let escalated = 0;
@@ -62,7 +63,10 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
   // 风险预警 (M15): unacknowledged after 3 working days, to the enterprise's liaison officer.
   const warnings = await escalateUnacknowledgedWarnings(ctx);
   await wake(ctx, warnings.woken);
-  return { escalated, notices, warnings: warnings.escalated };
+  // 网络安全检查 (M16): findings unanswered past their rectification deadline, to the unit's leaders.
+  const findings = await escalateOverdueFindings(ctx);
+  await wake(ctx, findings.woken);
+  return { escalated, notices, warnings: warnings.escalated, cyberFindings: findings.escalated };
 }
 
 export function startDeadlineSweeper(ctx: AppContext, log: FastifyBaseLogger) {

@@ -30,6 +30,9 @@ export const paths = {
     liaison: '/enterprise/liaison',
     /** 风险预警 delivered to the enterprise (M15). */
     warnings: '/enterprise/warnings',
+    /** 网络安全检查 (M16): the enterprise's inspections, findings and answers. */
+    cyber: '/enterprise/cyber',
+    cyberInspection: (id: string) => `/enterprise/cyber/${encodeURIComponent(id)}`,
     /** 我的报案 and the progress of one case (M11–M13). */
     cases: '/enterprise/cases',
     case: (id: string) => `/enterprise/cases/${encodeURIComponent(id)}`,
@@ -55,6 +58,10 @@ export const paths = {
     /** 风险预警 (M15): the unit's warnings and one warning. */
     warnings: '/workbench/warnings',
     warning: (id: string) => `/workbench/warnings/${encodeURIComponent(id)}`,
+    /** 网络安全检查 (M16): the cyber unit's inspections, one inspection, the 护网演练 list. */
+    cyber: '/workbench/cyber',
+    cyberInspection: (id: string) => `/workbench/cyber/inspections/${encodeURIComponent(id)}`,
+    cyberDrills: '/workbench/cyber/drills',
     /** 一企一档. */
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
     /** 接警登记 (M10). */

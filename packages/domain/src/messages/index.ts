@@ -9,11 +9,12 @@ import { liaisonMessages } from '../liaison/messages.ts';
 import { preventionMessages } from './prevention.ts';
 import { caseMessages } from '../cases/messages.ts';
 import { ledgerMessages } from './ledgers.ts';
+import { cyberMessages } from '../cyber/messages.ts';
 import type { Locale, MessageTable } from './table.ts';
 
 export type { Locale, MessageTable } from './table.ts';
 
-const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages, textCheckMessages, caseMessages, ledgerMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages, textCheckMessages, caseMessages, ledgerMessages, cyberMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

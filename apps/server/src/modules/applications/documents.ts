@@ -5,8 +5,8 @@ import type { UserActor } from '../accounts/actor.ts';
 import { decisionOfItem, presentCertificates } from './certificates.ts';
 import { clockOf, deadlineBasis, receiptFacts, verificationUrl } from './receipts.ts';
 
-/** `2026-09-28T10:00:00+08:00` as the documents print it: `2026-09-28 10:00`. */
-const printed = (s: string | null | undefined) => (s ? `${s.slice(0, 10)} ${s.slice(11, 16)}` : '—');
+/** `2026-09-28T10:00:00+08:00` as the documents print it (also the cyber notice): `2026-09-28 10:00`. */
+export const printed = (s: string | null | undefined) => (s ? `${s.slice(0, 10)} ${s.slice(11, 16)}` : '—');
 
 const MARGIN = 56;
 const LABEL_WIDTH = 132;
@@ -18,7 +18,7 @@ const QR_SIZE = 118;
 /** Where the table must end: above the QR block and the footer. */
 const TABLE_FLOOR = MARGIN + 26 + QR_SIZE + 18;
 
-interface DocumentLayout {
+export interface DocumentLayout {
   title: string;
   subtitle: string;
   rows: [string, string][];
@@ -31,7 +31,7 @@ interface DocumentLayout {
  * One A4 page in the manner of an official notice: the bureau's name, a title, a bordered two-column table of facts,
  * the verification QR code with its caption and link, the printed time. A value too long for the page is cut with "…".
  */
-function officialDocument(d: DocumentLayout): Buffer {
+export function officialDocument(d: DocumentLayout): Buffer {
   const page = new PdfPage();
   const right = A4.width - MARGIN;
   const centre = A4.width / 2;
@@ -76,7 +76,7 @@ function officialDocument(d: DocumentLayout): Buffer {
   return renderPdf([page], { title: d.title, createdAt: d.printedAt });
 }
 
-const asciiName = (kind: string, number: string) => `${kind}-${number.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
+export const asciiName = (kind: string, number: string) => `${kind}-${number.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
 
 /** 受理回执 as PDF: the same facts as the HTML receipt, for the item's holder and the staff who may see it. */
 export async function receiptPdf(ctx: AppContext, actor: UserActor, id: string, origin: string) {

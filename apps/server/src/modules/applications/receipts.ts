@@ -77,6 +77,13 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #333;padding:8p
 </body></html>`;
 }
 
+/** Other documents' numbers (the cyber unit's 整改通知书), checked after the signature: the first non-null answer wins. */
+type Verifier = (ctx: AppContext, number: string) => Promise<object | null>;
+const verifiers: Verifier[] = [];
+export function registerVerifier(v: Verifier): void {
+  verifiers.push(v);
+}
+
 /**
  * The public answer to a scanned QR code: genuine or not, and only what the holder may disclose (number, type,
  * status, unit, dates, the decision and the numbers of the documents issued) — never a name, an ID number, a phone
@@ -86,6 +93,10 @@ export async function verifyReceipt(ctx: AppContext, number: string, signature: 
   const expected = sign(await secretOf(ctx), number);
   const given = Buffer.from(signature ?? '');
   const ok = given.length === expected.length && timingSafeEqual(given, Buffer.from(expected));
+  if (ok) for (const v of verifiers) {
+    const answer = await v(ctx, number);
+    if (answer) return answer;
+  }
   const row = ok ? await findItemByNumber(ctx.database.db, number) : undefined;
   if (!row || !row.acceptedAt) return { genuine: false as const, number };
   const decl = itemType(row.type);

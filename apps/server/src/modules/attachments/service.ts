@@ -3,6 +3,7 @@ import { DomainError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { mayReadAttachment } from '../items/service.ts';
+import { mayReadEvidence } from '../cyber/evidence.ts';
 import { safeFilename, sniffType } from './files.ts';
 import * as repo from './repository.ts';
 
@@ -27,9 +28,9 @@ export async function storeAttachment(ctx: AppContext, actor: UserActor, upload:
   return { id, filename, mime: type.mime, size: bytes.length };
 }
 
-/** `GET /attachments/:id`: the file for its uploader, or for anyone who may see an item that carries it; else not found. */
+/** `GET /attachments/:id`: the file for its uploader, or for anyone who may see an item (or a cyber finding's answer) that carries it; else not found. */
 export async function attachmentFor(ctx: AppContext, actor: UserActor, id: string): Promise<repo.AttachmentRow> {
   const a = await repo.findAttachment(ctx.database.db, id);
-  if (!a || !(a.uploaderId === actor.id || (await mayReadAttachment(ctx, actor, a.id)))) throw new DomainError('not_found', { kind: 'not-found' });
+  if (!a || !(a.uploaderId === actor.id || (await mayReadAttachment(ctx, actor, a.id)) || (await mayReadEvidence(ctx, actor, a.id)))) throw new DomainError('not_found', { kind: 'not-found' });
   return a;
 }

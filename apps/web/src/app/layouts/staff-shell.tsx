@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../types/api';
 import { paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
+import { useUnits } from '../../features/units/api/get-units';
 import { useLogout } from '../../features/auth/api/logout';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -18,6 +19,8 @@ export interface ShellMenuItem {
   icon: ReactNode;
   label: string;
   roles?: Role[];
+  /** Shown only to police of these unit types (supervisors, who have no such unit, always see it). */
+  unitTypes?: string[];
 }
 
 export interface StaffShellProps {
@@ -41,6 +44,8 @@ export function StaffShell({ title, roles, menu, itemPath, banner, testId }: Sta
   const isPhone = !screens.md;
   const [drawer, setDrawer] = useState(false);
   const { elder, setElder } = useSettings();
+  const gated = menu.some((m) => m.unitTypes);
+  const units = useUnits(gated && !!me.data?.unitId);
 
   if (me.isLoading) return <Spin fullscreen />;
   if (!me.data) return <Navigate to={paths.login(location.pathname + location.search)} replace />;
@@ -48,7 +53,9 @@ export function StaffShell({ title, roles, menu, itemPath, banner, testId }: Sta
   if (!roles.includes(user.role)) {
     return <Result status="403" title="403" subTitle={t('common.forbiddenArea')} extra={<Link to={paths.home}>{t('common.backHome')}</Link>} />;
   }
-  const visible = menu.filter((m) => !m.roles || m.roles.includes(user.role));
+  const unitType = units.data?.find((u) => u.id === user.unitId)?.unitType;
+  const inUnit = (m: ShellMenuItem) => !m.unitTypes || user.role === 'supervisor' || (!!unitType && m.unitTypes.includes(unitType));
+  const visible = menu.filter((m) => (!m.roles || m.roles.includes(user.role)) && inUnit(m));
   const selected = [...visible].sort((a, b) => b.to.length - a.to.length).find((m) => location.pathname === m.to || location.pathname.startsWith(`${m.to}/`))?.key;
   const menuEl = (
     <Menu

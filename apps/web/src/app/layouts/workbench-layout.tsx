@@ -1,4 +1,4 @@
-import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined, AuditOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined, AuditOutlined, SecurityScanOutlined, FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -27,6 +27,9 @@ export default function WorkbenchLayout() {
         { key: 'hazards', to: paths.workbench.hazards, icon: <WarningOutlined aria-hidden />, label: t('screens.menu.hazards'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
         { key: 'warnings', to: paths.workbench.warnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['officer', 'unit-leader', 'supervisor'] },
         { key: 'answer-review', to: paths.workbench.answerReview, icon: <AuditOutlined aria-hidden />, label: t('review.menu'), roles: ['unit-leader'] },
+        // 网络安全检查: the cyber unit's staff, and those who read every unit's (supervisors, the city bureau's leaders)
+        { key: 'cyber', to: paths.workbench.cyber, icon: <SecurityScanOutlined aria-hidden />, label: t('cyber.menu.inspections'), roles: ['officer', 'unit-leader', 'supervisor'], unitTypes: ['cyber', 'city-bureau'] },
+        { key: 'cyber-drills', to: paths.workbench.cyberDrills, icon: <FlagOutlined aria-hidden />, label: t('cyber.menu.drills'), roles: ['officer', 'unit-leader', 'supervisor'], unitTypes: ['cyber', 'city-bureau'] },
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title'), roles: ['unit-leader', 'supervisor', 'admin'] },
       ]}
     />

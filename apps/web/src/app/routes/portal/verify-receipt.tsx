@@ -31,7 +31,28 @@ export default function VerifyReceiptPage() {
       onRetry={() => void q.refetch()}
       retrying={q.isFetching && !q.isPending}
     >
-      {v?.genuine ? (
+      {v?.genuine && v.kind === 'cyber-notice' ? (
+        <>
+          <Verdict tone="good" verdict="genuine" title={t('verify.genuine')}>
+            <p>{t('verify.genuineText')}</p>
+          </Verdict>
+          <Descriptions className="jqt-verify-facts" column={1} bordered size="middle" data-testid="verify-facts">
+            <Descriptions.Item label={t('verify.number')}>
+              <span className="jqt-verify-number" data-testid="verify-number">{v.number}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('verify.type')}>{pick(v.typeName, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.unit')}>{v.unit ? pick(v.unit, lang) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('cyber.noticeVerify.enterprise')}>{v.enterpriseName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('cyber.noticeVerify.inspectedOn')}>{v.inspectedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('cyber.noticeVerify.issuedAt')}>{at(v.issuedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('cyber.noticeVerify.progress')}>
+              <strong data-testid="verify-status" data-status={v.rectified ? 'rectified' : 'rectifying'}>{t(v.rectified ? 'cyber.noticeVerify.rectified' : 'cyber.noticeVerify.rectifying')}</strong>
+              <div className="jqt-muted">{t('cyber.noticeVerify.progressText', { ...v.findings })}</div>
+            </Descriptions.Item>
+          </Descriptions>
+          <p className="jqt-muted jqt-verify-note">{t('cyber.noticeVerify.note')}</p>
+        </>
+      ) : v?.genuine ? (
         <>
           <Verdict tone="good" verdict="genuine" title={t('verify.genuine')}>
             <p>{t('verify.genuineText')}</p>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemType } from '../../../types/api';
 import { paths } from '../../../config/paths';
 import { pick } from '../../../lib/i18n';
+import { CYBER_SEVERITIES } from '@jqt/domain';
 
 export const MEASURE_COUNT = 20;
 
@@ -27,7 +28,7 @@ export function MeasureCatalog({ itemTypes }: { itemTypes: ItemType[] | undefine
                   {t(`measures.${n}.title`)}
                 </h3>
                 <p className="jqt-muted">{t(`measures.${n}.summary`)}</p>
-                {types.length || extra.length ? (
+                {n === 16 ? <CyberDeadlines /> : types.length || extra.length ? (
                   <div className="jqt-links">
                     {extra.map((x) => (
                       <Link key={x.to} to={x.to} data-testid={x.testId}>
@@ -49,5 +50,22 @@ export function MeasureCatalog({ itemTypes }: { itemTypes: ItemType[] | undefine
         );
       })}
     </Row>
+  );
+}
+
+/** M16 网络安全检查 has no item type to guide: its rectification deadlines, read from the one declaration. */
+function CyberDeadlines() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div data-testid="guide-cyber" aria-label={t('cyber.guide.title')}>
+      <p className="jqt-muted" style={{ marginBottom: 4 }}>{t('cyber.guide.intro')}</p>
+      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        {CYBER_SEVERITIES.map((s) => (
+          <li key={s.value} data-severity={s.value}>
+            {t('cyber.guide.item', { level: pick(s.label, i18n.language), n: s.workdays })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -18,8 +18,10 @@ export interface DisclosedCertificate {
  */
 export type ReceiptVerification =
   | { genuine: false; number: string }
+  | CyberNoticeVerification
   | {
       genuine: true;
+      kind?: undefined;
       number: string;
       type: string;
       typeName: Localized;
@@ -35,6 +37,20 @@ export type ReceiptVerification =
       decision?: 'approved' | 'denied' | null;
       certificates?: DisclosedCertificate[];
     };
+
+/** A 网络安全整改通知书 (M16): who issued it to whom, when, and how far it is rectified — never the findings. */
+export interface CyberNoticeVerification {
+  genuine: true;
+  kind: 'cyber-notice';
+  number: string;
+  typeName: Localized;
+  unit: Localized | null;
+  enterpriseName: string | null;
+  inspectedOn: string | null;
+  issuedAt: string;
+  findings: { total: number; closed: number };
+  rectified: boolean;
+}
 
 export function getReceiptVerification(number: string, signature: string | null) {
   return api<ReceiptVerification>(`/public/verify/${encodeURIComponent(number)}`, { query: { s: signature } });
