@@ -16,6 +16,21 @@ export interface Config {
   logLevel: string;
   /** The origin browsers load the platform from (scheme://host[:port]); state-changing cookie requests must come from it or the request's own host. */
   publicOrigin: string;
+  /** E-mail notices over SMTP (`SMTP_URL`, `SMTP_FROM`); off when unset. */
+  smtp: { url: string; from: string } | null;
+  /** SMS notices through an Aliyun-SendSms-shaped provider; off unless all four variables are set. */
+  sms: SmsConfig | null;
+  /** How often the outbox worker looks for due deliveries. */
+  outboxSeconds: number;
+}
+
+export interface SmsConfig {
+  url: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  /** Our template codes (JQT_ACCEPTED …) to the provider's approved ones (`SMS_TEMPLATE_CODES` JSON); unmapped ones are sent as they are. */
+  templateCodes: Record<string, string>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -34,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sweepSeconds: 60,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     publicOrigin: originOf(env.PUBLIC_ORIGIN || 'http://localhost:3000', 'PUBLIC_ORIGIN'),
+    smtp: smtpOf(env),
+    sms: smsOf(env),
+    outboxSeconds: 5,
     ...overrides,
   };
 }
@@ -47,4 +65,29 @@ function originOf(value: string, name: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be http or https, got ${value}`);
   return url.origin;
+}
+
+function smtpOf(env: NodeJS.ProcessEnv): Config['smtp'] {
+  if (!env.SMTP_URL) return null;
+  const url = new URL(env.SMTP_URL);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must be smtp:// or smtps://, got ${url.protocol}`);
+  return { url: env.SMTP_URL, from: env.SMTP_FROM || `警企通 <noreply@${url.hostname}>` };
+}
+
+function smsOf(env: NodeJS.ProcessEnv): SmsConfig | null {
+  const names = ['SMS_PROVIDER_URL', 'SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME'] as const;
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return null;
+  // Half a configuration is a mistake to report at start, not a channel that silently never sends.
+  if (set.length < names.length) throw new Error(`SMS needs all of ${names.join(', ')}; missing ${names.filter((n) => !env[n]).join(', ')}`);
+  let templateCodes: Record<string, string> = {};
+  if (env.SMS_TEMPLATE_CODES) {
+    try {
+      templateCodes = JSON.parse(env.SMS_TEMPLATE_CODES) as Record<string, string>;
+    } catch {
+      throw new Error('SMS_TEMPLATE_CODES must be a JSON object such as {"JQT_ACCEPTED":"SMS_123456789"}');
+    }
+  }
+  originOf(env.SMS_PROVIDER_URL!, 'SMS_PROVIDER_URL');
+  return { url: env.SMS_PROVIDER_URL!, accessKeyId: env.SMS_ACCESS_KEY_ID!, accessKeySecret: env.SMS_ACCESS_KEY_SECRET!, signName: env.SMS_SIGN_NAME!, templateCodes };
 }

@@ -9,3 +9,4 @@ export * from './traffic/index.ts';
 export * from './liaison/index.ts';
 export * from './prevention/index.ts';
 export * from './cases/index.ts';
+export * from './notify/index.ts';

@@ -492,3 +492,4 @@ export const certificateCounters = pgTable(
 export * from './schema-liaison.ts';
 export * from './schema-prevention.ts';
 export * from './schema-cases.ts';
+export * from './schema-outbox.ts';

@@ -8,11 +8,12 @@ import { textCheckMessages } from './text-checks.ts';
 import { liaisonMessages } from '../liaison/messages.ts';
 import { preventionMessages } from './prevention.ts';
 import { caseMessages } from '../cases/messages.ts';
+import { notifyMessages } from './notify.ts';
 import type { Locale, MessageTable } from './table.ts';
 
 export type { Locale, MessageTable } from './table.ts';
 
-const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages, textCheckMessages, caseMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages, textCheckMessages, caseMessages, notifyMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

@@ -5,11 +5,13 @@ import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import { formatShanghai } from '@jqt/domain';
+import { preferenceRoutes } from './preference-routes.ts';
 import { listenForNotices, markAllNotificationsRead, markNotificationRead, notificationsOf } from './service.ts';
 
 const tags = ['notifications'];
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  await app.register(preferenceRoutes, { ctx });
   app.get(
     '/notifications',
     {
