@@ -5,6 +5,7 @@ import { seedReference } from './db/seed/reference.ts';
 import { seedDemo } from './db/seed/demo.ts';
 import { startAuditAnchor, startAuditChainer } from './jobs/audit-chainer.ts';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper.ts';
+import { startOutboxWorker } from './jobs/outbox-worker.ts';
 import type { AppContext } from './context.ts';
 
 const config = loadConfig();
@@ -13,7 +14,7 @@ const ctx: AppContext = { database, config, now: () => new Date() };
 await seedReference(ctx);
 if (config.seedDemo) await seedDemo(ctx);
 const app = await buildApp(ctx);
-const jobs = [startDeadlineSweeper(ctx, app.log), startAuditChainer(ctx, app.log), startAuditAnchor(ctx, app.log)];
+const jobs = [startDeadlineSweeper(ctx, app.log), startAuditChainer(ctx, app.log), startAuditAnchor(ctx, app.log), startOutboxWorker(ctx, app.log)];
 
 let stopping = false;
 const shutdown = async () => {

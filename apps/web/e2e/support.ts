@@ -223,10 +223,15 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
     if (Date.now() % 30_000 > 26_000) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
     for (let attempt = 0; ; attempt++) {
       await totpField.fill(totp());
-      await page.getByTestId('login-submit').click();
-      const ok = page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 45_000 }).then(() => true, () => false);
-      const rejected = page.locator('.ant-form-item-has-error #login_totp, .ant-alert-error').first().waitFor({ timeout: 45_000 }).then(() => false, () => false);
-      if (await Promise.race([ok, rejected])) break;
+      // The server's answer decides, not what the form shows: an error of the previous attempt may still be on it.
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST', { timeout: 45_000 }),
+        page.getByTestId('login-submit').click(),
+      ]);
+      if (answer.ok()) {
+        await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 45_000 });
+        break;
+      }
       if (process.env.E2E_DEBUG) console.log(`TOTP of ${username} rejected, waiting for the next window`);
       // a code already used in this window (replay protection) or a clock edge: take the next window
       if (attempt >= 1) throw new Error(`TOTP sign-in of ${username} rejected twice`);

@@ -10,3 +10,4 @@ export * from './liaison/index.ts';
 export * from './prevention/index.ts';
 export * from './cases/index.ts';
 export * from './cyber/index.ts';
+export * from './notify/index.ts';

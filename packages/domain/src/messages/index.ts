@@ -10,11 +10,12 @@ import { preventionMessages } from './prevention.ts';
 import { caseMessages } from '../cases/messages.ts';
 import { ledgerMessages } from './ledgers.ts';
 import { cyberMessages } from '../cyber/messages.ts';
+import { notifyMessages } from './notify.ts';
 import type { Locale, MessageTable } from './table.ts';
 
 export type { Locale, MessageTable } from './table.ts';
 
-const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages, textCheckMessages, caseMessages, ledgerMessages, cyberMessages];
+const tables: MessageTable[] = [commonMessages, accountMessages, validationMessages, calendarMessages, calendarAdminMessages, trafficMessages, itemMessages, liaisonMessages, preventionMessages, textCheckMessages, caseMessages, ledgerMessages, cyberMessages, notifyMessages];
 const merged: MessageTable = { 'zh-CN': {}, en: {} };
 for (const t of tables) {
   Object.assign(merged['zh-CN'], t['zh-CN']);

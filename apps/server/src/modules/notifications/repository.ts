@@ -1,10 +1,25 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { notifications } from '../../db/schema.ts';
+import { offSiteOn, queueOffSite } from './outbox.ts';
 
-/** In chunks that keep each statement under PostgreSQL's 65,535 parameters. */
+/**
+ * Every in-site notice is written here, in chunks that keep each statement under PostgreSQL's 65,535 parameters;
+ * with an off-site channel on, the outbox rows of the recipients who chose it go into the same transaction.
+ */
 export async function insertNotifications(db: Queryable, rows: (typeof notifications.$inferInsert)[]) {
-  for (let i = 0; i < rows.length; i += 5000) await db.insert(notifications).values(rows.slice(i, i + 5000));
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    if (!offSiteOn()) {
+      await db.insert(notifications).values(chunk);
+      continue;
+    }
+    const written = await db
+      .insert(notifications)
+      .values(chunk)
+      .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, params: notifications.params, createdAt: notifications.createdAt });
+    await queueOffSite(db, written);
+  }
 }
 
 export async function listNotifications(db: Queryable, userId: string, beforeId: number | null, limit: number) {

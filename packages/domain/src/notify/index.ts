@@ -1,0 +1,3 @@
+export * from './templates.ts';
+export * from './delivery.ts';
+export * from './phone-code.ts';
