@@ -11,6 +11,9 @@ import { stageColor, yuan } from '../../../features/cases/components/case-progre
 import { useUnits } from '../../../features/units/api/get-units';
 import { pick } from '../../../lib/i18n';
 
+/** antd's `processing` blue is below 4.5:1 on its tint at 12 px (axe); the list uses the darker `blue`. */
+const tone = (stage: string) => (stageColor(stage) === 'processing' ? 'blue' : stageColor(stage));
+
 /** 案件列表 (workbench): the cases the server lets this officer see, filtered in the URL; 导出台账 takes the same filters. */
 export default function CaseListPage() {
   const { t, i18n } = useTranslation();
@@ -28,7 +31,7 @@ export default function CaseListPage() {
   const caseUnits = (units.data ?? []).filter((u) => (caseUnitTypes as readonly string[]).includes(u.unitType));
   const open = (c: CaseView) => void navigate(paths.workbench.item(c.id));
   const tier = (c: CaseView) => (c.tier ? <Tag color="red" data-testid="case-special">{t('caseList.special')}·{t(`caseList.tier.${c.tier}`)}</Tag> : null);
-  const listed = (c: CaseView) => (c.supervision?.listed ? <Tag color="volcano">{t('caseList.listed')}</Tag> : null);
+  const listed = (c: CaseView) => (c.supervision?.listed ? <Tag color="magenta">{t('caseList.listed')}</Tag> : null);
   const deadline = (c: CaseView) => <DeadlineTag dueAt={c.decisionDueAt} />;
   return (
     <Card
@@ -76,7 +79,7 @@ export default function CaseListPage() {
               { key: 'number', title: t('caseList.number'), render: (_, c) => <Link to={paths.workbench.item(c.id)}>{c.number}</Link> },
               { key: 'enterprise', title: t('caseList.enterprise'), render: (_, c) => c.enterpriseName ?? '—' },
               { key: 'category', title: t('caseList.category'), render: (_, c) => (c.category ? pick(c.category.label, lang) : '—') },
-              { key: 'stage', title: t('caseList.stage'), render: (_, c) => <Tag color={stageColor(c.stage)} data-stage={c.stage}>{pick(c.stageName, lang)}</Tag> },
+              { key: 'stage', title: t('caseList.stage'), render: (_, c) => <Tag color={tone(c.stage)} data-stage={c.stage}>{pick(c.stageName, lang)}</Tag> },
               { key: 'amount', title: t('caseList.amount'), align: 'right', render: (_, c) => yuan(c.amountInvolved, lang) },
               { key: 'recovered', title: t('caseList.recovered'), align: 'right', render: (_, c) => (c.recovered.total ? yuan(c.recovered.total, lang) : '—') },
               { key: 'deadline', title: t('caseList.deadline'), render: (_, c) => deadline(c) },
@@ -92,7 +95,7 @@ export default function CaseListPage() {
                 <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
                   <Space wrap size={6}>
                     <Link to={paths.workbench.item(c.id)} style={{ fontWeight: 600 }}>{c.number}</Link>
-                    <Tag color={stageColor(c.stage)} data-stage={c.stage}>{pick(c.stageName, lang)}</Tag>
+                    <Tag color={tone(c.stage)} data-stage={c.stage}>{pick(c.stageName, lang)}</Tag>
                     {tier(c)}
                     {listed(c)}
                   </Space>
