@@ -74,6 +74,7 @@ export const router = createBrowserRouter([
       { path: 'cyber', lazy: named(() => import('./routes/cyber/inspections'), 'UnitInspections') },
       { path: 'cyber/inspections/:id', lazy: named(() => import('./routes/cyber/inspection-page'), 'UnitInspectionPage') },
       { path: 'cyber/drills', lazy: lazy(() => import('./routes/cyber/drills')) },
+      { path: 'cases', lazy: lazy(() => import('./routes/cases/case-list')) },
       { path: 'incidents/new', lazy: lazy(() => import('./routes/cases/new-incident')) },
       { path: 'residence-batches', lazy: named(() => import('./routes/residence/batches'), 'StationBatches') },
       { path: 'residence-batches/:id', lazy: named(() => import('./routes/residence/batch-detail'), 'StationBatchDetail') },

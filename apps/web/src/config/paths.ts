@@ -64,6 +64,8 @@ export const paths = {
     cyberDrills: '/workbench/cyber/drills',
     /** 一企一档. */
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
+    /** 案件列表 (M10–M13, M17): the cases of the officer's unit, filtered in the URL. */
+    cases: '/workbench/cases',
     /** 接警登记 (M10). */
     newIncident: '/workbench/incidents/new',
     /** 居住证集中办理 (M5): the station's batches. */

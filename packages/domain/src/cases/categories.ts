@@ -65,3 +65,6 @@ export const caseUnitNames: Partial<Record<UnitType, Label>> = {
   'criminal-investigation': { zh: '市公安局刑事侦查支队', en: 'Criminal Investigation Detachment' },
   branch: { zh: '企业所在地公安分县局', en: "The police bureau of the enterprise's district" },
 };
+
+/** The unit types that handle cases (the workbench shows the case list to their police, and to supervisors). */
+export const caseUnitTypes: readonly UnitType[] = [...new Set(crimeCategories.map((x) => x.unitType))];

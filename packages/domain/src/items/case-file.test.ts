@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caseStageOf, discloseCase, nextCaseStages } from './case-file.ts';
+import { caseStageOf, caseStageSelector, discloseCase, nextCaseStages } from './case-file.ts';
 import { crimeCaseFile as decl, crimeReport } from './types/crime-report.ts';
 import { crimeCategories } from '../cases/categories.ts';
 import { handlingClock } from './item-type.ts';
@@ -63,4 +63,14 @@ test('routing is the category table; the overseas category needs a country and a
 test('3 days from registration, 7 when the lead needs verification', () => {
   assert.deepEqual(handlingClock(crimeReport, {}, {}).rule, { kind: 'calendarDays', n: 3 });
   assert.deepEqual(handlingClock(crimeReport, {}, { verification: true }).rule, { kind: 'calendarDays', n: 7 });
+});
+
+test('the stage selector is the inverse of caseStageOf: every fact in the table is selected by its own stage only', () => {
+  const matches = (sel: NonNullable<ReturnType<typeof caseStageSelector>>, f: (typeof cases)[number][0]) =>
+    'progress' in sel ? f.progress === sel.progress : 'decision' in sel ? !f.progress && f.decision === sel.decision : !f.progress && !f.decision && sel.statuses.includes(f.status);
+  for (const s of decl.stages) {
+    const sel = caseStageSelector(decl, s.code)!;
+    for (const [f, stage] of cases) assert.equal(matches(sel, f), stage === s.code, `${s.code} on ${JSON.stringify(f)}`);
+  }
+  assert.equal(caseStageSelector(decl, 'nope'), undefined);
 });

@@ -89,3 +89,16 @@ export function discloseCase(decl: CaseFileDeclaration, viewer: CaseViewer, view
   }
   return out;
 }
+
+/**
+ * What selects the cases in stage `code` (the inverse of `caseStageOf`, for lists): a recorded progress stage, a
+ * decision without later progress, or engine statuses with neither. Undefined for an unknown stage.
+ */
+export type CaseStageSelector = { progress: string } | { decision: string } | { statuses: readonly ItemStatus[] };
+export function caseStageSelector(decl: CaseFileDeclaration, code: string): CaseStageSelector | undefined {
+  const s = decl.stages.find((x) => x.code === code);
+  if (!s) return undefined;
+  if (s.progress) return { progress: s.code };
+  if (s.decision) return { decision: s.decision };
+  return { statuses: s.engine };
+}

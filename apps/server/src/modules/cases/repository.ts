@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { CaseStageSelector } from '@jqt/domain';
+import { and, asc, desc, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { caseFiles, caseRecoveries, enterprises, items, units } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { visibleTo } from '../items/policy.ts';
+import { filterConditions, type ItemFilter } from '../items/repository.ts';
 
 export type CaseFileRow = typeof caseFiles.$inferSelect;
 export type RecoveryRow = typeof caseRecoveries.$inferSelect;
@@ -42,12 +44,33 @@ export async function enterpriseCases(db: Queryable, enterpriseId: string, limit
   return db.select().from(items).where(and(eq(items.type, CASE_TYPE), eq(items.enterpriseId, enterpriseId))).orderBy(desc(items.submittedAt)).limit(limit);
 }
 
-/** The cases the staff member may see (the items' own visibility), newest first; optionally only graded ones. */
-export async function staffCases(db: Queryable, actor: UserActor, f: { graded?: boolean; listed?: boolean }, limit = 200) {
-  const conds: (SQL | undefined)[] = [eq(items.type, CASE_TYPE), visibleTo(actor)];
-  if (f.listed) conds.push(eq(items.listed, true));
-  if (f.graded) conds.push(sql`exists (select 1 from ${caseFiles} where ${caseFiles.itemId} = ${items.id} and ${caseFiles.tier} is not null)`);
-  return db.select().from(items).where(and(...conds)).orderBy(desc(items.submittedAt)).limit(limit);
+/** The staff list's filter, read once from the query (`service.caseFilterOf`); the list and its ledger share it. */
+export interface CaseFilter extends Pick<ItemFilter, 'listed' | 'unitId' | 'q' | 'submittedFrom' | 'submittedTo'> {
+  category?: string;
+  stage?: CaseStageSelector;
+  graded?: boolean;
+}
+
+/** Cases in a stage: the declaration's inverse of `caseStageOf`, as SQL on the item and its case file. */
+function stageCondition(sel: CaseStageSelector): SQL {
+  const file = (cond: SQL) => sql`exists (select 1 from ${caseFiles} where ${caseFiles.itemId} = ${items.id} and ${cond})`;
+  if ('progress' in sel) return file(sql`${caseFiles.progress} = ${sel.progress}`);
+  if ('decision' in sel) return file(sql`${caseFiles.progress} is null and ${caseFiles.decision} = ${sel.decision}`);
+  return and(inArray(items.status, [...sel.statuses]), sql`not exists (select 1 from ${caseFiles} where ${caseFiles.itemId} = ${items.id} and (${caseFiles.progress} is not null or ${caseFiles.decision} is not null))`)!;
+}
+
+const graded = sql`exists (select 1 from ${caseFiles} where ${caseFiles.itemId} = ${items.id} and ${caseFiles.tier} is not null)`;
+
+/**
+ * The cases the staff member may see (the items' own visibility, `visibleTo`), newest first, filtered as the list's
+ * query says: the items' own conditions (挂牌督办, unit, period, search) and the case's (category, stage, 专案).
+ */
+export async function staffCases(db: Queryable, actor: UserActor, f: CaseFilter, now: Date, limit = 200) {
+  const conds: (SQL | undefined)[] = [eq(items.type, CASE_TYPE), visibleTo(actor), ...filterConditions(f, now)];
+  if (f.category) conds.push(sql`${items.data}->>'category' = ${f.category}`);
+  if (f.stage) conds.push(stageCondition(f.stage));
+  if (f.graded !== undefined) conds.push(f.graded ? graded : not(graded));
+  return db.select().from(items).where(and(...conds)).orderBy(desc(items.submittedAt), desc(items.id)).limit(limit);
 }
 
 export async function unitsByIds(db: Queryable, ids: string[]) {

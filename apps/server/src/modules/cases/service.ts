@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   caseStageForm,
   caseStageOf,
+  caseStageSelector,
   canSee,
   DomainError,
   investigationNoteForm,
@@ -20,10 +21,12 @@ import type { UserActor } from '../accounts/actor.ts';
 import { findUser } from '../accounts/repository.ts';
 import { recordAudit } from '../audit/service.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
+import { itemFilterOf } from '../items/filters.ts';
 import * as items from '../items/repository.ts';
 import { applyTransition, recordItemEvent, submitItem, wake } from '../items/service.ts';
 import { caseAbilities, caseDecl, presentCase, type CaseFacts } from './present.ts';
 import * as repo from './repository.ts';
+import type { CaseListQuery } from './schemas.ts';
 
 const isEnterprise = (a: UserActor) => a.role === 'enterprise-admin' || a.role === 'enterprise-staff';
 const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { kind: 'invalid', errors });
@@ -121,9 +124,25 @@ function checkReconsiderable(file: repo.CaseFileRow | undefined, now: Date) {
 
 // ---- the staff side ----
 
-export async function listStaffCases(ctx: AppContext, actor: UserActor, f: { graded?: boolean; listed?: boolean }) {
+/** The list's query as the repository's filter: the one reading of it for the list and its ledger. */
+export function caseFilterOf(q: CaseListQuery): repo.CaseFilter {
+  const bool = (v: string | undefined) => (v === undefined ? undefined : v === 'true');
+  const items = itemFilterOf({ listed: q.listed, unitId: q.unitId, q: q.q, from: q.from, to: q.to });
+  return {
+    listed: items.listed,
+    unitId: items.unitId,
+    q: items.q,
+    submittedFrom: items.submittedFrom,
+    submittedTo: items.submittedTo,
+    category: q.category,
+    stage: q.stage ? caseStageSelector(caseDecl(), q.stage) : undefined,
+    graded: bool(q.graded),
+  };
+}
+
+export async function listStaffCases(ctx: AppContext, actor: UserActor, q: CaseListQuery) {
   const db = ctx.database.db;
-  const rows = await repo.staffCases(db, actor, f);
+  const rows = await repo.staffCases(db, actor, caseFilterOf(q), ctx.now());
   return { cases: (await facts(db, rows, ctx.now(), true)).map((x) => presentCase(x, 'staff', actor)) };
 }
 

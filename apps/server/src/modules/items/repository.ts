@@ -181,8 +181,8 @@ export interface ItemFilter {
   submittedTo?: Date;
 }
 
-/** The filter's conditions, apart from the status (the per-status counts vary only that). */
-function filterConditions(f: ItemFilter, now: Date): (SQL | undefined)[] {
+/** The filter's conditions, apart from the status (the per-status counts vary only that); the cases list reuses them. */
+export function filterConditions(f: ItemFilter, now: Date): (SQL | undefined)[] {
   const conds: (SQL | undefined)[] = [];
   if (f.type) conds.push(eq(items.type, f.type));
   if (f.supervised !== undefined) conds.push(eq(items.supervised, f.supervised));

@@ -1,3 +1,4 @@
+import { caseUnitTypes } from '@jqt/domain';
 import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined, AuditOutlined, SecurityScanOutlined, FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
@@ -14,6 +15,7 @@ export default function WorkbenchLayout() {
       menu={[
         { key: 'queue', to: paths.workbench.root, icon: <UnorderedListOutlined aria-hidden />, label: t('workbench.queue') },
         { key: 'notifications', to: paths.workbench.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },
+        { key: 'cases', to: paths.workbench.cases, icon: <AlertOutlined aria-hidden />, label: t('caseList.menu'), roles: ['officer', 'unit-leader', 'supervisor'], unitTypes: [...caseUnitTypes] },
         { key: 'incident-new', to: paths.workbench.newIncident, icon: <AlertOutlined aria-hidden />, label: t('cases.newIncident'), roles: ['officer', 'unit-leader'] },
         { key: 'incident-response', to: paths.dashboard.responseTimes, icon: <AlertOutlined aria-hidden />, label: t('cases.responseTimes'), roles: ['unit-leader', 'supervisor'] },
         { key: 'residence-batches', to: paths.workbench.residenceBatches, icon: <IdcardOutlined aria-hidden />, label: t('screens.menu.stationBatches'), roles: ['officer', 'unit-leader', 'supervisor'] },

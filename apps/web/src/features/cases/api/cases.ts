@@ -39,6 +39,7 @@ export interface CaseView {
   enterpriseName?: string | null;
   tier?: 'major' | 'complex' | 'sensitive' | null;
   team?: { leadId: string; memberIds: string[] } | null;
+  supervision?: { listed?: boolean; dueAt?: string | null } | null;
   investigationNote?: string | null;
   itemStatus?: string;
   nextStages?: { code: string; label: Localized }[];
@@ -87,3 +88,23 @@ export const useRecordStage = (id: string) => useCaseAction<{ stage: string; not
 export const useRecordRecovery = (id: string) => useCaseAction<{ kind: string; amount: number; on: string; note?: string }>(id, 'POST', 'recoveries');
 export const useDesignateSpecial = (id: string) => useCaseAction<{ tier: string; leadId: string; memberIds: string[]; note?: string }>(id, 'PUT', 'special');
 export const useInvestigationNote = (id: string) => useCaseAction<{ note: string }>(id, 'PUT', 'investigation-note');
+
+/** 案件列表的筛选: exactly the server's `GET /cases` query; the list and its 导出台账 both use `staffCaseQuery`. */
+export interface StaffCaseFilters {
+  category?: string;
+  stage?: string;
+  unitId?: string;
+  graded?: 'true';
+  listed?: 'true';
+  from?: string;
+  to?: string;
+  q?: string;
+}
+export const staffCaseFilterKeys = ['category', 'stage', 'unitId', 'graded', 'listed', 'from', 'to', 'q'] as const;
+export function staffCaseQuery(f: StaffCaseFilters): Record<string, string | undefined> {
+  return Object.fromEntries(staffCaseFilterKeys.map((k) => [k, f[k] || undefined]));
+}
+export function useStaffCases(f: StaffCaseFilters) {
+  const query = staffCaseQuery(f);
+  return useQuery({ queryKey: ['cases', 'staff-list', query], queryFn: async () => (await api<{ cases: CaseView[] }>('/cases', { query })).cases });
+}
