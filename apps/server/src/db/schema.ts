@@ -519,3 +519,4 @@ export * from './schema-liaison.ts';
 export * from './schema-prevention.ts';
 export * from './schema-cases.ts';
 export * from './schema-cyber.ts';
+export * from './schema-open-lectures.ts';
