@@ -28,7 +28,6 @@ import { applicationRoutes } from './modules/applications/routes.ts';
 import { liaisonRoutes } from './modules/liaison/routes.ts';
 import { preventionRoutes } from './modules/prevention/routes.ts';
 import { cyberRoutes } from './modules/cyber/routes.ts';
-import { openLectureRoutes } from './modules/prevention/open-lectures-routes.ts';
 import { textCheckRoutes } from './modules/text-checks/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 
@@ -90,7 +89,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(liaisonRoutes, { ctx });
       await api.register(preventionRoutes, { ctx });
       await api.register(cyberRoutes, { ctx });
-      await api.register(openLectureRoutes, { ctx });
       await api.register(caseRoutes, { ctx });
     },
     { prefix: '/api/v1' },
