@@ -41,6 +41,8 @@ const PUBLIC = [
   // The public portal (SPEC §1): truck access checker and roads (M8), pass-code verification, published bulletins.
   'POST /api/v1/traffic/access-checks',
   'GET /api/v1/traffic/roads',
+  // M19 open lectures on the portal: seats left, no names.
+  'GET /api/v1/public/open-lectures',
   'GET /api/v1/public/pass-codes/:code',
   'GET /api/v1/public/pass-codes/:code/qr.png',
   // The TIA thresholds in force, for the M9 service guide (the admin's version history is not public).

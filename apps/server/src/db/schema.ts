@@ -520,3 +520,4 @@ export * from './schema-prevention.ts';
 export * from './schema-cases.ts';
 export * from './schema-cyber.ts';
 export * from './schema-outbox.ts';
+export * from './schema-open-lectures.ts';

@@ -28,3 +28,21 @@ export const warningBody = z
   .passthrough();
 export const warningAction = z.object({ action: z.enum(['submit', 'approve', 'return']), note: z.string().max(500).optional() }).strict();
 export const enterpriseQuery = z.object({ q: z.string().trim().min(2).max(50) }).strict();
+
+export const openLectureParams = z.object({ id: z.uuid() }).strict();
+/** Checked whole by the domain (every bad field at once), so the body is only shaped here. */
+export const openLectureBody = z
+  .object({
+    title: z.unknown().describe('标题, 4–100 characters'),
+    topics: z.unknown().describe('Lecture topics (values of the booked lectures\' topic list), at least one'),
+    date: z.unknown().describe('YYYY-MM-DD, a future working day within 90 days'),
+    startTime: z.unknown().describe('HH:mm, one of the lecture start times'),
+    durationMinutes: z.unknown().describe('30–240'),
+    place: z.unknown().describe('地点, 2–200 characters'),
+    speaker: z.unknown().describe('主讲人, 2–50 characters'),
+    capacity: z.unknown().describe('Seats in people, 10–500'),
+  })
+  .partial()
+  .passthrough();
+export const signupBody = z.object({ attendees: z.number().int().min(1).max(20).describe('People the enterprise sends, 1–20') }).strict();
+export const coverageQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100) }).strict();
