@@ -223,13 +223,18 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
     if (Date.now() % 30_000 > 26_000) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
     for (let attempt = 0; ; attempt++) {
       await totpField.fill(totp());
-      // The server's answer decides, not what the form shows: an error of the previous attempt may still be on it.
-      const [answer] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST', { timeout: 45_000 }),
-        page.getByTestId('login-submit').click(),
-      ]);
-      if (answer.ok()) {
-        await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 45_000 });
+      // The server's answer decides, not what the form shows (an error of the previous attempt may still be on it);
+      // landing off the login page is success too. A loaded machine may take long to answer.
+      const notLogin = (u: URL) => !u.pathname.startsWith('/login');
+      const answered = page
+        .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/login' && r.request().method() === 'POST', { timeout: 90_000 })
+        .then((r) => (r.ok() ? ('ok' as const) : ('rejected' as const)), () => ('none' as const));
+      const landed = page.waitForURL(notLogin, { timeout: 90_000 }).then(() => 'ok' as const, () => 'none' as const);
+      await page.getByTestId('login-submit').click();
+      const outcome = await Promise.race([answered, landed]);
+      if (outcome === 'none') throw new Error(`sign-in of ${username}: no answer to the TOTP step in 90 s`);
+      if (outcome === 'ok') {
+        await page.waitForURL(notLogin, { timeout: 45_000 });
         break;
       }
       if (process.env.E2E_DEBUG) console.log(`TOTP of ${username} rejected, waiting for the next window`);
