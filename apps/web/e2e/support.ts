@@ -230,8 +230,13 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
         .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/login' && r.request().method() === 'POST', { timeout: 90_000 })
         .then((r) => (r.ok() ? ('ok' as const) : ('rejected' as const)), () => ('none' as const));
       const landed = page.waitForURL(notLogin, { timeout: 90_000 }).then(() => 'ok' as const, () => 'none' as const);
-      await page.getByTestId('login-submit').click();
-      const outcome = await Promise.race([answered, landed]);
+      // A click that lands while the form re-renders for the TOTP step can be lost: click again until it is answered.
+      let outcome: 'ok' | 'rejected' | 'none' | 'wait' = 'wait';
+      for (let click = 0; outcome === 'wait' && click < 6; click++) {
+        await page.getByTestId('login-submit').click();
+        outcome = await Promise.race([answered, landed, sleep(15_000).then(() => 'wait' as const)]);
+      }
+      if (outcome === 'wait') outcome = await Promise.race([answered, landed]);
       if (outcome === 'none') throw new Error(`sign-in of ${username}: no answer to the TOTP step in 90 s`);
       if (outcome === 'ok') {
         await page.waitForURL(notLogin, { timeout: 45_000 });
