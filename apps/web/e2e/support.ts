@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { generateTOTP } from '@oslojs/otp';
+import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -20,11 +20,32 @@ export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
 
-export function totp(): string {
-  return generateTOTP(decodeBase32IgnorePadding(TOTP_SECRET), 30, 6);
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Each started server's log by origin, so a helper that sees only a page can print it beside a failure. */
+const serverLogs = new Map<string, () => string>();
+const lastServerLog = (origin: string) => `server log (tail):\n${(serverLogs.get(origin)?.() ?? '(not started here)').slice(-3000)}`;
+
+const TOTP_MS = 30_000;
+/** The last TOTP step each user signed in with, per server (each test file starts its own). */
+const lastStep = new Map<string, number>();
+
+/**
+ * A TOTP code this user has not used yet on this server. The server accepts the current step and its neighbours
+ * but never a step not newer than the last one it accepted (replay protection), so a user who signs in twice in
+ * one window takes the next step's code, and waits only for a third sign-in in the same window.
+ */
+async function freshTotp(server: string, username: string): Promise<string> {
+  const key = `${server} ${username}`;
+  let current = Math.floor(Date.now() / TOTP_MS);
+  const wanted = Math.max(current, (lastStep.get(key) ?? -1) + 1);
+  if (wanted > current + 1) {
+    await sleep((wanted - 1) * TOTP_MS - Date.now() + 300);
+    current = wanted - 1;
+  }
+  lastStep.set(key, wanted);
+  return generateHOTP(decodeBase32IgnorePadding(TOTP_SECRET), BigInt(wanted), 6);
+}
 
 /** Builds apps/web once per `node --test` run (files run in parallel share the parent's pid as the run id). */
 async function buildWebOnce() {
@@ -102,6 +123,7 @@ export async function startStack(): Promise<Stack> {
   server.stdout?.on('data', (d) => (log += d));
   server.stderr?.on('data', (d) => (log += d));
   const baseURL = external ?? `http://127.0.0.1:${port}`;
+  serverLogs.set(new URL(baseURL).origin, () => log);
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log.slice(-3000)}`);
@@ -219,33 +241,26 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   const first = await Promise.race([landed, asked]);
   if (first === 'timeout') throw new Error(`sign-in of ${username} neither landed nor asked for a TOTP`);
   if (first === 'totp') {
-    // a code near the end of its 30-second window may expire in flight: wait for a fresh window
-    if (Date.now() % 30_000 > 26_000) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
+    const server = new URL(page.url()).origin;
     for (let attempt = 0; ; attempt++) {
-      await totpField.fill(totp());
+      await totpField.fill(await freshTotp(server, username));
       // The server's answer decides, not what the form shows (an error of the previous attempt may still be on it);
-      // landing off the login page is success too. A loaded machine may take long to answer.
+      // landing off the login page is success too.
       const notLogin = (u: URL) => !u.pathname.startsWith('/login');
       const answered = page
-        .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/login' && r.request().method() === 'POST', { timeout: 90_000 })
+        .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/login' && r.request().method() === 'POST', { timeout: 60_000 })
         .then((r) => (r.ok() ? ('ok' as const) : ('rejected' as const)), () => ('none' as const));
-      const landed = page.waitForURL(notLogin, { timeout: 90_000 }).then(() => 'ok' as const, () => 'none' as const);
-      // A click that lands while the form re-renders for the TOTP step can be lost: click again until it is answered.
-      let outcome: 'ok' | 'rejected' | 'none' | 'wait' = 'wait';
-      for (let click = 0; outcome === 'wait' && click < 6; click++) {
-        await page.getByTestId('login-submit').click();
-        outcome = await Promise.race([answered, landed, sleep(15_000).then(() => 'wait' as const)]);
-      }
-      if (outcome === 'wait') outcome = await Promise.race([answered, landed]);
-      if (outcome === 'none') throw new Error(`sign-in of ${username}: no answer to the TOTP step in 90 s`);
+      const landed = page.waitForURL(notLogin, { timeout: 60_000 }).then(() => 'ok' as const, () => 'none' as const);
+      const submit = page.getByTestId('login-submit');
+      await submit.and(page.locator(':not(.ant-btn-loading)')).waitFor();
+      await submit.click();
+      const outcome = await Promise.race([answered, landed]);
+      if (outcome === 'none') throw new Error(`sign-in of ${username}: no answer to the TOTP step in 60 s\n${lastServerLog(server)}`);
       if (outcome === 'ok') {
         await page.waitForURL(notLogin, { timeout: 45_000 });
         break;
       }
-      if (process.env.E2E_DEBUG) console.log(`TOTP of ${username} rejected, waiting for the next window`);
-      // a code already used in this window (replay protection) or a clock edge: take the next window
       if (attempt >= 1) throw new Error(`TOTP sign-in of ${username} rejected twice`);
-      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 300);
     }
   }
   if (process.env.E2E_DEBUG) console.log(`signed in ${username} in ${Date.now() - t0} ms`);
@@ -302,13 +317,7 @@ export async function apiSession(baseURL: string, username: string, password = D
     fetch(`${baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, ...extra }) });
   let res = await login({});
   if (res.status === 401 && ((await res.clone().json()) as { code?: string }).code === 'totp_required') {
-    if (Date.now() % 30_000 > 26_000) await sleep(30_000 - (Date.now() % 30_000) + 200);
-    res = await login({ totp: totp() });
-    // a code this user already used in this window (a browser sign-in a moment ago): take the next window
-    if (res.status === 401) {
-      await sleep(30_000 - (Date.now() % 30_000) + 300);
-      res = await login({ totp: totp() });
-    }
+    res = await login({ totp: await freshTotp(new URL(baseURL).origin, username) });
   }
   if (!res.ok) throw new Error(`API sign-in of ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];

@@ -12,10 +12,14 @@ export function LoginForm({ onDone }: { onDone: (u: User) => void }) {
   const [form] = Form.useForm();
   const [needTotp, setNeedTotp] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Not the mutation's isPending: that clears a tick after the answer, so the TOTP field would appear beside a
+  // still-loading button that swallows the next click. Set here, it clears in the same render as the field appears.
+  const [busy, setBusy] = useState(false);
   const login = useLogin();
 
   const finish = async (v: { username: string; password: string; totp?: string }) => {
     setError(null);
+    setBusy(true);
     try {
       const r = await login.mutateAsync({ username: v.username.trim(), password: v.password, totp: needTotp ? v.totp?.trim() : undefined });
       if ('totpRequired' in r) {
@@ -27,6 +31,8 @@ export function LoginForm({ onDone }: { onDone: (u: User) => void }) {
     } catch (e) {
       if (isApiError(e, 'totp_invalid')) form.setFields([{ name: 'totp', errors: [e.message] }]);
       else setError(e instanceof Error ? e.message : t('common.error'));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -49,7 +55,7 @@ export function LoginForm({ onDone }: { onDone: (u: User) => void }) {
         </Form.Item>
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
-      <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="login-submit">
+      <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
         {t('auth.login')}
       </Button>
     </Form>
