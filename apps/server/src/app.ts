@@ -30,10 +30,12 @@ import { preventionRoutes } from './modules/prevention/routes.ts';
 import { cyberRoutes } from './modules/cyber/routes.ts';
 import { textCheckRoutes } from './modules/text-checks/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { installRegistries } from './registries.ts';
 import { configureChannels } from './modules/notifications/channels.ts';
 
 /** Builds the whole app without listening, so tests inject requests into exactly what production serves. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  installRegistries();
   configureChannels(ctx.config);
   const app = Fastify({
     logger: { level: ctx.config.logLevel },

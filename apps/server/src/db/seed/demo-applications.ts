@@ -5,7 +5,6 @@ import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../../modules/accounts/actor.ts';
 import { findUnitByRoute, findUserByUsername, insertUser } from '../../modules/accounts/repository.ts';
 import { setSpecialists } from '../../modules/accounts/specialists.ts';
-import '../../modules/applications/certificates.ts';
 import { submitPackage } from '../../modules/applications/packages.ts';
 import { batchColumns, batchStep, importResidenceBatch } from '../../modules/applications/residence-batches.ts';
 import { submitItem, transitionItem } from '../../modules/items/service.ts';

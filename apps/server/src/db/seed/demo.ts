@@ -22,6 +22,7 @@ import { insertEvent, insertItem, nextItemNumber } from '../../modules/items/rep
 import { items } from '../schema.ts';
 import { insertPublication } from '../../modules/content/repository.ts';
 import { searchTokens } from '../../modules/content/search-tokens.ts';
+import { installRegistries } from '../../registries.ts';
 import { eq, sql } from 'drizzle-orm';
 
 /** Fixed demo credentials (SPEC §10): tests outside the project sign in with them. Never valid in production. */
@@ -50,6 +51,8 @@ interface DemoUser extends Actor {
 }
 
 export async function seedDemo(ctx: AppContext): Promise<void> {
+  // the demo files items through the services, whose outputs (certificates, pass codes) come from the registry
+  installRegistries();
   const db = ctx.database.db;
   if (await findUserByUsername(db, 'admin')) return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { findUnit } from '../accounts/repository.ts';
-import { registerItemOutputs } from '../items/service.ts';
+import type { ItemOutputs } from '../items/service.ts';
 import * as repo from './repository.ts';
 
 export interface CertificateToIssue {
@@ -85,16 +85,20 @@ export async function presentCertificates(db: Queryable, itemId: string) {
 }
 
 /** Every type that declares documents issues them on its deciding transitions and shows them with the item. */
-for (const type of itemTypes) {
-  if (!type.certificates?.length) continue;
-  registerItemOutputs(type.code, {
-    async afterTransition(tx, { before, item, action, fields, actor, now }) {
-      const due = certificatesDue(type, before, item, action, fields);
-      await issueCertificates(tx, due.map((d) => ({ itemId: item.id, ...d })), now, actor.id);
-    },
-    async describe(ctx: AppContext, item) {
-      const { decision } = await decisionOfItem(ctx.database.db, item);
-      return { decision, certificates: await presentCertificates(ctx.database.db, item.id) };
-    },
-  });
-}
+export const certificateOutputs: Record<string, ItemOutputs> = Object.fromEntries(
+  itemTypes
+    .filter((type) => type.certificates?.length)
+    .map((type): [string, ItemOutputs] => [
+      type.code,
+      {
+        async afterTransition(tx, { before, item, action, fields, actor, now }) {
+          const due = certificatesDue(type, before, item, action, fields);
+          await issueCertificates(tx, due.map((d) => ({ itemId: item.id, ...d })), now, actor.id);
+        },
+        async describe(ctx: AppContext, item) {
+          const { decision } = await decisionOfItem(ctx.database.db, item);
+          return { decision, certificates: await presentCertificates(ctx.database.db, item.id) };
+        },
+      },
+    ]),
+);

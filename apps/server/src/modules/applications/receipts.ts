@@ -78,10 +78,11 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #333;padding:8p
 }
 
 /** Other documents' numbers (the cyber unit's 整改通知书), checked after the signature: the first non-null answer wins. */
-type Verifier = (ctx: AppContext, number: string) => Promise<object | null>;
-const verifiers: Verifier[] = [];
-export function registerVerifier(v: Verifier): void {
-  verifiers.push(v);
+export type Verifier = (ctx: AppContext, number: string) => Promise<object | null>;
+let verifiers: readonly Verifier[] = [];
+/** Set once from the list in registries.ts. */
+export function useVerifiers(list: readonly Verifier[]): void {
+  verifiers = list;
 }
 
 /**

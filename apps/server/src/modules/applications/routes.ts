@@ -6,7 +6,6 @@ import { userOf } from '../../plugins/auth.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import { safeFilename } from '../attachments/files.ts';
 import * as batches from './residence-batches.ts';
-import './certificates.ts';
 import { submitPackage } from './packages.ts';
 import { decisionPdf, receiptPdf } from './documents.ts';
 import { itemReceipt, verifyReceipt } from './receipts.ts';

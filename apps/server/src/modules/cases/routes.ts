@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
-import './outputs.ts';
 import * as s from './schemas.ts';
 import { exportCasesLedger } from './ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';

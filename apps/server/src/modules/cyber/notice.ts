@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { findUnit } from '../accounts/repository.ts';
 import { asciiName, officialDocument, printed } from '../applications/documents.ts';
-import { registerVerifier, verificationUrl } from '../applications/receipts.ts';
+import { verificationUrl, type Verifier } from '../applications/receipts.ts';
 import { readableInspection, viewerOf } from './inspections.ts';
 import * as repo from './repository.ts';
 
@@ -56,7 +56,7 @@ export async function noticePdf(ctx: AppContext, actor: UserActor, id: string, o
  * The public verification of a scanned notice (the signature already checked): genuine, the unit, the dates and
  * how many findings are rectified — never what the findings are (they describe the enterprise's weaknesses).
  */
-registerVerifier(async (ctx, number) => {
+export const cyberNoticeVerifier: Verifier = async (ctx, number) => {
   if (!number.startsWith('WAZG')) return null;
   const i = await repo.findInspectionByNotice(ctx.database.db, number);
   if (!i || !i.noticeIssuedAt) return null;
@@ -75,4 +75,4 @@ registerVerifier(async (ctx, number) => {
     findings: { total: findings.length, closed },
     rectified: closed === findings.length,
   };
-});
+};

@@ -61,9 +61,10 @@ export interface ItemOutputs {
   /** Read-only facts shown with the item as `outputs`. */
   describe?: (ctx: AppContext, item: ItemState) => Promise<Record<string, unknown> | undefined>;
 }
-const itemOutputs = new Map<string, ItemOutputs>();
-export function registerItemOutputs(type: string, outputs: ItemOutputs): void {
-  itemOutputs.set(type, outputs);
+let itemOutputs = new Map<string, ItemOutputs>();
+/** Set once from the list in registries.ts. */
+export function useItemOutputs(byType: ReadonlyMap<string, ItemOutputs>): void {
+  itemOutputs = new Map(byType);
 }
 
 export interface SubmitInput {

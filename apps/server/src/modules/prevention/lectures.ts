@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { timelineOf } from '../items/repository.ts';
-import { registerItemOutputs } from '../items/service.ts';
+import type { ItemOutputs } from '../items/service.ts';
 
 /** The schedule a lecture was confirmed with (the acceptance's fields), or null before. */
 function scheduleOf(item: Pick<ItemState, 'acceptInput' | 'acceptedAt'>) {
@@ -25,7 +25,7 @@ async function confirmedOn(tx: Queryable, date: string, exceptId: string) {
  * 平安宣讲: one speaker gives one lecture at a time. Checked in the accepting transaction under a lock on the speaker,
  * so two officers confirming at once cannot both book them; a clash is a 422 on `speaker` and nothing is saved.
  */
-registerItemOutputs('safety-lecture', {
+const safetyLectureOutputs: ItemOutputs = {
   async afterTransition(tx, { item, action }) {
     if (action !== 'accept') return;
     const mine = scheduleOf(item);
@@ -50,4 +50,9 @@ registerItemOutputs('safety-lecture', {
       },
     };
   },
-});
+};
+
+/** This module's item types and what each produces, for the one list in registries.ts. */
+export const lectureOutputs: Record<string, ItemOutputs> = {
+  'safety-lecture': safetyLectureOutputs,
+};

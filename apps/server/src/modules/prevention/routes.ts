@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { faqOfItem, publishFaq } from './legal-faqs.ts';
-import './lectures.ts';
 import * as ol from './open-lectures.ts';
 import * as warnings from './warnings.ts';
 import * as s from './schemas.ts';

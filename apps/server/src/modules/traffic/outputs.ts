@@ -19,7 +19,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { timelineOf } from '../items/repository.ts';
-import { registerItemOutputs } from '../items/service.ts';
+import type { ItemOutputs } from '../items/service.ts';
 import { checkTruckPassData, issuePassCode, presentPassCode, unknownRoads } from './pass-codes.ts';
 import * as repo from './repository.ts';
 import { tiaThresholdVersions } from './tia-thresholds.ts';
@@ -27,7 +27,7 @@ import { tiaThresholdVersions } from './tia-thresholds.ts';
 const FILING_MAX_DAYS = 366;
 
 /** 货车通行码: checked at submission; a temporary code is issued and the item closed in the submitting request. */
-registerItemOutputs('truck-pass', {
+const truckPassOutputs: ItemOutputs = {
   async afterSubmit(tx, { ctx, item, now, actor }) {
     await checkTruckPassData(tx, item.data, now);
     if (item.data.kind !== 'temporary') return;
@@ -48,7 +48,7 @@ registerItemOutputs('truck-pass', {
     const now = ctx.now();
     return { passCodes: rows.map((r) => presentPassCode(r, now)) };
   },
-});
+};
 
 async function checkFilingData(tx: Queryable, data: Record<string, unknown>, now: Date) {
   const errors: FieldError[] = [];
@@ -64,7 +64,7 @@ async function checkFilingData(tx: Queryable, data: Record<string, unknown>, now
 }
 
 /** NEV special-vehicle filing: checked at submission; approving (answer) files the route the checker uses (SPEC §5 rule 3). */
-registerItemOutputs('nev-special-filing', {
+const nevSpecialFilingOutputs: ItemOutputs = {
   async afterSubmit(tx, { item, now }) {
     await checkFilingData(tx, item.data, now);
   },
@@ -91,7 +91,7 @@ registerItemOutputs('nev-special-filing', {
       filings: rows.map((r) => ({ id: r.id, plate: r.plate, use: r.use, roadIds: r.roadIds, windows: r.windows, validFrom: formatShanghai(r.validFrom), validTo: formatShanghai(r.validTo), status: r.status })),
     };
   },
-});
+};
 
 /** The fields the latest answer booked (a survey, an inspection), from its timeline event; null before any. */
 async function bookedOnAnswer(ctx: AppContext, itemId: string): Promise<Record<string, unknown> | null> {
@@ -106,7 +106,7 @@ const metText = (s: TiaScreening) => s.met.map((k) => TIA_THRESHOLD_BOUNDS[k].la
  * 交通影响评价初筛: screened at submission by the threshold version then in force; the result (with the version that
  * decided) is recorded on the item's data and its timeline, so a later version never changes it.
  */
-registerItemOutputs('tia-screening', {
+const tiaScreeningOutputs: ItemOutputs = {
   async afterSubmit(tx, { item, now }) {
     const screening = screenTia(item.data as unknown as TiaFigures, tiaThresholdsInForce(await tiaThresholdVersions(tx), now));
     const note =
@@ -123,7 +123,7 @@ registerItemOutputs('tia-screening', {
       survey: booked?.surveyDate ? { date: booked.surveyDate, time: booked.surveyTime, place: booked.surveyPlace } : null,
     };
   },
-});
+};
 
 const stationView = (id: unknown) => {
   const s = inspectionStation(id);
@@ -131,7 +131,7 @@ const stationView = (id: unknown) => {
 };
 
 /** 批量新车上线查验: what the enterprise asked for, and the booking the vehicle office answered with. */
-registerItemOutputs('batch-inspection', {
+const batchInspectionOutputs: ItemOutputs = {
   async describe(ctx, item) {
     const booked = await bookedOnAnswer(ctx, item.id);
     const slot = INSPECTION_SLOTS.find((x) => x.value === booked?.inspectionSlot);
@@ -142,4 +142,12 @@ registerItemOutputs('batch-inspection', {
         : null,
     };
   },
-});
+};
+
+/** This module's item types and what each produces, for the one list in registries.ts. */
+export const trafficOutputs: Record<string, ItemOutputs> = {
+  'truck-pass': truckPassOutputs,
+  'nev-special-filing': nevSpecialFilingOutputs,
+  'tia-screening': tiaScreeningOutputs,
+  'batch-inspection': batchInspectionOutputs,
+};

@@ -3,7 +3,6 @@ import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as access from './access.ts';
-import './outputs.ts';
 import * as passCodes from './pass-codes.ts';
 import * as accidents from './accidents.ts';
 import * as hazards from './hazards.ts';
