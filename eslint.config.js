@@ -35,7 +35,7 @@ export default tseslint.config(
       parserOptions: {
         projectService: {
           // Files outside the three tsconfig.json (bench, drizzle's config) are checked with the base options.
-          allowDefaultProject: ['bench/*.ts', 'apps/server/drizzle.config.ts'],
+          allowDefaultProject: ['bench/*.ts', 'test-support/*.ts', 'apps/server/drizzle.config.ts'],
           defaultProject: 'tsconfig.base.json',
         },
         tsconfigRootDir: root,

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import ExcelJS from 'exceljs';
+import { readLedgerBook } from '../../../test-support/ledger-book.ts';
 import { buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem } from './support-problem.ts';
 
@@ -38,12 +38,8 @@ const list = async (u: TestUser, q = '') => {
 async function sheet(who: TestUser, url: string) {
   const res = await t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
   assert.equal(res.statusCode, 200, res.body);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as never);
-  const ws = wb.worksheets[0]!;
-  const rows: string[] = [];
-  for (let i = 3; i <= ws.rowCount; i++) rows.push(String(ws.getRow(i).getCell(1).value));
-  return { title: String(ws.getRow(1).getCell(1).value), rows };
+  const book = await readLedgerBook(res.rawPayload);
+  return { title: book.title, rows: book.rows.map((r) => r[book.headers[0]]) };
 }
 
 before(async () => {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { sweepDeadlines } from '../src/jobs/deadline-sweeper.ts';
 import { appealData, buildUser, call, makeTestApp, type TestApp, type TestUser } from './helpers.ts';
 import { assertProblem, EN } from './support-problem.ts';
+import { readLedgerBook } from '../../../test-support/ledger-book.ts';
 
 let t: TestApp;
 let ent: TestUser;
@@ -418,5 +419,41 @@ describe('case statistics (M11–M13)', () => {
     const leader = await call(t, econLeader, { method: 'GET', url: '/api/v1/cases/statistics' });
     assert.equal(leader.json.total.reports, econRow.reports, 'a unit leader sees its unit');
     for (const u of [ent, econ, partner, admin]) assert.equal((await call(t, u, { method: 'GET', url: '/api/v1/cases/statistics' })).status, 403, u.role);
+  });
+
+  test('a district head counts the cases of the stations below it, not another district’s; the xlsx carries the same figures', async () => {
+    const r = await report(ent, { category: 'forced-trade' });
+    assert.equal(r.json.unitId, 'zhangdian-branch');
+    // a case handed down to a station of 张店分局
+    await t.ctx.database.rows(sql`update items set unit_id = 'zhangdian-station-chezhan' where id = ${r.json.id}`);
+    const zhangdian = await buildUser(t, 'unit-leader', { unitId: 'zhangdian-branch' });
+    const zhoucun = await buildUser(t, 'unit-leader', { unitId: 'zhoucun-branch' });
+    const head = await call(t, zhangdian, { method: 'GET', url: '/api/v1/cases/statistics' });
+    assert.equal(head.status, 200, head.body);
+    const station = head.json.byUnit.find((x: { unitId: string }) => x.unitId === 'zhangdian-station-chezhan');
+    assert.equal(station?.reports, await count(sql`select count(*) as n from items where type = 'crime-report' and unit_id = 'zhangdian-station-chezhan'`));
+    const other = await call(t, zhoucun, { method: 'GET', url: '/api/v1/cases/statistics' });
+    assert.equal(other.json.byUnit.some((x: { unitId: string }) => x.unitId.startsWith('zhangdian')), false, '周村分局 sees none of 张店’s');
+
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases/statistics.xlsx', headers: { cookie: supervisor.cookie } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-disposition']), /filename="jqt-case-statistics-\d{12}\.xlsx"/);
+    const book = await readLedgerBook(res.rawPayload);
+    const json = (await call(t, supervisor, { method: 'GET', url: '/api/v1/cases/statistics' })).json;
+    assert.match(book.title, /^案件统计/);
+    const total = book.rows.find((x) => x['统计维度'] === '合计')!;
+    assert.equal(Number(total['报案数']), json.total.reports);
+    assert.equal(Number(total['立案']), json.total.filed);
+    assert.equal(Number(total['挽损金额（元）']), json.total.recovered);
+    const cf = json.byCategory.find((x: { category: string }) => x.category === 'contract-fraud');
+    const cfRow = book.rows.find((x) => x['统计维度'] === '按案件类别' && x['名称'] === cf.label.zh)!;
+    assert.equal(Number(cfRow['报案数']), cf.reports);
+    assert.equal(book.rows.filter((x) => x['统计维度'] === '按办案单位').length, json.byUnit.length);
+    const en = await readLedgerBook((await t.app.inject({ method: 'GET', url: '/api/v1/cases/statistics.xlsx', headers: { cookie: supervisor.cookie, 'accept-language': 'en' } })).rawPayload);
+    assert.ok(en.headers.includes('Opening rate'));
+    const audited = await count(sql`select count(*) as n from audit_log where action = 'ledger.export' and subject = 'ledger:case-statistics'`);
+    assert.equal(audited, 2);
+    for (const u of [ent, econ, partner, admin]) assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/cases/statistics.xlsx', headers: { cookie: u.cookie } })).statusCode, 403, u.role);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/cases/statistics.xlsx' })).statusCode, 401);
   });
 });

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { readLedgerBook } from '../../../test-support/ledger-book.ts';
 import { sql } from 'drizzle-orm';
 import { createItem, itemType } from '@jqt/domain';
 import { calendarOf } from '../src/modules/calendar/service.ts';
@@ -44,11 +44,6 @@ before(async () => {
 });
 after(() => t.close());
 
-interface Sheet {
-  title: string;
-  headers: string[];
-  rows: Record<string, string>[];
-}
 
 async function fetchExport(who: TestUser | null, query: string, lang?: string) {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/items/export.xlsx?${query}`, headers: { ...(who ? { cookie: who.cookie } : {}), ...(lang ? { 'accept-language': lang } : {}) } });
@@ -58,19 +53,7 @@ async function fetchExport(who: TestUser | null, query: string, lang?: string) {
   return res.rawPayload;
 }
 
-/** The book read back: row 1 the title, row 2 the headers, then one row per item keyed by header. */
-async function parse(file: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as never);
-  const ws = wb.worksheets[0];
-  // Row values are sparse and 1-based: an empty cell is a hole.
-  const values = (i: number) => Array.from((ws.getRow(i).values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)));
-  const headers = values(2);
-  const rows: Record<string, string>[] = [];
-  for (let i = 3; i <= ws.rowCount; i++) rows.push(Object.fromEntries(values(i).map((v, k) => [headers[k], v])));
-  return { title: values(1)[0], headers, rows };
-}
-const exportOf = async (who: TestUser | null, query: string, lang?: string) => parse(await fetchExport(who, query, lang));
+const exportOf = async (who: TestUser | null, query: string, lang?: string) => readLedgerBook(await fetchExport(who, query, lang));
 const listNumbers = async (who: TestUser, query: string) => {
   const r = await call(t, who, { method: 'GET', url: `/api/v1/items?limit=100&${query}` });
   assert.equal(r.status, 200, r.body);
@@ -167,7 +150,7 @@ test('10,000 items export in under 5 s', async () => {
   const started = performance.now();
   const file = await fetchExport(officer, '');
   const ms = performance.now() - started;
-  const sheet = await parse(file);
+  const sheet = await readLedgerBook(file);
   console.log(`ledger: 10,000-row export in ${Math.round(ms)} ms (${backend})`);
   assert.equal(sheet.rows.length, 10_000);
   assert.equal(sheet.rows[0]['联系电话'], '13912345678', 'the owner unit sees the numbers');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import ExcelJS from 'exceljs';
+import { readLedgerBook } from '../../../test-support/ledger-book.ts';
 import type { Page } from 'playwright-core';
 import { choose, seriousViolations, shot, signIn, startStack, type Stack } from './support.ts';
 
@@ -13,14 +13,7 @@ import { choose, seriousViolations, shot, signIn, startStack, type Stack } from 
 async function download(page: Page, testId: string) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   assert.match(file.suggestedFilename(), /^jqt-items-\d{12}\.xlsx$/);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(await file.path()) as never);
-  const ws = wb.worksheets[0];
-  const values = (i: number) => Array.from((ws.getRow(i).values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)));
-  const headers = values(2);
-  const rows: Record<string, string>[] = [];
-  for (let i = 3; i <= ws.rowCount; i++) rows.push(Object.fromEntries(values(i).map((v, k) => [headers[k], v])));
-  return { title: values(1)[0], headers, rows };
+  return readLedgerBook(readFileSync(await file.path()));
 }
 
 /** Every item number the list gives for a query, page after page. */

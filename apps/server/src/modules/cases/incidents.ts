@@ -6,6 +6,7 @@ import type { UserActor } from '../accounts/actor.ts';
 import { findEnterpriseByUscc, findUnit } from '../accounts/repository.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
 import { rowToState } from '../items/repository.ts';
+import { overseenUnits } from '../items/policy.ts';
 import { applyTransition, fileForEnterprise, getItem, wake } from '../items/service.ts';
 import { unitsByIds } from './repository.ts';
 
@@ -49,13 +50,15 @@ const avg = (xs: (number | null)[]) => {
 
 /**
  * Response times by unit (M10): dispatch and arrival by dispatched unit, acknowledgement and report of the linkage by
- * partner department. Supervisors see the city; a unit leader the incidents its unit took or was dispatched to.
+ * partner department. Supervisors see the city; a unit leader the incidents its unit or a unit below it took or was
+ * dispatched to (`overseenUnits`).
  */
 export async function responseTimes(ctx: AppContext, actor: UserActor) {
   const db = ctx.database.db;
+  const units = overseenUnits(actor);
   const rows = await db.select().from(itemsTable).where(and(eq(itemsTable.type, TYPE)));
   const now = ctx.now();
-  const mine = actor.role === 'supervisor' ? rows : rows.filter((r) => r.unitId === actor.unitId || (r.data as { dispatchedUnitId?: string }).dispatchedUnitId === actor.unitId);
+  const mine = units ? rows.filter((r) => units.includes(r.unitId) || units.includes(String((r.data as { dispatchedUnitId?: string }).dispatchedUnitId))) : rows;
   const byUnit = new Map<string, { incidents: number; dispatch: (number | null)[]; arrival: (number | null)[] }>();
   const byPartner = new Map<string, { branches: number; ack: (number | null)[]; report: (number | null)[]; lateAck: number; open: number }>();
   for (const r of mine) {

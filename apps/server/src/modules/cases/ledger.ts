@@ -3,6 +3,7 @@ import { crimeCaseFile, crimeCategory, formatMessage } from '@jqt/domain';
 import { inLocale, listLedger, unitNamer, type LedgerRequest } from '../ledgers/ledger.ts';
 import type { CaseListQuery } from './schemas.ts';
 import { listStaffCases } from './service.ts';
+import { caseStatistics } from './statistics.ts';
 
 type Label = { zh: string; en: string };
 /** The staff view of a case as `presentCase` discloses it (only the fields the ledger reads). */
@@ -55,6 +56,44 @@ export async function exportCasesLedger(ctx: AppContext, req: LedgerRequest, que
         { key: 'decisionDueAt', header: 'ledger.col.decisionDueAt', width: 17, value: (c) => minute(c.decisionDueAt) },
         { key: 'special', header: 'ledger.col.special', width: 10, value: (c) => (c.tier ? formatMessage(locale, `ledger.tier.${c.tier}`) : null) },
         { key: 'recovered', header: 'ledger.col.recovered', width: 12, value: (c) => c.recovered?.total ?? null },
+      ],
+    },
+    req,
+  );
+}
+
+type Figures = Awaited<ReturnType<typeof caseStatistics>>['total'];
+type StatisticsRow = Figures & { dimension: 'total' | 'category' | 'unit'; name: string | null };
+
+/** 案件统计: the figures of `GET /cases/statistics` (the same function), the total then by category and by unit. */
+export async function exportCaseStatisticsLedger(ctx: AppContext, req: LedgerRequest) {
+  const { locale } = req;
+  const s = await caseStatistics(ctx, req.actor);
+  const rows: StatisticsRow[] = [
+    { dimension: 'total', name: null, ...s.total },
+    ...s.byCategory.map(({ category, label, measure: _m, ...f }) => ({ dimension: 'category' as const, name: inLocale(label, locale) ?? category, ...f })),
+    ...s.byUnit.map(({ unitId, unitName, ...f }) => ({ dimension: 'unit' as const, name: inLocale(unitName, locale) ?? unitId, ...f })),
+  ];
+  const n = (k: keyof Figures) => (r: StatisticsRow) => r[k];
+  return listLedger<StatisticsRow>(
+    ctx,
+    {
+      name: 'case-statistics',
+      title: 'ledger.caseStatistics.title',
+      filters: {},
+      rows,
+      columns: [
+        { key: 'dimension', header: 'ledger.col.dimension', width: 14, value: (r) => formatMessage(locale, `ledger.dimension.${r.dimension}`) },
+        { key: 'name', header: 'ledger.col.name', width: 26, value: (r) => r.name },
+        { key: 'reports', header: 'ledger.col.reports', width: 10, value: n('reports') },
+        { key: 'registered', header: 'ledger.col.registered', width: 10, value: n('registered') },
+        { key: 'decided', header: 'ledger.col.decided', width: 12, value: n('decided') },
+        { key: 'filed', header: 'ledger.col.filed', width: 10, value: n('filed') },
+        { key: 'notFiled', header: 'ledger.col.notFiled', width: 10, value: n('notFiled') },
+        { key: 'filingRate', header: 'ledger.col.filingRate', width: 10, value: n('filingRate') },
+        { key: 'avgDaysToDecision', header: 'ledger.col.avgDaysToDecision', width: 14, value: n('avgDaysToDecision') },
+        { key: 'overdueDecisions', header: 'ledger.col.overdueDecisions', width: 12, value: n('overdueDecisions') },
+        { key: 'recovered', header: 'ledger.col.recovered', width: 14, value: n('recovered') },
       ],
     },
     req,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
 import * as s from './schemas.ts';
-import { exportCasesLedger } from './ledger.ts';
+import { exportCaseStatisticsLedger, exportCasesLedger } from './ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as service from './service.ts';
@@ -35,6 +35,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   );
   app.get('/cases/statistics', { schema: { tags, summary: '案件统计 Case statistics (立案率, decision days, recoveries)' }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>
     caseStatistics(ctx, userOf(req)),
+  );
+  app.get('/cases/statistics.xlsx', { schema: { tags, summary: '导出案件统计 The case statistics as xlsx (audited)' }, config: { access: ['unit-leader', 'supervisor'] } }, async (req, reply) =>
+    sendLedger(reply, await exportCaseStatisticsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip })),
   );
   app.get('/cases/:id', { schema: { tags, summary: '案件详情 A case (staff view)', params: s.idParams }, config: { access: [...staff] } }, async (req) =>
     service.getStaffCase(ctx, userOf(req), req.params.id),

@@ -1,9 +1,13 @@
 import { crimeCategory } from '@jqt/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { caseFiles, caseRecoveries, items } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
+import { overseenUnits } from '../items/policy.ts';
 import { CASE_TYPE, unitsByIds } from './repository.ts';
+
+/** Items owned by these units; no condition for the city. */
+export const ownedBy = (units: readonly string[] | null): SQL | undefined => (units ? inArray(items.unitId, units.length ? [...units] : ['']) : undefined);
 
 interface Row {
   reports: number;
@@ -32,7 +36,7 @@ const out = (r: Row) => ({
 /**
  * Case statistics (M11–M13): by category and by unit, 立案率, average days from 受案 to the decision, decisions
  * overdue (still pending past the deadline, or taken after it), losses recovered. Supervisors see the city, a unit
- * leader its unit.
+ * leader its unit and the units below it (`overseenUnits`, as the dashboard).
  */
 export async function caseStatistics(ctx: AppContext, actor: UserActor) {
   const db = ctx.database.db;
@@ -41,7 +45,7 @@ export async function caseStatistics(ctx: AppContext, actor: UserActor) {
     .select({ id: items.id, unitId: items.unitId, status: items.status, data: items.data, acceptedAt: items.acceptedAt, dueAt: items.dueAt, decision: caseFiles.decision, decidedAt: caseFiles.decidedAt })
     .from(items)
     .leftJoin(caseFiles, eq(caseFiles.itemId, items.id))
-    .where(and(eq(items.type, CASE_TYPE), actor.role === 'supervisor' ? undefined : eq(items.unitId, actor.unitId ?? '')));
+    .where(and(eq(items.type, CASE_TYPE), ownedBy(overseenUnits(actor))));
   const recoveries = rows.length ? await db.select({ itemId: caseRecoveries.itemId, amount: caseRecoveries.amount }).from(caseRecoveries).where(inArray(caseRecoveries.itemId, rows.map((r) => r.id))) : [];
   const cents = new Map<string, number>();
   for (const r of recoveries) cents.set(r.itemId, (cents.get(r.itemId) ?? 0) + Math.round(Number(r.amount) * 100));

@@ -1,4 +1,4 @@
-import { canSee, itemVisibility, relationsOf, type Actor, type ItemState, type ItemVisibilityField } from '@jqt/domain';
+import { canSee, itemVisibility, leaderScope, relationsOf, type Actor, type ItemState, type ItemVisibilityField } from '@jqt/domain';
 import { items } from '../../db/schema.ts';
 import { visibilityArms, visibilitySql, type ColumnsOf, type VisibilityArm } from '../../policy/visibility-sql.ts';
 import type { UserActor } from '../accounts/actor.ts';
@@ -27,4 +27,13 @@ export const visibleArms = (actor: UserActor): VisibilityArm[] | undefined => vi
 export function seesPersonalData(state: ItemState, actor: Actor): boolean {
   const r = relationsOf(state, actor);
   return r.has('submitter') || r.has('owner-unit');
+}
+
+/**
+ * The units whose own items an actor answers for in statistics (the dashboard's rule): the city (null) for
+ * supervisors and admins, a leader's unit and every unit below it, otherwise the actor's own unit.
+ */
+export function overseenUnits(actor: UserActor): readonly string[] | null {
+  if (actor.role === 'supervisor' || actor.role === 'admin') return null;
+  return leaderScope(actor) ?? (actor.unitId ? [actor.unitId] : []);
 }
