@@ -387,6 +387,42 @@ describe('linked incidents (M10)', () => {
     assert.equal(typeof sc.avgAcknowledgeMinutes, 'number');
     for (const u of [ent, partner, branchOfficer]) assert.equal((await call(t, u, { method: 'GET', url: '/api/v1/incidents/response-times' })).status, 403, u.role);
   });
+
+  test('the arrival, unknown at 接警, is recorded later once by the owning unit; bad times are named, nothing saved', async () => {
+    const uscc = (await t.ctx.database.rows<{ uscc: string }>(sql`select uscc from enterprises where id = ${ent.enterpriseId}`))[0]!.uscc;
+    const { arrivedAt: _none, ...noArrival } = incident({ enterpriseUscc: uscc });
+    const filed = await call(t, branchOfficer, { method: 'POST', url: '/api/v1/incidents', payload: { data: noArrival } });
+    assert.equal(filed.status, 201, filed.body);
+    const inc = filed.json.id as string;
+    const arrival = (u: TestUser, payload: unknown) => call(t, u, { method: 'POST', url: `/api/v1/incidents/${inc}/arrival`, payload });
+    const stored = async () => (await t.ctx.database.rows<{ a: string | null; v: number }>(sql`select data->>'arrivedAt' as a, version as v from items where id = ${inc}`))[0]!;
+    const v0 = (await stored()).v;
+    assertProblem(await arrival(branchOfficer, {}), 422, { paths: ['arrivedAt'] });
+    assertProblem(await arrival(branchOfficer, { arrivedAt: 42 }), 422, { paths: ['arrivedAt'] });
+    assertProblem(await arrival(branchOfficer, { arrivedAt: '明天上午' }), 422, { paths: ['arrivedAt'], code: 'validation_failed' });
+    assertProblem(await arrival(branchOfficer, { arrivedAt: '2099-01-01 09:00' }), 422, { paths: ['arrivedAt'] });
+    const early = await arrival(branchOfficer, { arrivedAt: '2026-12-01 09:00' });
+    assertProblem(early, 422, { paths: ['arrivedAt'] });
+    assert.equal(early.json.errors[0].code, 'arrival_before_dispatch');
+    assert.deepEqual(await stored(), { a: null, v: v0 }, 'nothing saved');
+    // who may not: another district's police see nothing; the enterprise, partners and supervisors may not record
+    const zhoucun = await buildUser(t, 'officer', { unitId: 'zhoucun-branch' });
+    assert.equal((await arrival(zhoucun, { arrivedAt: '2026-12-01 09:25' })).status, 404);
+    for (const u of [ent, partner, supervisor, admin]) assert.equal((await arrival(u, { arrivedAt: '2026-12-01 09:25' })).status, 403, u.role);
+    assert.equal((await call(t, null, { method: 'POST', url: `/api/v1/incidents/${inc}/arrival`, payload: { arrivedAt: '2026-12-01 09:25' } })).status, 401);
+
+    const ok = await arrival(branchOfficer, { arrivedAt: '2026-12-01 09:25' });
+    assert.equal(ok.status, 200, ok.body);
+    assert.equal(ok.json.data.arrivedAt, '2026-12-01 09:25');
+    assert.equal((await stored()).v, v0 + 1);
+    assert.ok(ok.json.timeline.some((e: { action: string }) => e.action === 'record-arrival'), 'on the timeline');
+    assertProblem(await arrival(branchOfficer, { arrivedAt: '2026-12-01 09:30' }), 409, { code: 'arrival_recorded' });
+    assert.equal(await count(sql`select count(*) as n from audit_log where action = 'incident.arrival' and subject = ${`item:${inc}`}`), 1);
+    const rt = await call(t, supervisor, { method: 'GET', url: '/api/v1/incidents/response-times' });
+    const station = rt.json.byDispatchedUnit.find((x: { unitId: string }) => x.unitId === 'zhangdian-station-chezhan');
+    assert.equal(station.arrivalsRecorded, 2, 'the later arrival counts with the one recorded at 接警');
+    assert.equal(station.avgArrivalMinutes, (12 + 17) / 2);
+  });
 });
 
 describe('case statistics (M11–M13)', () => {

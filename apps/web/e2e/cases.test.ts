@@ -4,9 +4,10 @@
  * 390 px phone, follows it to 立案 with the amount and its total; the officer's workbench shows the case panel.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { readLedgerBook } from '../../../test-support/ledger-book.ts';
 import { type ApiSession, type Stack, apiSession, beijingDate, fillItemForm, horizontalOverflow, seriousViolations, signIn, startStack } from './support.ts';
 
 const DIR = '/tmp/cases';
@@ -111,7 +112,6 @@ describe('cases: an enterprise reports a contract fraud and follows it to 立案
       place: '张店区华光路 88 号厂区门口',
       dispatchedUnitId: 'zhangdian-station-chezhan',
       dispatchedAt: `${day} 00:08`,
-      arrivedAt: `${day} 00:20`,
       summary: '数十名工人聚集讨要工资，堵塞厂区大门',
     });
     await snap(page, 'incident-form-zh');
@@ -126,6 +126,17 @@ describe('cases: an enterprise reports a contract fraud and follows it to 立案
     await page.reload();
     await page.getByText('请核查企业经营情况').first().waitFor();
     await snap(page, 'incident-branches-zh');
+    // the arrival was not known at 接警: recorded afterwards, a time before the dispatch refused on the field
+    const arrival = page.getByTestId('incident-arrival');
+    await arrival.locator('#arrival_arrivedAt').fill(`${day} 00:01`);
+    await arrival.getByTestId('arrival-submit').click();
+    await arrival.getByText('到达时间不能早于派警时间').waitFor();
+    await arrival.locator('#arrival_arrivedAt').fill(`${day} 00:20`);
+    await arrival.getByTestId('arrival-submit').click();
+    await arrival.getByTestId('incident-arrived-at').filter({ hasText: `${day} 00:20` }).waitFor();
+    assert.equal(await arrival.locator('#arrival_arrivedAt').count(), 0, 'recorded once: the form is gone');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the incident with its arrival');
+    await snap(page, 'incident-arrival-zh');
 
     const p = await stack.newPage({ lang: 'en', phone: true });
     await signIn(p.page, 'partner.shichang');
@@ -144,5 +155,11 @@ describe('cases: an enterprise reports a contract fraud and follows it to 立案
     await page.getByTestId('case-statistics').getByText('合同诈骗').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'axe: the statistics');
     await snap(page, 'case-statistics-zh');
+    // 导出: the same figures as the screen's, as a ledger
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-statistics-export').click()]);
+    assert.match(file.suggestedFilename(), /^jqt-case-statistics-\d{12}\.xlsx$/);
+    const book = await readLedgerBook(readFileSync(await file.path()));
+    const shown = (await (await page.request.get('/api/v1/cases/statistics')).json()) as { total: { reports: number } };
+    assert.equal(Number(book.rows.find((r) => r['统计维度'] === '合计')?.['报案数']), shown.total.reports);
   });
 });

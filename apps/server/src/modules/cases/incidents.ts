@@ -5,9 +5,10 @@ import { items as itemsTable } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { findEnterpriseByUscc, findUnit } from '../accounts/repository.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
-import { rowToState } from '../items/repository.ts';
-import { overseenUnits } from '../items/policy.ts';
-import { applyTransition, fileForEnterprise, getItem, wake } from '../items/service.ts';
+import { findItem, rowToState, updateItem } from '../items/repository.ts';
+import { recordAudit } from '../audit/service.ts';
+import { canSee, overseenUnits } from '../items/policy.ts';
+import { applyTransition, fileForEnterprise, getItem, recordItemEvent, wake } from '../items/service.ts';
 import { unitsByIds } from './repository.ts';
 
 const TYPE = incidentLinkage.code;
@@ -37,6 +38,40 @@ export async function recordIncident(ctx: AppContext, actor: UserActor, body: un
     const filed = await fileForEnterprise(tx, ctx, calendar, actor, { type: incidentLinkage, data: form.value, enterprise: { id: enterprise!.id, district: enterprise!.district }, via: 'incidents', ip, unitId: ownUnit.id });
     id = filed.id;
     woken = [...filed.notified, ...(await applyTransition(tx, ctx, calendar, actor, filed.id, { action: 'accept', version: 1, fields: { note: '接警登记，即时派警' }, ip }, now))];
+  });
+  await wake(ctx, woken);
+  return getItem(ctx, actor, id);
+}
+
+/**
+ * 到达现场: the arrival time, when it was not known at 接警, recorded once by the unit that owns the incident (the desk
+ * that took the call records what the dispatched unit reports) or a leader above it. Checked by the declaration's own
+ * rules (a Beijing time, not in the future, not before the dispatch); the response-time figures read it at once.
+ */
+export async function recordArrival(ctx: AppContext, actor: UserActor, id: string, body: unknown, ip: string) {
+  const given = (typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}).arrivedAt;
+  const now = ctx.now();
+  const calendar = await calendarOf(ctx);
+  let woken: string[] = [];
+  await ctx.database.db.transaction(async (tx) => {
+    const row = await findItem(tx, id, true);
+    const state = row && row.type === TYPE ? rowToState(row) : null;
+    if (!row || !state || !canSee(state, actor)) throw new DomainError('incident_not_found', { kind: 'not-found' });
+    const units = overseenUnits(actor);
+    if ((actor.role !== 'officer' && actor.role !== 'unit-leader') || (units && !units.includes(row.unitId))) throw new DomainError('forbidden', { kind: 'forbidden' });
+    if (state.data.arrivedAt) throw new DomainError('arrival_recorded', { kind: 'conflict' });
+    const errors: FieldError[] =
+      typeof given !== 'string' || !given.trim()
+        ? [{ path: 'arrivedAt', code: typeof given === 'string' || given === undefined ? 'required' : 'invalid_type' }]
+        : (incidentLinkage.refine?.({ ...state.data, arrivedAt: given.trim() }, shanghaiDate(now)) ?? [])
+            .filter((e) => e.path === 'data.arrivedAt')
+            .map((e) => ({ ...e, path: 'arrivedAt' }));
+    if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
+    const arrivedAt = String(given).trim();
+    const next = { ...state, version: state.version + 1, data: { ...state.data, arrivedAt } };
+    if (!(await updateItem(tx, state, next, calendar, now))) throw new DomainError('version_conflict', { kind: 'conflict' });
+    woken = await recordItemEvent(tx, { itemId: id, actor, at: now, event: { action: 'record-arrival', note: null, detail: { arrivedAt } }, notices: [] });
+    await recordAudit(tx, { actor, action: 'incident.arrival', subject: `item:${id}`, detail: { arrivedAt }, ip, at: now });
   });
   await wake(ctx, woken);
   return getItem(ctx, actor, id);

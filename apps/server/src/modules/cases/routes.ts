@@ -54,6 +54,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post('/incidents', { schema: { tags, summary: '接警登记 Record an enterprise incident (M10)', body: s.body }, config: { access: [...police] } }, async (req, reply) =>
     reply.status(201).send(await incidents.recordIncident(ctx, userOf(req), req.body, req.ip)),
   );
+  app.post('/incidents/:id/arrival', { schema: { tags, summary: '登记到达现场时间 Record the arrival on scene, once', params: s.idParams, body: s.body }, config: { access: [...police] } }, async (req) =>
+    incidents.recordArrival(ctx, userOf(req), req.params.id, req.body, req.ip),
+  );
   app.get('/incidents/response-times', { schema: { tags, summary: '响应时间 Response times by unit (M10)' }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>
     incidents.responseTimes(ctx, userOf(req)),
   );

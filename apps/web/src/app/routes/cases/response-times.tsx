@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useCaseStatistics, useResponseTimes, type CaseStatistics, type CaseStatsRow } from '../../../features/cases/api/incidents';
 import { yuan } from '../../../features/cases/components/case-progress';
+import { LedgerButton } from '../../../components/ledger-button';
 import { pick } from '../../../lib/i18n';
 
 const mins = (n: number | null) => (n === null ? '—' : String(n));
@@ -26,7 +27,11 @@ export default function ResponseTimesPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: '1.2em', margin: 0 }}>{t('cases.responseTimes')}</Typography.Title>
       {stats.data ? (
-        <Card title={<Typography.Title level={2} style={{ fontSize: '1.05em', margin: 0 }}>{t('cases.statistics')}</Typography.Title>} data-testid="case-statistics">
+        <Card
+          title={<Typography.Title level={2} style={{ fontSize: '1.05em', margin: 0 }}>{t('cases.statistics')}</Typography.Title>}
+          extra={<LedgerButton path="/cases/statistics.xlsx" query={{}} testId="case-statistics-export" />}
+          data-testid="case-statistics"
+        >
           <Table<CaseStatistics['byCategory'][number]> size="small" rowKey="category" pagination={false} scroll={{ x: true }} dataSource={stats.data.byCategory} columns={[{ key: 'c', title: t('cases.category'), render: (_: unknown, r: CaseStatistics['byCategory'][number]) => name(r.label, r.category) }, ...statColumns<CaseStatistics['byCategory'][number]>()]} />
           <Table<CaseStatistics['byUnit'][number]> size="small" rowKey="unitId" pagination={false} scroll={{ x: true }} style={{ marginTop: 12 }} dataSource={stats.data.byUnit} columns={[{ key: 'u', title: t('cases.unit'), render: (_: unknown, r: CaseStatistics['byUnit'][number]) => name(r.unitName, r.unitId) }, ...statColumns<CaseStatistics['byUnit'][number]>()]} />
         </Card>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, newIdempotencyKey } from '../../../lib/api-client';
 import type { Localized } from '../../../types/api';
 
@@ -38,4 +38,16 @@ export interface CaseStatistics {
 
 export function useCaseStatistics() {
   return useQuery({ queryKey: ['cases', 'statistics'], queryFn: () => api<CaseStatistics>('/cases/statistics') });
+}
+
+/** 到达现场: the arrival time recorded once, when it was not known at 接警; the item page reloads with it. */
+export function useRecordArrival(itemId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (arrivedAt: string) => api<{ id: string }>(`/incidents/${encodeURIComponent(itemId)}/arrival`, { method: 'POST', body: { arrivedAt } }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['items'] });
+      void qc.invalidateQueries({ queryKey: ['incidents'] });
+    },
+  });
 }
