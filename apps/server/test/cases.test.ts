@@ -394,7 +394,7 @@ describe('linked incidents (M10)', () => {
     const filed = await call(t, branchOfficer, { method: 'POST', url: '/api/v1/incidents', payload: { data: noArrival } });
     assert.equal(filed.status, 201, filed.body);
     const inc = filed.json.id as string;
-    const arrival = (u: TestUser, payload: unknown) => call(t, u, { method: 'POST', url: `/api/v1/incidents/${inc}/arrival`, payload });
+    const arrival = (u: TestUser, payload: Record<string, unknown>) => call(t, u, { method: 'POST', url: `/api/v1/incidents/${inc}/arrival`, payload });
     const stored = async () => (await t.ctx.database.rows<{ a: string | null; v: number }>(sql`select data->>'arrivedAt' as a, version as v from items where id = ${inc}`))[0]!;
     const v0 = (await stored()).v;
     assertProblem(await arrival(branchOfficer, {}), 422, { paths: ['arrivedAt'] });
@@ -422,6 +422,30 @@ describe('linked incidents (M10)', () => {
     const station = rt.json.byDispatchedUnit.find((x: { unitId: string }) => x.unitId === 'zhangdian-station-chezhan');
     assert.equal(station.arrivalsRecorded, 2, 'the later arrival counts with the one recorded at 接警');
     assert.equal(station.avgArrivalMinutes, (12 + 17) / 2);
+  });
+
+  test('a department late to acknowledge its linkage branch is reminded, and the handler told, once', async () => {
+    const uscc = (await t.ctx.database.rows<{ uscc: string }>(sql`select uscc from enterprises where id = ${ent.enterpriseId}`))[0]!.uscc;
+    const filed = await call(t, branchOfficer, { method: 'POST', url: '/api/v1/incidents', payload: { data: incident({ enterpriseUscc: uscc }) } });
+    const inc = filed.json.id as string;
+    assert.equal((await act(branchOfficer, inc, 'open-branch', { toUnitId: 'partner-shichang', note: '请核查经营情况' })).status, 200);
+    const notices = async (kind: string) =>
+      (await t.ctx.database.rows<{ user_id: string }>(sql`select user_id from notifications where item_id = ${inc} and kind = ${kind}`)).map((x) => x.user_id);
+    try {
+      t.setNow(new Date(Date.now() + 60 * 60_000));
+      await sweepDeadlines(t.ctx);
+      assert.deepEqual(await notices('branch_ack_overdue'), [], 'within the 2 hours: nothing');
+      t.setNow(new Date(Date.now() + 2.5 * 3_600_000));
+      await sweepDeadlines(t.ctx);
+      await sweepDeadlines(t.ctx);
+      assert.deepEqual(await notices('branch_ack_overdue'), [shichang.id], 'the department, once');
+      assert.equal((await notices('branch_late')).length >= 1, true, 'the handler is told');
+      assert.equal(new Set(await notices('branch_late')).size, (await notices('branch_late')).length, 'once each');
+      const [row] = await t.ctx.database.rows<{ branches: { reminded?: string[] }[] }>(sql`select branches from items where id = ${inc}`);
+      assert.deepEqual(row!.branches[0]!.reminded, ['ack'], 'the branch remembers it');
+    } finally {
+      t.setNow(undefined);
+    }
   });
 });
 

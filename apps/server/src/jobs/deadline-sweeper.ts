@@ -34,8 +34,12 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
       const moves = rows.map((row) => ({ row, state: rowToState(row) })).map((m) => ({ ...m, r: escalate(m.state, calendar, now) }));
       // One statement each for the stage updates, the timeline events and the notices of the whole batch.
       const supervisionMoved = (m: (typeof moves)[number]) => (m.r.supervision?.stage ?? 0) !== (m.state.supervision?.stage ?? 0);
-      await setEscalations(tx, moves.map((m) => ({ id: m.row.id, stage: m.r.stage, nextAt: m.r.nextAt, ...(supervisionMoved(m) ? { supervision: m.r.supervision } : {}) })));
-      const raised = moves.filter((m) => m.r.stage !== m.state.escalationStage || supervisionMoved(m));
+      const branchesMoved = (m: (typeof moves)[number]) => m.r.branches !== m.state.branches;
+      await setEscalations(
+        tx,
+        moves.map((m) => ({ id: m.row.id, stage: m.r.stage, nextAt: m.r.nextAt, ...(supervisionMoved(m) ? { supervision: m.r.supervision } : {}), ...(branchesMoved(m) ? { branches: m.r.branches } : {}) })),
+      );
+      const raised = moves.filter((m) => m.r.stage !== m.state.escalationStage || supervisionMoved(m) || branchesMoved(m));
       if (raised.length) {
         await tx.insert(itemEvents).values(
           raised.map(({ row, r }) => ({

@@ -1,6 +1,6 @@
 import { escalationPoints, type WorkCalendar } from '../calendar/index.ts';
 import type { Notice } from './actions.ts';
-import type { ItemState } from './item.ts';
+import type { Branch, BranchReminder, ItemState } from './item.ts';
 
 /**
  * The escalation ladder (SPEC §3): stage 1 reminds the handler at 75 % of the time, stage 2 marks the item overdue
@@ -43,6 +43,25 @@ function ladderTimes(cal: WorkCalendar, clock: { start: Date; due: Date }): Date
   return [p.remindAt, p.overdueAt, p.supervisorAt];
 }
 
+/**
+ * A branch's own clocks (联办 / 联动): past its acknowledgement or report deadline, the department is reminded and the
+ * handler told, once each, while the item is open. Every type with branches, not only the incidents.
+ */
+export const branchReminders: Record<BranchReminder, readonly Notice[]> = {
+  ack: [{ to: 'branch-unit', kind: 'branch_ack_overdue' }, { to: 'handler', kind: 'branch_late' }],
+  report: [{ to: 'branch-unit', kind: 'branch_report_overdue' }, { to: 'handler', kind: 'branch_late' }],
+};
+
+/** The reminders still to come of one open branch, with their times. */
+function branchDue(item: ItemState, b: Branch): { reminder: BranchReminder; at: Date }[] {
+  if (b.status !== 'open' || item.status === 'closed' || item.status === 'refused') return [];
+  const out: { reminder: BranchReminder; at: Date }[] = [];
+  const done = b.reminded ?? [];
+  if (b.ackDueAt && !b.ackedAt && !done.includes('ack')) out.push({ reminder: 'ack', at: new Date(b.ackDueAt) });
+  if (b.dueAt && !b.doneAt && !done.includes('report')) out.push({ reminder: 'report', at: new Date(b.dueAt) });
+  return out;
+}
+
 const earliest = (...ds: (Date | null)[]) => ds.reduce<Date | null>((a, d) => (d && (!a || d.getTime() < a.getTime()) ? d : a), null);
 
 /** When the next stage of either ladder (handling clock, supervision deadline) is due, or null when nothing more will be sent. */
@@ -51,7 +70,8 @@ export function nextEscalationAt(item: ItemState, cal: WorkCalendar): Date | nul
   const main = clock && item.escalationStage < 3 ? ladderTimes(cal, clock)[item.escalationStage] : null;
   const sup = supervisionClock(item);
   const supStage = item.supervision?.stage ?? 0;
-  return earliest(main, sup && supStage < 3 ? ladderTimes(cal, sup)[supStage] : null);
+  const branches = item.branches.flatMap((b) => branchDue(item, b).map((d) => d.at));
+  return earliest(main, sup && supStage < 3 ? ladderTimes(cal, sup)[supStage] : null, ...branches);
 }
 
 /**
@@ -62,7 +82,7 @@ export function escalate(
   item: ItemState,
   cal: WorkCalendar,
   now: Date,
-): { stage: number; notices: Notice[]; nextAt: Date | null; supervision: ItemState['supervision'] } {
+): { stage: number; notices: Notice[]; nextAt: Date | null; supervision: ItemState['supervision']; branches: ItemState['branches'] } {
   const notices: Notice[] = [];
   let stage = item.escalationStage;
   let mainNext: Date | null = null;
@@ -90,5 +110,23 @@ export function escalate(
     if (s !== from) supervision = { ...supervision, stage: s };
     supNext = s < 3 ? times[s] : null;
   }
-  return { stage, notices, nextAt: earliest(mainNext, supNext), supervision };
+  // Each branch's own deadlines, once each; the branch remembers what it was reminded of.
+  let branches = item.branches;
+  const branchNext: Date[] = [];
+  for (const [i, b] of item.branches.entries()) {
+    const due = branchDue(item, b);
+    const passed = due.filter((d) => d.at.getTime() <= now.getTime());
+    branchNext.push(...due.filter((d) => d.at.getTime() > now.getTime()).map((d) => d.at));
+    if (!passed.length) continue;
+    for (const d of passed) {
+      for (const n of branchReminders[d.reminder]) {
+        const notice = n.to === 'branch-unit' ? { ...n, unitId: b.unitId } : n;
+        // the handler hears once a sweep, however many branches are late
+        if (!notices.some((x) => x.to === notice.to && x.kind === notice.kind && x.unitId === notice.unitId)) notices.push(notice);
+      }
+    }
+    if (branches === item.branches) branches = [...item.branches];
+    branches[i] = { ...b, reminded: [...(b.reminded ?? []), ...passed.map((d) => d.reminder)] };
+  }
+  return { stage, notices, nextAt: earliest(mainNext, supNext, ...branchNext), supervision, branches };
 }

@@ -65,7 +65,12 @@ export interface Branch {
   /** Types with `branchClocks` (M10 联动): the partner acknowledges by this instant, and when it did. */
   ackDueAt?: string | null;
   ackedAt?: string | null;
+  /** Which of the branch's own deadlines the sweeper has already reminded of (each once). */
+  reminded?: BranchReminder[];
 }
+
+/** A branch's clocks: the acknowledgement (M10 联动, within hours) and the report back (every branch with a deadline). */
+export type BranchReminder = 'ack' | 'report';
 
 /** The state of one item as the lifecycle sees it. Instants are Dates; small embedded records carry ISO strings. */
 export interface ItemState {

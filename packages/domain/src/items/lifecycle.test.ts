@@ -123,3 +123,25 @@ test('a supervision deadline climbs its own ladder, also after the answer, and s
   assert.deepEqual(once.notices, []);
   assert.equal(nextEscalationAt({ ...answered, status: 'closed' }, cal), null);
 });
+
+test('a branch past its acknowledgement and report deadlines reminds its department and the handler, once each', () => {
+  const accepted = step(fresh(), 'accept', officer, {}, '2026-06-01T09:00:00+08:00');
+  const branch = { id: 'b1', unitId: 'partner-x', status: 'open' as const, note: '请协助', openedAt: '2026-06-01T10:00:00+08:00', doneAt: null, answer: null };
+  const item: ItemState = { ...accepted, branches: [{ ...branch, ackDueAt: '2026-06-01T12:00:00+08:00', ackedAt: null, dueAt: '2026-06-02T10:00:00+08:00' }] };
+  assert.equal(nextEscalationAt(item, cal)?.toISOString(), at('2026-06-01T12:00:00+08:00').toISOString(), 'the acknowledgement comes first');
+  const ack = escalate(item, cal, at('2026-06-01T12:05:00+08:00'));
+  assert.deepEqual(ack.notices.map((n) => `${n.to}:${n.kind}:${n.unitId ?? ''}`), ['branch-unit:branch_ack_overdue:partner-x', 'handler:branch_late:']);
+  assert.deepEqual(ack.branches[0].reminded, ['ack']);
+  assert.equal(ack.nextAt?.toISOString(), at('2026-06-02T10:00:00+08:00').toISOString(), 'then the report deadline');
+  const again = escalate({ ...item, branches: ack.branches }, cal, at('2026-06-01T13:00:00+08:00'));
+  assert.deepEqual(again.notices, [], 'once');
+  assert.equal(again.branches, ack.branches, 'nothing changed, nothing to write');
+  // acknowledged late, then past the report deadline: the report reminder only
+  const acked = { ...item, branches: [{ ...ack.branches[0], ackedAt: '2026-06-01T13:00:00+08:00' }] };
+  const report = escalate(acked, cal, at('2026-06-02T10:30:00+08:00'));
+  assert.deepEqual(report.notices.map((n) => `${n.to}:${n.kind}`), ['branch-unit:branch_report_overdue', 'handler:branch_late']);
+  assert.deepEqual(report.branches[0].reminded, ['ack', 'report']);
+  // a done branch or a closed item reminds no one
+  assert.deepEqual(escalate({ ...item, branches: [{ ...item.branches[0], status: 'done' as const, doneAt: '2026-06-01T11:00:00+08:00' }] }, cal, at('2026-06-03T00:00:00+08:00')).notices.filter((n) => n.kind.startsWith('branch')), []);
+  assert.deepEqual(escalate({ ...item, status: 'closed' }, cal, at('2026-06-03T00:00:00+08:00')).notices, []);
+});

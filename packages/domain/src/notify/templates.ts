@@ -24,6 +24,8 @@ export const NOTICE_EVENT_OF_KIND: Readonly<Record<string, NoticeEvent>> = {
   overdue: 'overdue',
   overdue_escalated: 'overdue',
   supervision_overdue: 'overdue',
+  branch_ack_overdue: 'overdue',
+  branch_report_overdue: 'overdue',
 };
 
 /** What goes out besides item notices: the phone verification code. */

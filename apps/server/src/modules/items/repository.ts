@@ -256,16 +256,20 @@ function queueOrder(a: ItemRow, b: ItemRow): number {
   return due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Many items' escalation stages in one statement (the sweeper's batch); a supervision given is written with its ladder's stage. */
-export async function setEscalations(db: Queryable, list: { id: string; stage: number; nextAt: Date | null; supervision?: unknown }[]) {
+/**
+ * Many items' escalation stages in one statement (the sweeper's batch); a supervision given is written with its
+ * ladder's stage, branches given with what each was reminded of.
+ */
+export async function setEscalations(db: Queryable, list: { id: string; stage: number; nextAt: Date | null; supervision?: unknown; branches?: unknown }[]) {
   if (!list.length) return;
+  const json = (v: unknown) => (v ? JSON.stringify(v) : null);
   const values = sql.join(
-    list.map((e) => sql`(${e.id}::uuid, ${e.stage}::int, ${e.nextAt ? e.nextAt.toISOString() : null}::timestamptz, ${e.supervision ? JSON.stringify(e.supervision) : null}::jsonb)`),
+    list.map((e) => sql`(${e.id}::uuid, ${e.stage}::int, ${e.nextAt ? e.nextAt.toISOString() : null}::timestamptz, ${json(e.supervision)}::jsonb, ${json(e.branches)}::jsonb)`),
     sql`, `,
   );
   await db.execute(sql`
-    update items set escalation_stage = v.stage, next_escalation_at = v.next_at, supervision = coalesce(v.supervision, items.supervision)
-    from (values ${values}) as v(id, stage, next_at, supervision)
+    update items set escalation_stage = v.stage, next_escalation_at = v.next_at, supervision = coalesce(v.supervision, items.supervision), branches = coalesce(v.branches, items.branches)
+    from (values ${values}) as v(id, stage, next_at, supervision, branches)
     where items.id = v.id`);
 }
 
