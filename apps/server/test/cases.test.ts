@@ -226,6 +226,43 @@ describe('受案, 立案 clocks and progress', () => {
     assert.equal(c.json.stage, 'concluded');
     assert.deepEqual(c.json.stages.map((s: { stage: string }) => s.stage), ['reported', 'registered', 'filed', 'investigating', 'prosecution', 'concluded']);
   });
+
+  test('涉企案件通报: a concluded case proposes a bulletin without names; drafted once, published by the supervisor', async () => {
+    const open = await report(ent);
+    assertProblem(await call(t, econ, { method: 'GET', url: `/api/v1/cases/${open.json.id}/bulletin` }), 403, { code: 'case_not_concluded' });
+    const got = await call(t, econ, { method: 'GET', url: `/api/v1/cases/${id}/bulletin` });
+    assert.equal(got.status, 200, got.body);
+    assert.equal(got.json.publication, null);
+    const p = got.json.proposal as { title: string; summary: string; body: string };
+    assert.match(p.title, /经济犯罪侦查支队侦破一起合同诈骗案/);
+    const entName = (await t.ctx.database.rows<{ name: string }>(sql`select name from enterprises where id = ${ent.enterpriseId}`))[0]!.name;
+    for (const text of Object.values(p)) {
+      assert.ok(!text.includes(entName), 'the enterprise is not named');
+      assert.ok(!text.includes(SECRET), 'no investigative note');
+    }
+    const pubs = () => count(sql`select count(*) as n from publications where kind = 'bulletin'`);
+    const before = await pubs();
+    const draft = (payload: Record<string, unknown>, u: TestUser = econ) => call(t, u, { method: 'POST', url: `/api/v1/cases/${id}/bulletin`, payload });
+    assertProblem(await draft({}), 422, { paths: ['title', 'summary', 'body'] });
+    assertProblem(await draft({ ...p, extra: 1 }), 422);
+    assertProblem(await draft({ ...p, body: `${p.body}如有线索请联系 13912345678。` }), 422, { paths: ['body'] });
+    for (const u of [ent, partner]) assert.equal((await draft(p, u)).status, 403, u.role);
+    assert.equal((await draft(p, exitEntry)).status, 404, 'another unit sees no such case');
+    assert.equal(await pubs(), before, 'nothing saved');
+
+    const made = await draft(p);
+    assert.equal(made.status, 201, made.body);
+    assert.equal(made.json.kind, 'bulletin');
+    assert.equal(made.json.status, 'draft');
+    assertProblem(await draft(p), 409, { code: 'case_bulletin_exists' });
+    assert.equal(await pubs(), before + 1);
+    assert.equal((await call(t, econ, { method: 'GET', url: `/api/v1/cases/${id}/bulletin` })).json.publication.id, made.json.id);
+    assert.equal(await count(sql`select count(*) as n from audit_log where action = 'case.bulletin' and subject = ${`item:${id}`}`), 1);
+    const pub = await call(t, supervisor, { method: 'POST', url: `/api/v1/publications/${made.json.id}/publish` });
+    assert.equal(pub.status, 200, pub.body);
+    const shown = await call(t, null, { method: 'GET', url: `/api/v1/public/publications?kind=bulletin&q=${encodeURIComponent('合同诈骗')}` });
+    assert.ok(JSON.stringify(shown.json).includes(made.json.id), 'in the public library');
+  });
 });
 
 describe('不予立案 and 申请复议', () => {

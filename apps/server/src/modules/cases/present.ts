@@ -97,5 +97,7 @@ export function caseAbilities(f: Pick<CaseFacts, 'state' | 'file'>, actor: UserA
     canRecordRecovery: (owner || onTeam) && f.file?.decision === 'file',
     canWriteInvestigationNote: (owner || onTeam) && registered,
     canDesignateSpecial: ((actor.role === 'unit-leader' && owner) || actor.role === 'supervisor') && registered,
+    // 涉企案件通报 (M2): only of a case concluded (结案), by its unit or a supervisor
+    canDraftBulletin: (owner || actor.role === 'supervisor') && f.file?.progress === 'concluded',
   };
 }

@@ -7,6 +7,7 @@ import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as service from './service.ts';
 import * as incidents from './incidents.ts';
+import { publicationText } from '../content/schemas.ts';
 import { caseStatistics } from './statistics.ts';
 
 const { tags } = s;
@@ -50,6 +51,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   );
   app.put('/cases/:id/special', { schema: { tags, summary: '专案专办 Grade the case and name its team', params: s.idParams, body: s.body }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>
     service.designateSpecial(ctx, userOf(req), req.params.id, req.body, req.ip),
+  );
+  app.get('/cases/:id/bulletin', { schema: { tags, summary: '案件通报 The bulletin a concluded case proposes, and its draft if made', params: s.idParams }, config: { access: [...staff] } }, async (req) =>
+    service.bulletinProposal(ctx, userOf(req), req.params.id),
+  );
+  app.post('/cases/:id/bulletin', { schema: { tags, summary: '起草案件通报 Draft the case bulletin (M2), once; a supervisor publishes it', params: s.idParams, body: publicationText.strict() }, config: { access: [...staff] } }, async (req, reply) =>
+    reply.status(201).send(await service.draftBulletin(ctx, userOf(req), req.params.id, req.body, req.ip)),
   );
   app.post('/incidents', { schema: { tags, summary: '接警登记 Record an enterprise incident (M10)', body: s.body }, config: { access: [...police] } }, async (req, reply) =>
     reply.status(201).send(await incidents.recordIncident(ctx, userOf(req), req.body, req.ip)),

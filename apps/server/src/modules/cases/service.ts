@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  caseBulletinProposal,
   caseStageForm,
   caseStageOf,
   caseStageSelector,
@@ -12,6 +13,7 @@ import {
   shanghaiDate,
   specialCaseForm,
   validateForm,
+  type CaseBulletinFacts,
   type FieldError,
   type ItemState,
 } from '@jqt/domain';
@@ -23,6 +25,7 @@ import { recordAudit } from '../audit/service.ts';
 import { calendarOf } from '../calendar/work-calendar.ts';
 import { itemFilterOf } from '../items/filters.ts';
 import * as items from '../items/repository.ts';
+import { getForStaff, insertDraft } from '../content/service.ts';
 import { applyTransition, recordItemEvent, submitItem, wake } from '../items/service.ts';
 import { caseAbilities, caseDecl, presentCase, type CaseFacts } from './present.ts';
 import * as repo from './repository.ts';
@@ -277,4 +280,52 @@ export async function afterReconsiderationAnswer(tx: Queryable, e: { item: ItemS
   const file = await repo.ensureCaseFile(tx, parent.id, e.now);
   const stages = [...((file.stages as unknown[]) ?? []), { stage: 'filed', at: e.now.toISOString(), note: '复议撤销原不予立案决定', by: null }];
   await repo.updateCaseFile(tx, parent.id, { decision: 'file', decidedAt: e.now, stages, updatedAt: e.now });
+}
+
+/** The facts of a concluded case a bulletin may name (`caseBulletinProposal` says how they read). */
+function bulletinFacts(c: Record<string, unknown>): CaseBulletinFacts {
+  const v = c as { category: { label: { zh: string }; measure: number } | null; unit: { name: { zh: string } } | null; stages: { stage: string; at: string | null }[]; recovered: { total: number } };
+  const on = (stage: string) => v.stages.find((s) => s.stage === stage)?.at?.slice(0, 10) ?? null;
+  return {
+    category: v.category?.label.zh ?? '涉企',
+    measure: v.category?.measure ?? null,
+    unitName: v.unit?.name.zh ?? '公安机关',
+    registeredOn: on('registered'),
+    filedOn: on('filed'),
+    concludedOn: on('concluded'),
+    recoveredTotal: v.recovered.total,
+  };
+}
+
+async function bulletinCase(ctx: AppContext, actor: UserActor, id: string) {
+  const c = (await getStaffCase(ctx, actor, id)) as Record<string, unknown> & { abilities?: Record<string, boolean> };
+  if (!c.abilities?.canDraftBulletin) throw new DomainError('case_not_concluded', { kind: 'forbidden' });
+  return c;
+}
+
+const bulletinOf = async (db: Queryable, id: string) => (await items.timelineOf(db, id)).find((e) => e.action === 'case-bulletin')?.detail as { publicationId?: string } | undefined;
+
+/** 涉企案件通报: the text a concluded case proposes, for its unit or a supervisor to edit; and the draft, if one was made. */
+export async function bulletinProposal(ctx: AppContext, actor: UserActor, id: string) {
+  const c = await bulletinCase(ctx, actor, id);
+  const made = await bulletinOf(ctx.database.db, id);
+  return { proposal: caseBulletinProposal(bulletinFacts(c)), publication: made?.publicationId ? await getForStaff(ctx, actor, made.publicationId) : null };
+}
+
+/**
+ * The case's bulletin drafted as a publication (kind `bulletin`), in one transaction with the case's record of it:
+ * personal data refused as for every publication, one bulletin per case; the supervisor publishes it from 信息发布.
+ */
+export async function draftBulletin(ctx: AppContext, actor: UserActor, id: string, text: { title: string; summary: string; body: string }, ip: string) {
+  await bulletinCase(ctx, actor, id);
+  const now = ctx.now();
+  let publicationId = '';
+  await ctx.database.db.transaction(async (tx) => {
+    await items.findItem(tx, id, true);
+    if (await bulletinOf(tx, id)) throw new DomainError('case_bulletin_exists', { kind: 'conflict' });
+    publicationId = await insertDraft(tx, actor, { kind: 'bulletin', ...text }, ip, now);
+    await recordItemEvent(tx, { itemId: id, actor, at: now, event: { action: 'case-bulletin', note: null, detail: { publicationId } }, notices: [] });
+    await recordAudit(tx, { actor, action: 'case.bulletin', subject: `item:${id}`, detail: { publicationId }, ip, at: now });
+  });
+  return getForStaff(ctx, actor, publicationId);
 }

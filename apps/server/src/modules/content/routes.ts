@@ -6,6 +6,7 @@ import { publicationStatuses } from './policy.ts';
 import { exportPublicationsLedger } from './ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
+import { publicationText } from './schemas.ts';
 import { createDraft, drafts, getForStaff, getPublished, listForStaff, publicationKinds, publishDraft, searchPublished, unpublish } from './service.ts';
 
 const tags = ['content'];
@@ -42,7 +43,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags,
         summary: '起草 Draft a policy, case bulletin or risk warning (no personal data)',
-        body: z.object({ kind, title: z.string().min(2).max(100), summary: z.string().min(2).max(300), body: z.string().min(10).max(20000), district: z.string().max(20).nullable().optional() }).strict(),
+        body: publicationText.extend({ kind, district: z.string().max(20).nullable().optional() }).strict(),
       },
       config: { access: authors },
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, formatShanghai, personalDataIn, type FieldError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
+import type { Queryable } from '../../db/client.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { maySee, publicationAbilities, seesAll, type PublicationStatus } from './policy.ts';
@@ -20,30 +21,33 @@ export interface Draft {
 }
 
 export async function createDraft(ctx: AppContext, actor: UserActor, d: Draft, ip: string) {
+  const id = await ctx.database.db.transaction((tx) => insertDraft(tx, actor, d, ip, ctx.now()));
+  return present((await repo.findPublication(ctx.database.db, id))!);
+}
+
+/** A draft written in the caller's transaction (a case's bulletin is drafted with the case's record of it). */
+export async function insertDraft(tx: Queryable, actor: UserActor, d: Draft, ip: string, now: Date): Promise<string> {
   const errors: FieldError[] = [];
   for (const field of ['title', 'summary', 'body'] as const) {
     if (personalDataIn(d[field]).length) errors.push({ path: field, code: 'personal_data_in_text' });
   }
   if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const id = randomUUID();
-  const now = ctx.now();
-  await ctx.database.db.transaction(async (tx) => {
-    await repo.insertPublication(tx, {
-      id,
-      kind: d.kind,
-      title: d.title,
-      summary: d.summary,
-      body: d.body,
-      district: d.district ?? null,
-      status: 'draft',
-      authorId: actor.id,
-      unitId: actor.unitId,
-      createdAt: now,
-      searchTokens: searchTokens(`${d.title} ${d.summary} ${d.body}`).join(' '),
-    });
-    await recordAudit(tx, { actor, action: 'publication.draft', subject: `publication:${id}`, detail: { kind: d.kind }, ip, at: now });
+  await repo.insertPublication(tx, {
+    id,
+    kind: d.kind,
+    title: d.title,
+    summary: d.summary,
+    body: d.body,
+    district: d.district ?? null,
+    status: 'draft',
+    authorId: actor.id,
+    unitId: actor.unitId,
+    createdAt: now,
+    searchTokens: searchTokens(`${d.title} ${d.summary} ${d.body}`).join(' '),
   });
-  return present((await repo.findPublication(ctx.database.db, id))!);
+  await recordAudit(tx, { actor, action: 'publication.draft', subject: `publication:${id}`, detail: { kind: d.kind }, ip, at: now });
+  return id;
 }
 
 export async function publishDraft(ctx: AppContext, actor: UserActor, id: string, ip: string) {

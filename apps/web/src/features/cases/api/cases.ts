@@ -108,3 +108,29 @@ export function useStaffCases(f: StaffCaseFilters) {
   const query = staffCaseQuery(f);
   return useQuery({ queryKey: ['cases', 'staff-list', query], queryFn: async () => (await api<{ cases: CaseView[] }>('/cases', { query })).cases });
 }
+
+export interface BulletinText {
+  title: string;
+  summary: string;
+  body: string;
+}
+export interface CaseBulletin {
+  proposal: BulletinText;
+  publication: { id: string; title: string; status: string } | null;
+}
+
+/** 涉企案件通报: what a concluded case proposes, and its draft once made (only asked when the case allows it). */
+export function useCaseBulletin(id: string, enabled: boolean) {
+  return useQuery({ queryKey: ['cases', 'bulletin', id], queryFn: () => api<CaseBulletin>(`/cases/${encodeURIComponent(id)}/bulletin`), enabled });
+}
+
+export function useDraftBulletin(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (text: BulletinText) => api<{ id: string }>(`/cases/${encodeURIComponent(id)}/bulletin`, { method: 'POST', body: text }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['cases', 'bulletin', id] });
+      void qc.invalidateQueries({ queryKey: ['publications'] });
+    },
+  });
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { pick } from '../../../lib/i18n';
 import { useDesignateSpecial, useInvestigationNote, useRecordRecovery, useRecordStage, useStaffCase } from '../api/cases';
+import { BulletinCard } from './bulletin-card';
 import { Recoveries, stageColor, yuan } from './case-progress';
 
 interface Person {
@@ -141,6 +142,8 @@ export function CasePanel({ itemId, staff }: { itemId: string; staff: Person[] }
           </Form>
         </Card>
       ) : null}
+
+      {can.canDraftBulletin ? <BulletinCard caseId={c.id} /> : null}
 
       <Recoveries c={c} />
     </Space>
