@@ -108,8 +108,11 @@ export interface Stack {
  */
 const LOADED_STATUS = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
-/** E2E_BASE_URL=http://127.0.0.1:3000 runs the tests against a server you already started (no build, no spawn). */
-export async function startStack(): Promise<Stack> {
+/**
+ * E2E_BASE_URL=http://127.0.0.1:3000 runs the tests against a server you already started (no build, no spawn).
+ * `env` adds to the server's environment (e.g. `SMTP_URL`, to turn the e-mail channel on).
+ */
+export async function startStack(opts: { env?: Record<string, string> } = {}): Promise<Stack> {
   const external = process.env.E2E_BASE_URL;
   if (!external) await buildWebOnce();
   const port = external ? 0 : await freePort();
@@ -117,7 +120,7 @@ export async function startStack(): Promise<Stack> {
   let log = '';
   const server: ChildProcess = external ? (spawn(process.execPath, ['-e', 'setInterval(()=>{},1e6)'], { stdio: 'ignore' }) as ChildProcess) : spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (d) => (log += d));

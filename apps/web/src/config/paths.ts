@@ -26,6 +26,8 @@ export const paths = {
     newItem: (type?: string) => (type ? `/enterprise/new?type=${encodeURIComponent(type)}` : '/enterprise/new'),
     item: (id: string) => `/enterprise/items/${id}`,
     notifications: '/enterprise/notifications',
+    /** 通知设置 (the user menu): e-mail, SMS, the verified phone. */
+    notificationSettings: '/enterprise/notification-settings',
     /** 我的联络民警 and the visits to confirm. */
     liaison: '/enterprise/liaison',
     /** 风险预警 delivered to the enterprise (M15). */
@@ -48,6 +50,7 @@ export const paths = {
     root: '/workbench',
     item: (id: string) => `/workbench/items/${id}`,
     notifications: '/workbench/notifications',
+    notificationSettings: '/workbench/notification-settings',
     /** 警企联络: the office's key enterprises, assignments and import. */
     liaison: '/workbench/liaison',
     /** 我联系的企业 (the officer's enterprises) and its visits. */
@@ -83,6 +86,7 @@ export const paths = {
   dashboard: {
     root: '/dashboard',
     item: (id: string) => `/dashboard/items/${id}`,
+    notificationSettings: '/dashboard/notification-settings',
     /** 千警联千企 coverage. */
     coverage: '/dashboard/liaison-coverage',
     /** 涉企警情响应时间 (M10). */
@@ -97,6 +101,7 @@ export const paths = {
     itemTypes: '/admin/item-types',
     tiaThresholds: '/admin/tia-thresholds',
     sensitiveWords: '/admin/sensitive-words',
+    notificationSettings: '/admin/notification-settings',
   },
 } as const;
 

@@ -284,13 +284,22 @@ function presentBatch(b: repo.BatchRow, counts: Record<string, number>, actor: U
   };
 }
 
-export async function getBatch(ctx: AppContext, actor: UserActor, id: string, locale: Locale = 'zh-CN') {
+/** One batch the actor may see (its detail, its row report); another's is not found. */
+export async function visibleBatch(ctx: AppContext, actor: UserActor, id: string): Promise<repo.BatchRow> {
   const b = await repo.findBatch(ctx.database.db, id);
   if (!b || !maySee(actor, b)) throw new DomainError('batch_not_found', { kind: 'not-found' });
+  return b;
+}
+
+export async function getBatch(ctx: AppContext, actor: UserActor, id: string, locale: Locale = 'zh-CN') {
+  const b = await visibleBatch(ctx, actor, id);
   return presentBatch(b, await repo.batchItemCounts(ctx.database.db, id), actor, locale);
 }
 
+/** The batch list's query (newest first, the actor's scope): the list takes a page, its ledger up to the cap. */
+export const batchRows = (ctx: AppContext, actor: UserActor, limit: number) => repo.listBatches(ctx.database.db, batchesVisibleTo(actor), limit);
+
 export async function listBatches(ctx: AppContext, actor: UserActor, limit: number, locale: Locale = 'zh-CN') {
-  const rows = await repo.listBatches(ctx.database.db, batchesVisibleTo(actor), limit);
+  const rows = await batchRows(ctx, actor, limit);
   return { batches: rows.map((b) => ({ ...presentBatch(b, {}, actor, locale), rejected: undefined, rejectedRows: (b.report as RowReport[]).length })) };
 }

@@ -10,6 +10,8 @@ import { submitPackage } from './packages.ts';
 import { decisionPdf, receiptPdf } from './documents.ts';
 import { itemReceipt, verifyReceipt } from './receipts.ts';
 import * as s from './schemas.ts';
+import { exportBatchesLedger, exportBatchReport } from './ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { MAX_SPREADSHEET_BYTES } from './spreadsheet.ts';
 import { z } from 'zod';
 import { readOneFile } from '../../lib/upload.ts';
@@ -52,6 +54,18 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     '/residence-permits/batches',
     { schema: { tags, summary: '居住证批次 Batches you may see, newest first', querystring: s.listQuery }, config: { access: [...batchReaders] } },
     async (req) => batches.listBatches(ctx, userOf(req), req.query.limit, localeOf(req)),
+  );
+
+  app.get(
+    '/residence-permits/batches/export.xlsx',
+    { schema: { tags, summary: '导出台账 The batch list as xlsx, the same scope (audited; staff)', querystring: s.exportQuery }, config: { access: [...station, 'supervisor', 'admin'] } },
+    async (req, reply) => sendLedger(reply, await exportBatchesLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
+  );
+
+  app.get(
+    '/residence-permits/batches/:id/report.xlsx',
+    { schema: { tags, summary: '退回行报告 The batch\'s rejected rows as xlsx: row, column, reason (audited)', params: s.batchParams }, config: { access: [...batchReaders] } },
+    async (req, reply) => sendLedger(reply, await exportBatchReport(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.params.id)),
   );
 
   app.get(

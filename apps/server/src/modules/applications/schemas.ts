@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const batchParams = z.object({ id: z.uuid() });
 export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
+/** The batch ledger's query: the list's without its page size, which leaves no filter (any key is a 422). */
+export const exportQuery = listQuery.omit({ limit: true }).strict();
 export const stepBody = z
   .object({ note: z.string().trim().max(500).optional().describe('A note for the timeline of every item of the batch') })
   .strict()

@@ -7,7 +7,7 @@ import { MAX_SPREADSHEET_BYTES } from '../applications/spreadsheet.ts';
 import * as centres from './centres.ts';
 import { coverage, coverageXlsx } from './coverage.ts';
 import * as s from './schemas.ts';
-import { exportVisitsLedger } from './ledger.ts';
+import { exportAssignmentsLedger, exportVisitsLedger } from './ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as registry from './service.ts';
@@ -64,6 +64,9 @@ export const liaisonRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   );
   app.get('/liaison/assignments', { schema: { tags, summary: '联络民警变更记录 Assignment history', querystring: s.historyQuery }, config: { access: [...staff] } }, async (req) =>
     registry.assignmentHistory(ctx, userOf(req), req.query),
+  );
+  app.get('/liaison/assignments/export.xlsx', { schema: { tags, summary: '导出台账 The assignment history as xlsx, the same subject and scope (audited)', querystring: s.historyQuery }, config: { access: [...staff] } }, async (req, reply) =>
+    sendLedger(reply, await exportAssignmentsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
   app.get('/liaison/assignments/template.xlsx', { schema: { tags, summary: '批量指定模板 Bulk assignment template' }, config: { access: [...office] } }, async (_req, reply) =>
     reply.header('content-type', xlsx).header('content-disposition', 'attachment; filename="liaison-assignments.xlsx"').send(await registry.assignmentTemplate()),

@@ -58,7 +58,7 @@ export function verifyPath(code: string, signature: string): string {
   return `/pass-codes/${code}?s=${signature}`;
 }
 
-function statusAt(r: repo.PassCodeRow, now: Date): 'valid' | 'revoked' | 'expired' | 'not-yet-valid' {
+export function statusAt(r: repo.PassCodeRow, now: Date): 'valid' | 'revoked' | 'expired' | 'not-yet-valid' {
   if (r.status === 'revoked') return 'revoked';
   if (now.getTime() >= r.validTo.getTime()) return 'expired';
   if (now.getTime() < r.validFrom.getTime()) return 'not-yet-valid';
@@ -196,11 +196,16 @@ export async function revokePassCode(ctx: AppContext, actor: UserActor, id: stri
 
 /** Traffic officers see every code (by plate); enterprise people their enterprise's; applicants their own items'. */
 export async function listPassCodes(ctx: AppContext, actor: UserActor, plate: string | undefined) {
+  const rows = await passCodeRows(ctx, actor, plate);
+  const now = ctx.now();
+  return { passCodes: rows.map((r) => presentPassCode(r, now)) };
+}
+
+/** The list's rows, newest first: the list shows 200, its ledger up to the ledger's cap (the same query). */
+export async function passCodeRows(ctx: AppContext, actor: UserActor, plate: string | undefined, limit?: number) {
   const db = ctx.database.db;
   const enterprise = actor.role === 'enterprise-admin' || actor.role === 'enterprise-staff';
   if (!enterprise) await assertTrafficOfficer(db, actor);
-  const rows = await repo.listPassCodes(db, { plate: plate?.trim().toUpperCase() || undefined, enterpriseId: enterprise ? (actor.enterpriseId ?? '00000000-0000-0000-0000-000000000000') : undefined });
-  const now = ctx.now();
-  return { passCodes: rows.map((r) => presentPassCode(r, now)) };
+  return repo.listPassCodes(db, { plate: plate?.trim().toUpperCase() || undefined, enterpriseId: enterprise ? (actor.enterpriseId ?? '00000000-0000-0000-0000-000000000000') : undefined }, limit);
 }
 

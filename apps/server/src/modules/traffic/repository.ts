@@ -94,14 +94,14 @@ export async function accidentsBetween(db: Queryable, from: Date, to: Date): Pro
 export async function lockTiaThresholds(db: Queryable): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(7307)`);
 }
-export async function listPassCodes(db: Queryable, f: { plate?: string; enterpriseId?: string }): Promise<PassCodeRow[]> {
+export async function listPassCodes(db: Queryable, f: { plate?: string; enterpriseId?: string }, limit = 200): Promise<PassCodeRow[]> {
   const conds = [f.plate ? eq(passCodes.plate, f.plate) : undefined, f.enterpriseId ? eq(passCodes.enterpriseId, f.enterpriseId) : undefined].filter(Boolean);
   return db
     .select()
     .from(passCodes)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(passCodes.createdAt))
-    .limit(200);
+    .limit(limit);
 }
 
 // Hazard inspections around major projects (M9)

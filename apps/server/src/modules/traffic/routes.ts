@@ -8,6 +8,8 @@ import * as accidents from './accidents.ts';
 import * as hazards from './hazards.ts';
 import * as tia from './tia-thresholds.ts';
 import * as s from './schemas.ts';
+import { exportPassCodesLedger } from './ledger.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
 
 const tags = ['traffic'];
 /** The checker is public and cheap: generous per-address limit. */
@@ -88,6 +90,12 @@ export const trafficRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/traffic/pass-codes',
     { schema: { tags, summary: '通行码列表 Pass codes (traffic police: all; enterprises: their own)', querystring: s.passCodeListQuery }, config: { access: ['officer', 'unit-leader', 'enterprise-admin', 'enterprise-staff'] } },
     async (req) => passCodes.listPassCodes(ctx, userOf(req), req.query.plate),
+  );
+
+  app.get(
+    '/traffic/pass-codes/export.xlsx',
+    { schema: { tags, summary: '导出台账 The traffic police\'s pass-code list as xlsx, the same filter (audited)', querystring: s.passCodeExportQuery }, config: { access: ['officer', 'unit-leader'] } },
+    async (req, reply) => sendLedger(reply, await exportPassCodesLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
 
   app.post(

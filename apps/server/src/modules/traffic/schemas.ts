@@ -59,6 +59,8 @@ export const codeParams = z.object({ code: z.string().max(40) });
 export const signatureQuery = z.object({ s: z.string().max(100).optional().describe('The signature from the QR link') });
 export const uuidParams = z.object({ id: z.string().max(64) });
 export const passCodeListQuery = z.object({ plate: z.string().max(20).optional() });
+/** The ledger's query: the list's filter, and an unknown key is a 422 rather than ignored. */
+export const passCodeExportQuery = passCodeListQuery.strict();
 export const revokeBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
 
 export const accidentBody = z

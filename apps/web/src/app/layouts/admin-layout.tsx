@@ -16,6 +16,7 @@ export default function AdminLayout() {
       testId="layout-admin"
       title={t('admin.title')}
       roles={['admin']}
+      settingsPath={paths.admin.notificationSettings}
       itemPath={paths.workbench.item}
       banner={() => <AdminCalendarBanner />}
       menu={[

@@ -10,6 +10,7 @@ export default function DashboardLayout() {
       testId="layout-dashboard"
       title={t('dashboard.title')}
       roles={['unit-leader', 'supervisor', 'admin']}
+      settingsPath={paths.dashboard.notificationSettings}
       itemPath={paths.dashboard.item}
       menu={[
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title') },

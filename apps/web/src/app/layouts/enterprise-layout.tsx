@@ -10,6 +10,7 @@ export default function EnterpriseLayout() {
       testId="layout-enterprise"
       title={t('enterprise.title')}
       roles={['enterprise-admin', 'enterprise-staff', 'applicant']}
+      settingsPath={paths.enterprise.notificationSettings}
       itemPath={paths.enterprise.item}
       menu={[
         { key: 'items', to: paths.enterprise.items, icon: <ProfileOutlined aria-hidden />, label: t('enterprise.myItems') },

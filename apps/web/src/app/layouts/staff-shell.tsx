@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Spin, Typography } from 'antd';
-import { LogoutOutlined, MenuOutlined, UserOutlined, HomeOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, UserOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../types/api';
@@ -29,12 +29,14 @@ export interface StaffShellProps {
   roles: Role[];
   menu: ShellMenuItem[];
   itemPath: (id: string) => string;
+  /** This area's 通知设置 page, opened from the user menu. */
+  settingsPath: string;
   banner?: (user: User) => ReactNode;
   testId: string;
 }
 
 /** The signed-in shell (Ant Design Pro style): side menu (a drawer on phones), bell, language, large font, user. */
-export function StaffShell({ title, roles, menu, itemPath, banner, testId }: StaffShellProps) {
+export function StaffShell({ title, roles, menu, itemPath, settingsPath, banner, testId }: StaffShellProps) {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
@@ -114,12 +116,14 @@ export function StaffShell({ title, roles, menu, itemPath, banner, testId }: Sta
               menu={{
                 items: [
                   { key: 'role', label: t(`role.${user.role}`), disabled: true },
+                  { key: 'notification-settings', icon: <SettingOutlined aria-hidden />, label: t('notificationSettings.menu') },
                   ...(isPhone ? [{ key: 'elder', label: elder ? t('common.elderOff') : t('common.elderOn') }] : []),
                   { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('auth.logout') },
                 ],
                 onClick: ({ key }) => {
                   if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate(paths.home) });
                   if (key === 'elder') setElder(!elder);
+                  if (key === 'notification-settings') navigate(settingsPath);
                 },
               }}
             >

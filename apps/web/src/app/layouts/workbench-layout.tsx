@@ -11,6 +11,7 @@ export default function WorkbenchLayout() {
       testId="layout-workbench"
       title={t('workbench.title')}
       roles={['officer', 'unit-leader', 'supervisor', 'partner', 'admin']}
+      settingsPath={paths.workbench.notificationSettings}
       itemPath={paths.workbench.item}
       menu={[
         { key: 'queue', to: paths.workbench.root, icon: <UnorderedListOutlined aria-hidden />, label: t('workbench.queue') },

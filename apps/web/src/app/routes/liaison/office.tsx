@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Drawer, Grid, Input, Select, Space, Tabs, Typography } from 'antd';
 import { HistoryOutlined, TagsOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { LedgerButton } from '../../../components/ledger-button';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../features/auth/api/get-me';
 import { useLiaisonEnterprises } from '../../../features/liaison/api/get-enterprises';
@@ -139,7 +140,14 @@ export default function LiaisonOfficePage() {
           }}
         />
       ) : null}
-      <Drawer open={!!history} onClose={() => setHistory(null)} title={t('liaison.historyTitle', { name: history?.name ?? '' })} size={screens.md ? 480 : 360} data-testid="history-drawer">
+      <Drawer
+        open={!!history}
+        onClose={() => setHistory(null)}
+        title={t('liaison.historyTitle', { name: history?.name ?? '' })}
+        extra={history ? <LedgerButton path="/liaison/assignments/export.xlsx" query={{ enterpriseId: history.enterpriseId, projectId: history.projectId }} testId="assignments-ledger" /> : null}
+        size={screens.md ? 480 : 360}
+        data-testid="history-drawer"
+      >
         <AssignmentHistory assignments={assignments.data} loading={assignments.isLoading} onEnd={setEnding} />
         {/* inside the drawer, so the dialog stacks above it */}
         <EndAssignmentDialog assignment={ending} onClose={() => setEnding(null)} />

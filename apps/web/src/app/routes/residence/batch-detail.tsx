@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Result, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LedgerButton } from '../../../components/ledger-button';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
 import { checkedValues } from '../../../lib/forms';
@@ -120,7 +121,11 @@ function BatchDetail({ area }: { area: 'enterprise' | 'workbench' }) {
         </Space>
       </Card>
       {b.rejected?.length ? (
-        <Card title={<Typography.Title level={2} style={{ fontSize: '1.1em', margin: 0 }}>{t('screens.batch.rejectedRows', { n: b.rejected.length })}</Typography.Title>}>
+        <Card
+          title={<Typography.Title level={2} style={{ fontSize: '1.1em', margin: 0 }}>{t('screens.batch.rejectedRows', { n: b.rejected.length })}</Typography.Title>}
+          extra={<LedgerButton path={`/residence-permits/batches/${encodeURIComponent(b.id)}/report.xlsx`} query={{}} testId="batch-report-ledger" />}
+          className="jqt-wrap-title"
+        >
           <RowReport rows={b.rejected} schema={residence.itemType?.form} />
         </Card>
       ) : null}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, List, Skeleton, Space, Typography, Upload }
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LedgerButton } from '../../../components/ledger-button';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -113,7 +114,11 @@ export function EnterpriseBatches() {
 export function StationBatches() {
   const { t } = useTranslation();
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('screens.batch.stationTitle')}</Typography.Title>} className="jqt-wrap-title">
+    <Card
+      title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('screens.batch.stationTitle')}</Typography.Title>}
+      extra={<LedgerButton path="/residence-permits/batches/export.xlsx" query={{}} testId="batches-ledger" />}
+      className="jqt-wrap-title"
+    >
       <Typography.Paragraph type="secondary">{t('screens.batch.stationIntro')}</Typography.Paragraph>
       <BatchList detail={paths.workbench.residenceBatch} />
     </Card>
