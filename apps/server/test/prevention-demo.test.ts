@@ -41,3 +41,28 @@ test('the demo has a warning read by two enterprises and escalated for the third
   const li = await demo('officer.zhangdian', 'officer');
   assert.ok(JSON.stringify((await call(t, li, { method: 'GET', url: '/api/v1/notifications' })).json).includes('华光陶瓷'));
 });
+
+test('the demo has open lectures: one nearly full with two waiting, one with seats, and one held counted in coverage', async () => {
+  const portal = (await call(t, null, { method: 'GET', url: '/api/v1/public/open-lectures' })).json.lectures as { title: string; date: string; capacity: number; seatsLeft: number; waitlisted: number; open: boolean }[];
+  assert.equal(portal.length, 2, 'the held lecture is no longer on the portal');
+  const nearlyFull = portal.find((l) => l.capacity === 30)!;
+  assert.deepEqual([nearlyFull.seatsLeft, nearlyFull.waitlisted, nearlyFull.open], [2, 2, true]);
+  assert.ok(portal.every((l) => l.date > '2026-11-20'));
+  const chen = await demo('officer.xuanjiang', 'officer');
+  const team = (await call(t, chen, { method: 'GET', url: '/api/v1/prevention/open-lectures' })).json.lectures as { date: string; signups: { status: string; waitlistPosition: number | null }[] }[];
+  assert.equal(team.length, 3);
+  const held = team.find((l) => l.date < '2026-11-20')!;
+  assert.deepEqual(held.signups.map((s) => s.status), ['confirmed', 'confirmed', 'confirmed']);
+  const ent6 = await demo('ent.demo6', 'enterprise-admin');
+  const mine = (await call(t, ent6, { method: 'GET', url: '/api/v1/enterprise/open-lectures' })).json.signups as { status: string; waitlistPosition: number }[];
+  assert.deepEqual(mine.map((s) => [s.status, s.waitlistPosition]), [['waitlisted', 1]]);
+  const ent1 = await demo('ent.demo1', 'enterprise-admin');
+  assert.deepEqual((await call(t, ent1, { method: 'GET', url: '/api/v1/enterprise/open-lectures' })).json.signups, [], '齐鲁新材料 is left free to sign up');
+  const leader = await demo('leader.city', 'unit-leader');
+  const cells = (await call(t, leader, { method: 'GET', url: '/api/v1/prevention/lecture-coverage?year=2026' })).json.cells as { district: string; topic: string; enterprises: number }[];
+  // 华光陶瓷 (张店) was at the held lecture on telecom and financial fraud; 淄川 and 博山 too
+  assert.ok((cells.find((c) => c.district === 'zichuan' && c.topic === 'financial-fraud')?.enterprises ?? 0) >= 1, JSON.stringify(cells));
+  assert.ok((cells.find((c) => c.district === 'boshan' && c.topic === 'telecom-fraud')?.enterprises ?? 0) >= 1);
+  // 桓台's seats are for a lecture still ahead: it has reached nobody yet
+  assert.equal(cells.find((c) => c.district === 'huantai' && c.topic === 'public-security'), undefined, JSON.stringify(cells));
+});

@@ -20,6 +20,8 @@ export const paths = {
   register: '/register',
   /** 驻企服务中心 directory (public; a signed-in enterprise books a visit). */
   serviceCentres: '/service-centres',
+  /** 公开宣讲 (M19, public): upcoming open lectures; `signup` opens that lecture's form for a signed-in enterprise. */
+  openLectures: (signup?: string) => (signup ? `/open-lectures?signup=${encodeURIComponent(signup)}` : '/open-lectures'),
   enterprise: {
     root: '/enterprise',
     items: '/enterprise/items',
@@ -34,6 +36,8 @@ export const paths = {
     warnings: '/enterprise/warnings',
     /** 网络安全检查 (M16): the enterprise's inspections, findings and answers. */
     cyber: '/enterprise/cyber',
+    /** 我的宣讲报名 (M19): the enterprise's open-lecture sign-ups. */
+    openLectures: '/enterprise/open-lectures',
     cyberInspection: (id: string) => `/enterprise/cyber/${encodeURIComponent(id)}`,
     /** 我的报案 and the progress of one case (M11–M13). */
     cases: '/enterprise/cases',
@@ -65,6 +69,9 @@ export const paths = {
     cyber: '/workbench/cyber',
     cyberInspection: (id: string) => `/workbench/cyber/inspections/${encodeURIComponent(id)}`,
     cyberDrills: '/workbench/cyber/drills',
+    /** 公开宣讲 (M19): the lecture team publishes and manages; 宣讲覆盖 for the team and leaders. */
+    openLectures: '/workbench/open-lectures',
+    lectureCoverage: '/workbench/open-lectures/coverage',
     /** 一企一档. */
     enterpriseFile: (id: string) => `/workbench/enterprises/${encodeURIComponent(id)}`,
     /** 案件列表 (M10–M13, M17): the cases of the officer's unit, filtered in the URL. */

@@ -16,10 +16,11 @@ export async function checkedValues<T>(form: FormInstance<T>): Promise<T | null>
 
 /**
  * Puts the server's field errors on the form's own fields (those named in `fields`); returns the message to show
- * beside the form when none of them found a field (null when at least one did).
+ * beside the form when none of them found a field (null when at least one did). `fieldOf` maps a server path to
+ * the form's field (`topics.1` → `topics`); by default the path is the field.
  */
-export function showServerErrors(form: FormInstance, fields: readonly string[], e: ApiError): string | null {
-  const on = e.fieldErrors.filter((f) => fields.includes(f.path));
+export function showServerErrors(form: FormInstance, fields: readonly string[], e: ApiError, fieldOf: (path: string) => string = (p) => p): string | null {
+  const on = e.fieldErrors.map((f) => ({ ...f, path: fieldOf(f.path) })).filter((f) => fields.includes(f.path));
   form.setFields(on.map((f) => ({ name: f.path, errors: [f.message] })));
   return on.length ? null : (e.fieldErrors[0]?.message ?? e.message);
 }

@@ -5,6 +5,9 @@ import { LECTURE_TIMES, LECTURE_TOPICS } from './lectures.ts';
 /** 公开宣讲 (M19): a lecture the team schedules on the portal; enterprises sign up until it is full, then wait. */
 export const OPEN_LECTURE_CAPACITY = { min: 10, max: 500 } as const;
 export const OPEN_LECTURE_ATTENDEES = { min: 1, max: 20 } as const;
+/** The length of a lecture in minutes, and the lengths of its texts in characters (the publish form reads them). */
+export const OPEN_LECTURE_DURATION = { min: 30, max: 240 } as const;
+export const OPEN_LECTURE_TEXT = { title: { min: 4, max: 100 }, place: { min: 2, max: 200 }, speaker: { min: 2, max: 50 } } as const;
 export type OpenLectureStatus = 'published' | 'cancelled';
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 
@@ -36,7 +39,8 @@ export function validateOpenLecture(input: unknown, today: string, calendar: Wor
   const errors: FieldError[] = [];
   const known = new Set(Object.keys({ title: 1, topics: 1, date: 1, startTime: 1, durationMinutes: 1, place: 1, speaker: 1, capacity: 1 }));
   for (const k of Object.keys(v)) if (!known.has(k)) errors.push({ path: k, code: 'unknown_field' });
-  checkText(errors, 'title', v.title, 4, 100);
+  const text = OPEN_LECTURE_TEXT;
+  checkText(errors, 'title', v.title, text.title.min, text.title.max);
   const topics = Array.isArray(v.topics) ? v.topics : null;
   if (!topics || topics.length === 0 || topics.length > LECTURE_TOPICS.length) errors.push({ path: 'topics', code: 'required' });
   else
@@ -46,9 +50,9 @@ export function validateOpenLecture(input: unknown, today: string, calendar: Wor
     });
   errors.push(...checkAppointmentDate(calendar, v.date, today, 'date'));
   if (typeof v.startTime !== 'string' || !LECTURE_TIMES.includes(v.startTime)) errors.push({ path: 'startTime', code: 'not_in_options' });
-  checkInt(errors, 'durationMinutes', v.durationMinutes, 30, 240);
-  checkText(errors, 'place', v.place, 2, 200);
-  checkText(errors, 'speaker', v.speaker, 2, 50);
+  checkInt(errors, 'durationMinutes', v.durationMinutes, OPEN_LECTURE_DURATION.min, OPEN_LECTURE_DURATION.max);
+  checkText(errors, 'place', v.place, text.place.min, text.place.max);
+  checkText(errors, 'speaker', v.speaker, text.speaker.min, text.speaker.max);
   checkInt(errors, 'capacity', v.capacity, OPEN_LECTURE_CAPACITY.min, OPEN_LECTURE_CAPACITY.max);
   const s = (x: unknown) => (typeof x === 'string' ? x.trim() : '');
   return {

@@ -65,9 +65,10 @@ export async function setSignupStatus(db: Queryable, ids: string[], status: stri
 /**
  * 覆盖: enterprises reached in the year, per district and topic, each enterprise once per cell. Held booked lectures
  * (safety-lecture items answered, i.e. attendance recorded, dated by their lecture day) and confirmed sign-ups of
- * open lectures that were not cancelled.
+ * open lectures that were not cancelled and whose day has come (`today`, Shanghai): a seat for a lecture still ahead
+ * has reached nobody yet.
  */
-export async function coverage(db: Queryable, year: number) {
+export async function coverage(db: Queryable, year: number, today: string) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const r = (await db.execute(sql`
@@ -79,7 +80,7 @@ export async function coverage(db: Queryable, year: number) {
       union
       select s.enterprise_id, unnest(l.topics) as topic
       from open_lecture_signups s join open_lectures l on l.id = s.lecture_id
-      where s.status = 'confirmed' and l.status = 'published' and l.date between ${from} and ${to}
+      where s.status = 'confirmed' and l.status = 'published' and l.date between ${from} and ${to} and l.date <= ${today}
     )
     select e.district, r.topic, count(distinct r.enterprise_id)::int as enterprises
     from reached r join enterprises e on e.id = r.enterprise_id

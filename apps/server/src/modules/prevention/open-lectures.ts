@@ -235,9 +235,9 @@ export async function cancelSignup(ctx: AppContext, actor: UserActor, signupId: 
   return mySignup(ctx, enterpriseId, signupId);
 }
 
-/** 年度覆盖: team, unit leaders and supervisors; cells of district × topic with the enterprises reached. */
+/** 年度覆盖: team, unit leaders and supervisors; cells of district × topic with the enterprises reached (lectures held). */
 export async function lectureCoverage(ctx: AppContext, actor: UserActor, year: number) {
   const standing = await standingOf(ctx, actor);
   if (standing !== 'team' && standing !== 'reader') throw new DomainError('forbidden', { kind: 'forbidden' });
-  return { year, cells: await repo.coverage(ctx.database.db, year) };
+  return { year, cells: await repo.coverage(ctx.database.db, year, today(ctx)) };
 }

@@ -1,4 +1,4 @@
-import { FileAddOutlined, ProfileOutlined, BellOutlined, SafetyCertificateOutlined, SoundOutlined, AuditOutlined, AlertOutlined, IdcardOutlined, AppstoreAddOutlined, SecurityScanOutlined } from '@ant-design/icons';
+import { FileAddOutlined, ProfileOutlined, BellOutlined, SafetyCertificateOutlined, SoundOutlined, AuditOutlined, AlertOutlined, IdcardOutlined, AppstoreAddOutlined, SecurityScanOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -19,6 +19,7 @@ export default function EnterpriseLayout() {
         { key: 'residence-batches', to: paths.enterprise.residenceBatches, icon: <IdcardOutlined aria-hidden />, label: t('screens.menu.residenceBatches'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'warnings', to: paths.enterprise.warnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'cyber', to: paths.enterprise.cyber, icon: <SecurityScanOutlined aria-hidden />, label: t('cyber.menu.mine'), roles: ['enterprise-admin', 'enterprise-staff'] },
+        { key: 'open-lectures', to: paths.enterprise.openLectures, icon: <TeamOutlined aria-hidden />, label: t('openLectures.menu.mine'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'lecture', to: paths.enterprise.newItem('safety-lecture'), icon: <SoundOutlined aria-hidden />, label: t('prevention.menu.lecture'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'legal', to: paths.enterprise.newItem('legal-consultation'), icon: <AuditOutlined aria-hidden />, label: t('prevention.menu.legal'), roles: ['enterprise-admin', 'enterprise-staff'] },
         { key: 'notifications', to: paths.enterprise.notifications, icon: <BellOutlined aria-hidden />, label: t('notifications.title') },

@@ -1,5 +1,5 @@
 import { caseUnitTypes } from '@jqt/domain';
-import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined, AuditOutlined, SecurityScanOutlined, FlagOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined, AuditOutlined, SecurityScanOutlined, FlagOutlined, TeamOutlined, BarChartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -33,6 +33,10 @@ export default function WorkbenchLayout() {
         // 网络安全检查: the cyber unit's staff, and those who read every unit's (supervisors, the city bureau's leaders)
         { key: 'cyber', to: paths.workbench.cyber, icon: <SecurityScanOutlined aria-hidden />, label: t('cyber.menu.inspections'), roles: ['officer', 'unit-leader', 'supervisor'], unitTypes: ['cyber', 'city-bureau'] },
         { key: 'cyber-drills', to: paths.workbench.cyberDrills, icon: <FlagOutlined aria-hidden />, label: t('cyber.menu.drills'), roles: ['officer', 'unit-leader', 'supervisor'], unitTypes: ['cyber', 'city-bureau'] },
+        // 公开宣讲: the lecture team publishes; 宣讲覆盖 for the team, every unit's leaders and supervisors
+        { key: 'open-lectures', to: paths.workbench.openLectures, icon: <TeamOutlined aria-hidden />, label: t('openLectures.menu.team'), roles: ['officer', 'unit-leader'], unitTypes: ['lecture-team'] },
+        { key: 'lecture-coverage-team', to: paths.workbench.lectureCoverage, icon: <BarChartOutlined aria-hidden />, label: t('openLectures.menu.coverage'), roles: ['officer'], unitTypes: ['lecture-team'] },
+        { key: 'lecture-coverage', to: paths.workbench.lectureCoverage, icon: <BarChartOutlined aria-hidden />, label: t('openLectures.menu.coverage'), roles: ['unit-leader', 'supervisor'] },
         { key: 'dashboard', to: paths.dashboard.root, icon: <DashboardOutlined aria-hidden />, label: t('dashboard.title'), roles: ['unit-leader', 'supervisor', 'admin'] },
       ]}
     />

@@ -15,7 +15,7 @@ export function MeasureCatalog({ itemTypes }: { itemTypes: ItemType[] | undefine
     <Row gutter={[12, 12]} role="list" aria-label={t('portal.measuresTitle')}>
       {Array.from({ length: MEASURE_COUNT }, (_, i) => i + 1).map((n) => {
         const types = (itemTypes ?? []).filter((it) => it.measure === n);
-        const extra = n === 2 ? [{ to: paths.bulletins, label: t('bulletins.title'), testId: 'measure-link-bulletins' }] : n === 8 ? [{ to: paths.truckCheck, label: t('truck.title'), testId: 'measure-link-truck' }] : [];
+        const extra = n === 2 ? [{ to: paths.bulletins, label: t('bulletins.title'), testId: 'measure-link-bulletins' }] : n === 8 ? [{ to: paths.truckCheck, label: t('truck.title'), testId: 'measure-link-truck' }] : n === 19 ? [{ to: paths.openLectures(), label: t('openLectures.portalTitle'), testId: 'measure-link-open-lectures' }] : [];
         return (
           <Col key={n} xs={24} sm={12} lg={8} xl={6} role="listitem">
             <div className="jqt-measure-card" data-measure={n}>
