@@ -165,7 +165,8 @@ export async function assignmentHistory(db: Queryable, subject: { enterpriseId: 
     .select()
     .from(liaisonAssignments)
     .where('enterpriseId' in subject ? eq(liaisonAssignments.enterpriseId, subject.enterpriseId) : eq(liaisonAssignments.projectId, subject.projectId))
-    .orderBy(desc(liaisonAssignments.fromAt), desc(liaisonAssignments.id))
+    // a handover ends one assignment as the next begins, often in the same millisecond: the current one first
+    .orderBy(desc(liaisonAssignments.fromAt), sql`${liaisonAssignments.toAt} is null desc`, desc(liaisonAssignments.id))
     .limit(200);
 }
 
