@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OpenLectureDraft, OpenLectureStatus, SignupStatus } from '@jqt/domain';
 import { api } from '../../../lib/api-client';
 
 /** 公开宣讲 (M19) as the portal shows it: seats left and the waitlist's length, never who signed up. */
@@ -14,11 +15,11 @@ export interface PublicLecture {
   capacity: number;
   seatsLeft: number;
   waitlisted: number;
-  status: 'published' | 'cancelled';
+  status: OpenLectureStatus;
   /** Still takes sign-ups (published and not yet on its day). */
   open: boolean;
 }
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+export type { SignupStatus };
 export interface TeamLecture extends PublicLecture {
   createdAt: string;
   cancelledAt: string | null;
@@ -33,16 +34,6 @@ export interface MySignup {
   waitlistPosition: number | null;
   signedUpAt: string;
   abilities: { canCancel: boolean };
-}
-export interface PublishInput {
-  title: string;
-  topics: string[];
-  date: string;
-  startTime: string;
-  durationMinutes: number;
-  place: string;
-  speaker: string;
-  capacity: number;
 }
 export interface Coverage {
   year: number;
@@ -68,7 +59,7 @@ function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
 }
-export const usePublishLecture = () => useWrite((v: PublishInput) => api<TeamLecture>('/prevention/open-lectures', { method: 'POST', body: v }));
+export const usePublishLecture = () => useWrite((v: OpenLectureDraft) => api<TeamLecture>('/prevention/open-lectures', { method: 'POST', body: v }));
 export const useCancelLecture = () => useWrite((id: string) => api<TeamLecture>(`/prevention/open-lectures/${encodeURIComponent(id)}/cancellation`, { method: 'POST' }));
 export const useSignUp = () => useWrite((v: { lectureId: string; attendees: number }) => api<MySignup>(`/enterprise/open-lectures/${encodeURIComponent(v.lectureId)}/signups`, { method: 'POST', body: { attendees: v.attendees } }));
 export const useCancelSignup = () => useWrite((id: string) => api<MySignup>(`/enterprise/open-lecture-signups/${encodeURIComponent(id)}/cancellation`, { method: 'POST' }));
