@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canSee } from '@jqt/domain';
+import { canSee, shanghaiDate } from '@jqt/domain';
 import { items } from '../src/db/schema.ts';
 import type { UserActor } from '../src/modules/accounts/actor.ts';
 import { actorFromSession } from '../src/modules/accounts/service.ts';
@@ -119,7 +119,8 @@ test('the 张店 head may supervise and assign a station item; a station officer
 });
 
 test('the dashboard follows the same scope', async () => {
-  const day = new Date().toISOString().slice(0, 10);
+  // The period is a Shanghai day: at 16:00 UTC and after, the UTC date is the day before.
+  const day = shanghaiDate(t.ctx.now());
   const o = await call(t, u.leaderZd, { method: 'GET', url: `/api/v1/stats/overview?from=${day}&to=${day}` });
   assert.equal(o.status, 200, o.body);
   const units = new Set(o.json.byUnit.map((x: { unitId: string }) => x.unitId));

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../calendar/index.ts';
 import type { FieldError } from '../errors.ts';
 import { isCyberSeverity, type CyberSeverity } from './severities.ts';
 
@@ -6,7 +7,6 @@ type Result<T> = { value: T; errors: FieldError[] };
 type Obj = Record<string, unknown>;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const objectOf = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 
 function checker(v: Obj, errors: FieldError[], prefix = '') {
@@ -28,7 +28,7 @@ function checker(v: Obj, errors: FieldError[], prefix = '') {
     date(name: string, notBefore?: string): string {
       const raw = v[name];
       if (raw === undefined || raw === '') return errors.push({ path: at(name), code: 'required' }), '';
-      if (typeof raw !== 'string' || !isoDate.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) || new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw) {
+      if (!isIsoDate(raw)) {
         return errors.push({ path: at(name), code: 'invalid_date' }), '';
       }
       if (notBefore && raw < notBefore) errors.push({ path: at(name), code: 'date_in_past', params: { today: notBefore } });

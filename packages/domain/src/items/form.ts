@@ -1,3 +1,4 @@
+import { isIsoDate } from '../calendar/index.ts';
 import type { FieldError } from '../errors.ts';
 import { validate, type CheckContext, type ValidatorKind } from '../validation/index.ts';
 
@@ -36,13 +37,6 @@ export interface FormResult {
   errors: FieldError[];
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(s: string): boolean {
-  if (!isoDate.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Checks one field; returns the normalized value or the field's errors. */
 function checkField(field: FormField, raw: unknown, path: string, context: CheckContext): { value?: unknown; errors: FieldError[] } {
@@ -66,7 +60,7 @@ function checkField(field: FormField, raw: unknown, path: string, context: Check
       return { value: r.normalized ?? raw, errors: [] };
     }
     case 'date':
-      if (typeof raw !== 'string' || !validDate(raw)) return err('invalid_date');
+      if (typeof raw !== 'string' || !isIsoDate(raw)) return err('invalid_date');
       return { value: raw, errors: [] };
     case 'number':
       if (typeof raw !== 'number' || !Number.isFinite(raw) || (field.integer && !Number.isInteger(raw))) return err('invalid_type');

@@ -1,4 +1,4 @@
-import { parseIsoInstant } from '../../calendar/index.ts';
+import { parseIsoInstant, shanghaiDate } from '../../calendar/index.ts';
 import type { FieldError } from '../../errors.ts';
 import type { Label } from '../form.ts';
 import { defineItemType } from '../item-type.ts';
@@ -64,7 +64,7 @@ export const incidentLinkage = defineItemType({
       if (v[k] === undefined) continue;
       times[k] = parseLocalInstant(v[k]);
       if (!times[k]) errors.push({ path: `data.${k}`, code: 'invalid_local_datetime' });
-      else if (new Date(times[k].getTime() + 8 * 3_600_000).toISOString().slice(0, 10) > today) errors.push({ path: `data.${k}`, code: 'date_in_future' });
+      else if (shanghaiDate(times[k]) > today) errors.push({ path: `data.${k}`, code: 'date_in_future' });
     }
     if (times.receivedAt && times.dispatchedAt && times.dispatchedAt < times.receivedAt) errors.push({ path: 'data.dispatchedAt', code: 'dispatch_before_call' });
     if (times.dispatchedAt && times.arrivedAt && times.arrivedAt < times.dispatchedAt) errors.push({ path: 'data.arrivedAt', code: 'arrival_before_dispatch' });
