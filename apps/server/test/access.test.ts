@@ -28,6 +28,9 @@ const PUBLIC = [
   'GET /api/v1/calendar/days',
   'GET /api/v1/calendar/deadline',
   'POST /api/v1/auth/login',
+  // Forgotten passwords (issue 16 point 8): ask for a reset link, set the new password with it.
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
   'POST /api/v1/auth/logout',
   // who is signed in: the user or null (the web app asks before anyone is)
   'GET /api/v1/auth/session',

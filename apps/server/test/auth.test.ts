@@ -368,7 +368,7 @@ test('admin: /admin/users never shows password hashes or TOTP secrets, and masks
   assert.ok(!r.body.includes(TOTP_SECRET));
   assert.ok(!r.body.includes('13800000000') && !r.body.includes('13912345678'));
   for (const u of r.json.users) {
-    assert.deepEqual(Object.keys(u).sort(), ['disabled', 'displayName', 'enterpriseId', 'id', 'locked', 'mobile', 'role', 'unitId', 'username']);
+    assert.deepEqual(Object.keys(u).sort(), ['disabled', 'displayName', 'enterpriseId', 'id', 'locked', 'mobile', 'mustChangePassword', 'role', 'unitId', 'username']);
     if (u.mobile !== null) assert.match(u.mobile, /^1\d{2}\*{4}\d{4}$/);
   }
   // Bad query parameters are named as written.

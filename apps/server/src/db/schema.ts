@@ -71,6 +71,8 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
+    /** Set by an administrator's reset (a temporary password): the user must choose their own at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     isDemo: boolean('is_demo').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -521,3 +523,4 @@ export * from './schema-cases.ts';
 export * from './schema-cyber.ts';
 export * from './schema-outbox.ts';
 export * from './schema-open-lectures.ts';
+export * from './schema-password-resets.ts';

@@ -32,6 +32,9 @@ export const router = createBrowserRouter([
       { path: 'verify/pass/:code', lazy: lazy(() => import('./routes/portal/verify-pass-code')) },
       { path: 'login', lazy: lazy(() => import('./routes/auth/login')) },
       { path: 'register', lazy: lazy(() => import('./routes/auth/register')) },
+      { path: 'forgot-password', lazy: lazy(() => import('./routes/auth/forgot-password')) },
+      { path: 'reset-password', lazy: lazy(() => import('./routes/auth/reset-password')) },
+      { path: 'account/password', lazy: lazy(() => import('./routes/auth/change-password')) },
     ],
   },
   {

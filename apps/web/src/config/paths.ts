@@ -18,6 +18,11 @@ export const paths = {
   verifyPassCode: (code: string, signature?: string) => `/pass-codes/${encodeURIComponent(code)}${signature ? `?s=${encodeURIComponent(signature)}` : ''}`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   register: '/register',
+  /** 忘记密码 (enterprise accounts): ask for a reset link; the link opens `resetPassword`. */
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password',
+  /** 修改密码, shown after sign-in while the password is temporary or expired. */
+  changePassword: (next?: string) => (next ? `/account/password?next=${encodeURIComponent(next)}` : '/account/password'),
   /** 驻企服务中心 directory (public; a signed-in enterprise books a visit). */
   serviceCentres: '/service-centres',
   /** 公开宣讲 (M19, public): upcoming open lectures; `signup` opens that lecture's form for a signed-in enterprise. */

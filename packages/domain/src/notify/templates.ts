@@ -28,8 +28,14 @@ export const NOTICE_EVENT_OF_KIND: Readonly<Record<string, NoticeEvent>> = {
   branch_report_overdue: 'overdue',
 };
 
-/** What goes out besides item notices: the phone verification code. */
-export type OffSiteTemplate = NoticeEvent | 'phone_code';
+/**
+ * What goes out besides item notices: the phone verification code, and the account's own recovery messages (a
+ * reset link, the word that the password was changed), which go out whatever the user chose for ordinary notices.
+ */
+export type OffSiteTemplate = NoticeEvent | 'phone_code' | 'password_reset' | 'password_changed';
+
+/** Templates whose params hold a secret (a code, a link's token): cleared from the outbox once delivery is decided. */
+export const SECRET_TEMPLATES: readonly OffSiteTemplate[] = ['phone_code', 'password_reset'];
 
 /**
  * One SMS template per event, as registered with the provider: our default template code (a provider assigns
@@ -44,6 +50,8 @@ export const SMS_TEMPLATES: Readonly<Record<OffSiteTemplate, { code: string; par
   pickup: { code: 'JQT_PICKUP', params: ['number'] },
   overdue: { code: 'JQT_OVERDUE', params: ['number'] },
   phone_code: { code: 'JQT_PHONE_CODE', params: ['code'] },
+  password_reset: { code: 'JQT_PASSWORD_RESET', params: ['link'] },
+  password_changed: { code: 'JQT_PASSWORD_CHANGED', params: ['username'] },
 };
 
 export function noticeEventOf(kind: string): NoticeEvent | null {

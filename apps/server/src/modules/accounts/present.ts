@@ -18,5 +18,7 @@ export function presentUser(u: UserRow, now: Date) {
     mobile: u.mobile ? maskMobile(u.mobile) : null,
     locked: !!u.lockedUntil && u.lockedUntil > now,
     disabled: u.disabled,
+    /** A temporary password set by an administrator, not yet replaced. */
+    mustChangePassword: u.mustChangePassword,
   };
 }

@@ -43,8 +43,9 @@ export async function deleteOtherSessions(db: Queryable, userId: string, keepId:
   await db.delete(sessions).where(keepId ? and(eq(sessions.userId, userId), ne(sessions.id, keepId)) : eq(sessions.userId, userId));
 }
 
+/** The user's own new password (changed, or set through a reset link): no longer one they must change. */
 export async function updatePassword(db: Queryable, id: string, passwordHash: string, at: Date) {
-  await db.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, id));
+  await db.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: false }).where(eq(users.id, id));
 }
 
 export async function deleteSession(db: Queryable, id: string) {

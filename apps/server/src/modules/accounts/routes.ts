@@ -5,6 +5,7 @@ import { presentActor, presentUser } from './present.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
 import * as specialists from './specialists.ts';
+import * as reset from './password-reset.ts';
 
 const tags = ['accounts'];
 
@@ -55,6 +56,29 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (req) => service.changePassword(ctx, userOf(req), req.body, req.cookies[SESSION_COOKIE] ?? null, req.ip),
   );
 
+  // Forgotten passwords (issue 16 point 8): one answer whether or not the account exists; each address may ask five
+  // times in 15 minutes across the deployment, and each account gets at most three links an hour (in the service).
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: { tags, summary: '忘记密码 Ask for a reset link (same 202 whether or not the account exists)', body: s.passwordResetRequestBody },
+      config: { access: 'public', rateLimit: { shared: true, max: 5, timeWindow: '15 minutes' } },
+    },
+    async (req, reply) => {
+      await reset.requestPasswordReset(ctx, req.body, req.ip);
+      return reply.status(202).send({ accepted: true });
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      schema: { tags, summary: '重置密码 Set a new password with a reset link (once, within 30 minutes)', body: s.passwordResetConfirmBody },
+      config: { access: 'public', rateLimit: { shared: true, max: 10, timeWindow: '1 minute' } },
+    },
+    async (req) => reset.confirmPasswordReset(ctx, req.body, req.ip),
+  );
+
   app.post(
     '/auth/tokens',
     { schema: { tags, summary: 'API 令牌 A bearer token for API clients', body: s.tokenBody }, config: { access: 'user' } },
@@ -97,6 +121,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/admin/users',
     { schema: { tags, summary: '创建用户 Create a user', body: s.createUserBody }, config: { access: ['admin'] } },
     async (req, reply) => reply.status(201).send(await service.createUser(ctx, userOf(req), req.body, req.ip)),
+  );
+
+  app.post(
+    '/admin/users/:id/password-reset',
+    { schema: { tags, summary: '重置用户密码 Give an account a temporary password, to be changed at the next sign-in (audited)', params: s.userIdParams }, config: { access: ['admin'] } },
+    async (req) => reset.adminResetPassword(ctx, userOf(req), req.params.id, req.ip),
   );
 
   app.put(

@@ -60,3 +60,14 @@ export const listUsersQuery = z.object({ cursor: z.string().max(64).optional(), 
 
 export const unitIdParams = z.object({ unitId: z.string().min(1).max(64) });
 export const specialistsBody = z.object({ userIds: z.array(z.uuid()).max(20).describe('The unit\'s service specialists (服务专员), handling staff of that unit') }).strict();
+
+export const passwordResetRequestBody = z
+  .object({ username: z.string().min(1).max(64).describe('The account\'s username (登录名): the link goes to the e-mail address and verified phone saved in its notification settings') })
+  .strict();
+
+export const passwordResetConfirmBody = z
+  .object({
+    token: z.string().min(1).max(128).describe('The token of the reset link (its `token` query parameter)'),
+    newPassword: z.string().min(1).max(128).describe('At least 8 characters from three of: lower case, upper case, digits, symbols'),
+  })
+  .strict();

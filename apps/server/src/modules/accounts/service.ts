@@ -14,8 +14,12 @@ export const TOKEN_DAYS = 90;
 /** Staff passwords expire after this many days (等保 2.0 rotation policy, SPEC §9). */
 export const PASSWORD_MAX_AGE_DAYS = 90;
 
-/** Whether a staff user's password is older than the rotation policy allows; enterprise users never expire. */
-export function passwordExpired(u: { role: string; passwordChangedAt: Date }, now: Date): boolean {
+/**
+ * Whether the user must change their password now: a temporary one set by an administrator, or a staff password
+ * older than the rotation policy allows (enterprise passwords never expire).
+ */
+export function passwordExpired(u: { role: string; passwordChangedAt: Date; mustChangePassword?: boolean }, now: Date): boolean {
+  if (u.mustChangePassword) return true;
   return staffRoles.includes(u.role as Role) && now.getTime() - u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86400_000;
 }
 

@@ -47,11 +47,19 @@ export function senderOf(channel: string): Sender | undefined {
 
 const localeOf = (l: string): Locale => (l === 'en' ? 'en' : 'zh-CN');
 
-/** The e-mail a row becomes: the event's subject, the in-site notice's text, a footer with the platform's link. */
+/** Templates about the account itself: their own body text and a footer that does not point at the notice settings. */
+const ACCOUNT_TEMPLATES = new Set(['password_reset', 'password_changed']);
+
+/**
+ * The e-mail a row becomes: the event's subject, the in-site notice's text (or the template's own body for an
+ * account message), a footer with the platform's link.
+ */
 export function renderEmail(m: OutboxMessage, publicOrigin: string): { subject: string; text: string } {
   const locale = localeOf(m.locale);
-  const body = m.kind ? formatMessage(locale, `notice.${m.kind}`, m.params) : '';
-  return { subject: formatMessage(locale, `email.subject.${m.template}`), text: `${body}\n\n${formatMessage(locale, 'email.footer', { link: publicOrigin })}\n` };
+  const account = ACCOUNT_TEMPLATES.has(m.template);
+  const body = m.kind ? formatMessage(locale, `notice.${m.kind}`, m.params) : account ? formatMessage(locale, `email.body.${m.template}`, m.params) : '';
+  const footer = formatMessage(locale, account ? 'email.footer.account' : 'email.footer', { link: publicOrigin });
+  return { subject: formatMessage(locale, `email.subject.${m.template}`), text: `${body}\n\n${footer}\n` };
 }
 
 function emailSender(smtp: { url: string; from: string }, publicOrigin: string): Sender {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { afterAttempt, noticeEventOf, type OffSiteTemplate } from '@jqt/domain';
+import { afterAttempt, noticeEventOf, SECRET_TEMPLATES, type OffSiteTemplate } from '@jqt/domain';
 import type { Queryable } from '../../db/client.ts';
 import { notificationAttempts, notificationOutbox, notificationPreferences } from '../../db/schema.ts';
 import { channelOn, senderOf } from './channels.ts';
@@ -35,9 +35,22 @@ export async function queueOffSite(db: Queryable, written: Written[]): Promise<v
   for (let i = 0; i < rows.length; i += 2000) await db.insert(notificationOutbox).values(rows.slice(i, i + 2000));
 }
 
-/** A message that belongs to no in-site notice (a phone code), queued in the caller's transaction. */
+/** A message that belongs to no in-site notice (a phone code, a reset link), queued in the caller's transaction. */
 export async function queueDirect(db: Queryable, row: { userId: string; channel: 'sms' | 'email'; template: OffSiteTemplate; recipient: string; locale: string; params: Record<string, unknown>; key: string; now: Date }) {
   await db.insert(notificationOutbox).values({ userId: row.userId, channel: row.channel, template: row.template, recipient: row.recipient, locale: row.locale, params: row.params, idempotencyKey: row.key, nextAttemptAt: row.now, createdAt: row.now });
+}
+
+/**
+ * Where the account's own recovery messages go, whatever the user chose for ordinary notices: the e-mail address
+ * they saved (while a mail channel is configured) and their verified phone (while SMS is), in their saved language.
+ */
+export async function recoveryAddresses(db: Queryable, userId: string): Promise<{ channel: 'email' | 'sms'; recipient: string; locale: string }[]> {
+  const [p] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  if (!p) return [];
+  return [
+    ...(channelOn('email') && p.emailAddress ? [{ channel: 'email' as const, recipient: p.emailAddress, locale: p.locale }] : []),
+    ...(channelOn('sms') && p.verifiedPhone ? [{ channel: 'sms' as const, recipient: p.verifiedPhone, locale: p.locale }] : []),
+  ];
 }
 
 /** How many messages of a template a user was sent since a moment (phone codes per day). */
@@ -76,8 +89,8 @@ export async function deliverNext(db: Queryable, now: Date): Promise<'none' | 's
       error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     }
     const outcome = afterAttempt(error === null, attempt, now);
-    // A phone code's digits are kept only until delivery is decided.
-    const params = row.template === 'phone_code' && outcome.status !== 'pending' ? {} : row.params;
+    // A phone code's digits and a reset link's token are kept only until delivery is decided.
+    const params = SECRET_TEMPLATES.includes(row.template as OffSiteTemplate) && outcome.status !== 'pending' ? {} : row.params;
     await tx
       .update(notificationOutbox)
       .set({ attempts: attempt, status: outcome.status, lastError: error, providerId, params, ...(outcome.status === 'sent' ? { sentAt: outcome.sentAt } : {}), ...(outcome.status === 'pending' ? { nextAttemptAt: outcome.nextAttemptAt } : {}) })

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useAdminUsers, useChangeRole, useCreateUser, type AdminUser, type CreateUserInput } from '../../../features/admin/api/admin';
+import { useAdminUsers, useChangeRole, useCreateUser, useResetUserPassword, type AdminUser, type CreateUserInput } from '../../../features/admin/api/admin';
+import { useMe } from '../../../features/auth/api/get-me';
 import { useUnits } from '../../../features/units/api/get-units';
 import { isApiError } from '../../../lib/api-client';
 import type { Role } from '../../../types/api';
@@ -13,7 +14,24 @@ const UNIT_ROLES: Role[] = ['officer', 'unit-leader', 'partner'];
 
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const me = useMe();
+  const resetPassword = useResetUserPassword();
+  const [issued, setIssued] = useState<{ username: string; temporaryPassword: string } | null>(null);
+  const askReset = (u: AdminUser) =>
+    modal.confirm({
+      title: t('passwordReset.adminConfirmTitle', { username: u.username }),
+      content: t('passwordReset.adminConfirmBody'),
+      okText: t('passwordReset.adminReset'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          setIssued(await resetPassword.mutateAsync(u.id));
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : t('common.error'));
+        }
+      },
+    });
   const users = useAdminUsers();
   const units = useUnits();
   const create = useCreateUser();
@@ -51,8 +69,18 @@ export default function UsersPage() {
           { title: t('admin.role'), dataIndex: 'role', render: (r: Role) => t(`role.${r}`) },
           { title: t('item.unit'), dataIndex: 'unitId', render: (id: string | null) => unitName(id) },
           { title: t('register.mobile'), dataIndex: 'mobile', render: (m: string | null) => m ?? '—' },
-          { title: t('admin.state'), render: (_v, u) => (u.disabled ? <Tag>{t('admin.disabled')}</Tag> : u.locked ? <Tag style={{ color: '#a3151b', background: '#fff0f0' }}>{t('admin.locked')}</Tag> : <Tag style={{ color: '#1f6b0a', background: '#eefbe6' }}>{t('admin.active')}</Tag>) },
-          { title: t('common.actions'), render: (_v, u) => <Button size="small" onClick={() => { roleForm.setFieldsValue({ role: u.role, unitId: u.unitId ?? undefined }); setEditing(u); }}>{t('admin.changeRole')}</Button> },
+          { title: t('admin.state'), render: (_v, u) => (
+            <>
+              {u.disabled ? <Tag>{t('admin.disabled')}</Tag> : u.locked ? <Tag style={{ color: '#a3151b', background: '#fff0f0' }}>{t('admin.locked')}</Tag> : <Tag style={{ color: '#1f6b0a', background: '#eefbe6' }}>{t('admin.active')}</Tag>}
+              {u.mustChangePassword ? <Tag style={{ color: '#7a4a00', background: '#fff7e6' }}>{t('passwordReset.mustChangeTag')}</Tag> : null}
+            </>
+          ) },
+          { title: t('common.actions'), render: (_v, u) => (
+            <Space size="small" wrap>
+              <Button size="small" onClick={() => { roleForm.setFieldsValue({ role: u.role, unitId: u.unitId ?? undefined }); setEditing(u); }}>{t('admin.changeRole')}</Button>
+              {u.id !== me.data?.id ? <Button size="small" data-testid={`reset-password-${u.username}`} onClick={() => askReset(u)}>{t('passwordReset.adminReset')}</Button> : null}
+            </Space>
+          ) },
         ]}
       />
       {users.hasNextPage ? <Button style={{ marginTop: 12 }} onClick={() => void users.fetchNextPage()}>{t('common.loadMore')}</Button> : null}
@@ -71,6 +99,12 @@ export default function UsersPage() {
           {role && ['enterprise-admin', 'enterprise-staff'].includes(role) ? <Form.Item name="enterpriseId" label={t('admin.enterpriseId')} rules={[{ required: true }]}><Input /></Form.Item> : null}
           <Form.Item name="mobile" label={t('register.mobile')}><Input inputMode="tel" /></Form.Item>
         </Form>
+      </Modal>
+      <Modal open={!!issued} title={t('passwordReset.adminDoneTitle', { username: issued?.username ?? '' })} onCancel={() => setIssued(null)} footer={<Button type="primary" onClick={() => setIssued(null)}>{t('common.confirm')}</Button>} destroyOnHidden>
+        <Typography.Paragraph>{t('passwordReset.adminDoneBody')}</Typography.Paragraph>
+        <Typography.Paragraph copyable={{ text: issued?.temporaryPassword ?? '' }} style={{ fontFamily: 'monospace', fontSize: '1.3em' }} data-testid="temporary-password">
+          {issued?.temporaryPassword}
+        </Typography.Paragraph>
       </Modal>
       <Modal open={!!editing} title={`${t('admin.changeRole')} · ${editing?.username ?? ''}`} onCancel={() => setEditing(null)} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={changeRole.isPending} destroyOnHidden
         onOk={async () => {

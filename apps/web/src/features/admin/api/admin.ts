@@ -12,6 +12,8 @@ export interface AdminUser {
   mobile: string | null;
   locked: boolean;
   disabled: boolean;
+  /** A temporary password set by an administrator, not yet replaced. */
+  mustChangePassword: boolean;
 }
 
 export function useAdminUsers() {
@@ -45,6 +47,15 @@ export function useChangeRole() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { id: string; role: Role; unitId: string | null }) => api<unknown>(`/admin/users/${v.id}/role`, { method: 'PUT', body: { role: v.role, unitId: v.unitId } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+/** An administrator's reset: a temporary password, shown once; the user changes it at the next sign-in. */
+export function useResetUserPassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ id: string; username: string; temporaryPassword: string }>(`/admin/users/${id}/password-reset`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 }

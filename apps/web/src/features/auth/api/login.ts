@@ -11,7 +11,7 @@ export interface LoginInput {
 
 /** The form's sign-in: a staff account's right password without a code answers `{ totpRequired: true }`. */
 export function login(input: LoginInput) {
-  return api<{ user: User } | { totpRequired: true }>('/auth/login', { method: 'POST', body: { ...input, stepwise: true } });
+  return api<{ user: User; passwordExpired: boolean } | { totpRequired: true }>('/auth/login', { method: 'POST', body: { ...input, stepwise: true } });
 }
 
 export function useLogin() {

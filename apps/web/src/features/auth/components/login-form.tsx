@@ -7,7 +7,7 @@ import type { User } from '../../../types/api';
 import { useLogin } from '../api/login';
 
 /** Username + password; the TOTP field appears when the server answers `totpRequired` (staff roles). */
-export function LoginForm({ onDone }: { onDone: (u: User) => void }) {
+export function LoginForm({ onDone }: { onDone: (u: User, passwordExpired: boolean) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [needTotp, setNeedTotp] = useState(false);
@@ -27,7 +27,7 @@ export function LoginForm({ onDone }: { onDone: (u: User) => void }) {
         setTimeout(() => form.getFieldInstance('totp')?.focus?.(), 50);
         return;
       }
-      onDone(r.user);
+      onDone(r.user, r.passwordExpired);
     } catch (e) {
       if (isApiError(e, 'totp_invalid')) form.setFields([{ name: 'totp', errors: [e.message] }]);
       else setError(e instanceof Error ? e.message : t('common.error'));
