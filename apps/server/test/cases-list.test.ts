@@ -88,6 +88,32 @@ test('filters: category, stage (every police stage), unit, 专案, 挂牌督办,
   assert.deepEqual(await list(econ, '?category=contract-fraud&stage=filed&graded=true'), [ids.filed]);
 });
 
+test('paging: pages of two walk every case once, newest first, filters kept; the ledger is every page; a bad cursor or limit is 422', async () => {
+  const whole = await list(supervisor);
+  const walked: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const r = await call(t, supervisor, { method: 'GET', url: `/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}` });
+    assert.equal(r.status, 200, r.body);
+    assert.ok(r.json.cases.length <= 2);
+    walked.push(...r.json.cases.map((c: { id: string }) => c.id));
+    cursor = r.json.nextCursor;
+    pages++;
+  } while (cursor && pages < 10);
+  assert.equal(pages, 3);
+  assert.deepEqual(walked, whole);
+  const first = await call(t, econ, { method: 'GET', url: '/api/v1/cases?limit=1&category=contract-fraud' });
+  const second = await call(t, econ, { method: 'GET', url: `/api/v1/cases?limit=1&category=contract-fraud&cursor=${first.json.nextCursor}` });
+  assert.deepEqual([...first.json.cases, ...second.json.cases].map((c: { id: string }) => c.id).sort(), [ids.reported, ids.filed].sort());
+  assert.equal(second.json.nextCursor, null);
+  assert.equal((await sheet(supervisor, '/api/v1/cases/export.xlsx')).rows.length, 5);
+  for (const q of ['cursor=bm90LW91cnM', 'cursor=%5B%5D', 'limit=0', 'limit=201', 'limit=two']) {
+    assertProblem(await call(t, econ, { method: 'GET', url: `/api/v1/cases?${q}` }), 422, { paths: [q.split('=')[0]!] });
+  }
+  assertProblem(await call(t, econ, { method: 'GET', url: '/api/v1/cases/export.xlsx?limit=2' }), 422, { paths: ['limit'] });
+});
+
 test('the ledger has exactly the list’s rows for each filter, named in its title row', async () => {
   for (const q of ['', '?stage=registered', '?category=contract-fraud', '?graded=true', '?listed=true&stage=investigating', '?q=票据']) {
     const rows = (await call(t, econ, { method: 'GET', url: `/api/v1/cases${q}` })).json.cases.map((c: { number: string }) => c.number);

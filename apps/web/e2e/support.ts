@@ -221,10 +221,16 @@ export async function shot(page: Page, name: string, opts: { here?: boolean; ful
 
 /** Runs axe and returns the serious and critical violations (empty when the page passes). */
 export async function seriousViolations(page: Page) {
-  // A dialog, popup or message still fading out (antd's *-leave motion classes, a message's *-fade-leave) would be
-  // read as low-contrast text.
+  // A dialog, popup or message still fading in or out (antd's *-enter/-appear/-leave motion classes and their
+  // animations) would be read as low-contrast text; endless animations (spinners, skeletons) never settle.
   await page
-    .waitForFunction(() => !document.querySelector('[class*="-leave-active"], [class*="-leave-start"], [class*="-leave-prepare"], [class*="-fade-leave"]'), undefined, { timeout: 5_000 })
+    .waitForFunction(
+      () =>
+        !document.querySelector('[class*="-leave-active"], [class*="-leave-start"], [class*="-leave-prepare"], [class*="-fade-leave"], [class*="-enter-active"], [class*="-appear-active"]') &&
+        !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
     .catch(() => undefined);
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations

@@ -11,3 +11,4 @@ export * from './prevention/index.ts';
 export * from './cases/index.ts';
 export * from './cyber/index.ts';
 export * from './notify/index.ts';
+export * from './content/index.ts';

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import { crimeCaseFile, crimeCategory, formatMessage } from '@jqt/domain';
 import { inLocale, listLedger, unitNamer, type LedgerRequest } from '../ledgers/ledger.ts';
-import type { CaseListQuery } from './schemas.ts';
-import { listStaffCases } from './service.ts';
+import type { CaseFilterQuery } from './schemas.ts';
+import { allStaffCases } from './service.ts';
 import { caseStatistics } from './statistics.ts';
 
 type Label = { zh: string; en: string };
@@ -25,9 +25,9 @@ interface CaseRow {
 const minute = (s: string | null | undefined) => s?.slice(0, 16).replace('T', ' ') ?? null;
 
 /** 案件台账: the staff list of cases (the same rows and filters), in the staff's disclosure. */
-export async function exportCasesLedger(ctx: AppContext, req: LedgerRequest, query: CaseListQuery) {
+export async function exportCasesLedger(ctx: AppContext, req: LedgerRequest, query: CaseFilterQuery) {
   const { locale } = req;
-  const { cases } = await listStaffCases(ctx, req.actor, query);
+  const cases = await allStaffCases(ctx, req.actor, query);
   const unitName = await unitNamer(ctx, locale);
   return listLedger<CaseRow>(
     ctx,

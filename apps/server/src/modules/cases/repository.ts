@@ -1,6 +1,7 @@
 import type { CaseStageSelector } from '@jqt/domain';
 import { and, asc, desc, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import type { CursorKey } from '../../lib/cursor.ts';
 import { caseFiles, caseRecoveries, enterprises, items, units } from '../../db/schema.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { visibleTo } from '../items/policy.ts';
@@ -63,10 +64,11 @@ const graded = sql`exists (select 1 from ${caseFiles} where ${caseFiles.itemId} 
 
 /**
  * The cases the staff member may see (the items' own visibility, `visibleTo`), newest first, filtered as the list's
- * query says: the items' own conditions (挂牌督办, unit, period, search) and the case's (category, stage, 专案).
+ * query says, a page after the cursor: the items' own conditions (挂牌督办, unit, period, search) and the case's (category, stage, 专案).
  */
-export async function staffCases(db: Queryable, actor: UserActor, f: CaseFilter, now: Date, limit = 200) {
+export async function staffCases(db: Queryable, actor: UserActor, f: CaseFilter, now: Date, after: CursorKey | null, limit: number) {
   const conds: (SQL | undefined)[] = [eq(items.type, CASE_TYPE), visibleTo(actor), ...filterConditions(f, now)];
+  if (after) conds.push(sql`(${items.submittedAt}, ${items.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
   if (f.category) conds.push(sql`${items.data}->>'category' = ${f.category}`);
   if (f.stage) conds.push(stageCondition(f.stage));
   if (f.graded !== undefined) conds.push(f.graded ? graded : not(graded));

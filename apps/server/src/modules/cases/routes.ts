@@ -31,7 +31,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get('/cases', { schema: { tags, summary: '案件列表 Cases visible to you', querystring: s.listQuery }, config: { access: [...staff] } }, async (req) =>
     service.listStaffCases(ctx, userOf(req), req.query),
   );
-  app.get('/cases/export.xlsx', { schema: { tags, summary: '导出台账 The cases list as xlsx, the same filters (audited)', querystring: s.listQuery }, config: { access: [...staff] } }, async (req, reply) =>
+  app.get('/cases/export.xlsx', { schema: { tags, summary: '导出台账 The cases list as xlsx, the same filters (audited)', querystring: s.exportQuery }, config: { access: [...staff] } }, async (req, reply) =>
     sendLedger(reply, await exportCasesLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
   app.get('/cases/statistics', { schema: { tags, summary: '案件统计 Case statistics (立案率, decision days, recoveries)' }, config: { access: ['unit-leader', 'supervisor'] } }, async (req) =>

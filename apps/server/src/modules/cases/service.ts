@@ -29,7 +29,8 @@ import { getForStaff, insertDraft } from '../content/service.ts';
 import { applyTransition, recordItemEvent, submitItem, wake } from '../items/service.ts';
 import { caseAbilities, caseDecl, presentCase, type CaseFacts } from './present.ts';
 import * as repo from './repository.ts';
-import type { CaseListQuery } from './schemas.ts';
+import { decodeCursor, isInstantKey, pageOf } from '../../lib/cursor.ts';
+import type { CaseFilterQuery, CaseListQuery } from './schemas.ts';
 
 const isEnterprise = (a: UserActor) => a.role === 'enterprise-admin' || a.role === 'enterprise-staff';
 const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { kind: 'invalid', errors });
@@ -128,7 +129,7 @@ function checkReconsiderable(file: repo.CaseFileRow | undefined, now: Date) {
 // ---- the staff side ----
 
 /** The list's query as the repository's filter: the one reading of it for the list and its ledger. */
-export function caseFilterOf(q: CaseListQuery): repo.CaseFilter {
+export function caseFilterOf(q: CaseFilterQuery): repo.CaseFilter {
   const bool = (v: string | undefined) => (v === undefined ? undefined : v === 'true');
   const items = itemFilterOf({ listed: q.listed, unitId: q.unitId, q: q.q, from: q.from, to: q.to });
   return {
@@ -143,10 +144,25 @@ export function caseFilterOf(q: CaseListQuery): repo.CaseFilter {
   };
 }
 
+/** One page of the staff list, newest report first; `nextCursor` continues it. */
 export async function listStaffCases(ctx: AppContext, actor: UserActor, q: CaseListQuery) {
   const db = ctx.database.db;
-  const rows = await repo.staffCases(db, actor, caseFilterOf(q), ctx.now());
-  return { cases: (await facts(db, rows, ctx.now(), true)).map((x) => presentCase(x, 'staff', actor)) };
+  const after = decodeCursor(q.cursor, isInstantKey);
+  const rows = await repo.staffCases(db, actor, caseFilterOf(q), ctx.now(), after, q.limit + 1);
+  const { page, nextCursor } = pageOf(rows, q.limit, (r) => r.submittedAt.toISOString());
+  return { cases: (await facts(db, page, ctx.now(), true)).map((x) => presentCase(x, 'staff', actor)), nextCursor };
+}
+
+/** Every case of the staff list's filters, page by page (the ledger; its size is capped there). */
+export async function allStaffCases(ctx: AppContext, actor: UserActor, q: CaseFilterQuery) {
+  const all: ReturnType<typeof presentCase>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listStaffCases(ctx, actor, { ...q, cursor, limit: 200 });
+    all.push(...page.cases);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
 export async function getStaffCase(ctx: AppContext, actor: UserActor, id: string) {

@@ -1,3 +1,4 @@
+import { decodeCursor, isInstantKey, pageOf } from '../../lib/cursor.ts';
 import { randomUUID } from 'node:crypto';
 import { DomainError, formatShanghai, personalDataIn, type FieldError } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
@@ -89,23 +90,13 @@ export async function getForStaff(ctx: AppContext, actor: UserActor, id: string)
 }
 
 export async function searchPublished(ctx: AppContext, q: { kind?: PublicationKind; q?: string; cursor?: string; limit: number }) {
-  let before: { at: Date; id: string } | null = null;
-  if (q.cursor) {
-    const [at, cid] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-    if (!at || !cid || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(cid)) {
-      throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
-    }
-    before = { at: new Date(at), id: cid };
-  }
+  const at = decodeCursor(q.cursor, isInstantKey);
+  const before = at ? { at: new Date(at.key!), id: at.id } : null;
   const tsquery = q.q ? searchQuery(q.q) : null;
   if (q.q && !tsquery) return { publications: [], nextCursor: null };
   const rows = await repo.listPublished(ctx.database.db, { kind: q.kind, tsquery, before, limit: q.limit + 1 });
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    publications: page.map((r) => present(r, false)),
-    nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.publishedAt!.toISOString()}|${last.id}`).toString('base64url') : null,
-  };
+  const { page, nextCursor } = pageOf(rows, q.limit, (r) => r.publishedAt!.toISOString());
+  return { publications: page.map((r) => present(r, false)), nextCursor };
 }
 
 export async function getPublished(ctx: AppContext, id: string) {

@@ -1,3 +1,4 @@
+import { decodeCursor, isInstantKey, pageOf } from '../../lib/cursor.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, gte, lte, or, sql } from 'drizzle-orm';
 import {
@@ -273,22 +274,11 @@ export async function listItems(
   cursor: string | undefined,
   limit: number,
 ) {
-  let after: { due: string | null; id: string } | null = null;
-  if (cursor) {
-    try {
-      const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | null, string];
-      if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || (due !== null && Number.isNaN(Date.parse(due)))) throw new Error('bad');
-      after = { due, id };
-    } catch {
-      throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'cursor', code: 'cursor_invalid' }] });
-    }
-  }
+  const at = decodeCursor(cursor, (due) => due === null || isInstantKey(due));
+  const after = at ? { due: at.key, id: at.id } : null;
   const now = ctx.now();
   const rows = await repo.listItems(ctx.database.db, visibleArms(actor), filter, now, after, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > limit && last ? Buffer.from(JSON.stringify([last.activeDueAt?.toISOString() ?? null, last.id])).toString('base64url') : null;
+  const { page, nextCursor } = pageOf(rows, limit, (r) => r.activeDueAt?.toISOString() ?? null);
   // Staff see whose each item is (the queue's company column); an enterprise knows its own name.
   const names = isStaff(actor) ? await enterpriseNames(ctx.database.db, [...new Set(page.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))]) : null;
   return {

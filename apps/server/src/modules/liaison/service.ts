@@ -1,3 +1,4 @@
+import { decodeCursor, pageOf } from '../../lib/cursor.ts';
 import { randomUUID } from 'node:crypto';
 import {
   assignmentSheet,
@@ -74,30 +75,18 @@ export async function listEnterprises(ctx: AppContext, user: UserActor, q: Enter
   const a = await liaisonActor(ctx, user);
   const scope = readerScope(a);
   const db = ctx.database.db;
-  let after: { name: string; id: string } | null = null;
-  if (q.cursor) {
-    try {
-      const [name, id] = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as [string, string];
-      if (typeof name !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
-      after = { name, id };
-    } catch {
-      throw invalid([{ path: 'cursor', code: 'cursor_invalid' }]);
-    }
-  }
+  const at = decodeCursor(q.cursor, (name) => name !== null);
+  const after = at ? { name: at.key!, id: at.id } : null;
   const base = { tag: q.tag, key: q.key, unassigned: q.unassigned, q: q.q, afterName: after, limit: q.limit + 1 };
   let rows: repo.EnterpriseRow[];
   if (q.mine || scope.kind === 'none') rows = await repo.listEnterprises(db, { ...base, district: null, liaisonOf: a.id });
   else if (scope.kind === 'district') rows = await repo.listEnterprises(db, { ...base, district: districtFor(scope, q.district), orLiaisonOf: a.id });
   else rows = await repo.listEnterprises(db, { ...base, district: q.district ?? null });
-  const page = rows.slice(0, q.limit);
+  const { page, nextCursor } = pageOf(rows, q.limit, (e) => e.name);
   const open = await repo.openAssignmentsOf(db, page.map((e) => e.id));
   const byEnterprise = new Map(open.map((o) => [o.enterpriseId!, o]));
   const people = await peopleOf(db, open.flatMap((o) => [o.officerId, o.deputyId]));
-  const last = page[page.length - 1];
-  return {
-    enterprises: page.map((e) => presentEnterprise(e, byEnterprise.get(e.id), people)),
-    nextCursor: rows.length > q.limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
-  };
+  return { enterprises: page.map((e) => presentEnterprise(e, byEnterprise.get(e.id), people)), nextCursor };
 }
 
 export async function presentOneEnterprise(db: Queryable, e: repo.EnterpriseRow) {

@@ -1,4 +1,4 @@
-import { Card, DatePicker, Empty, Grid, Input, List, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Grid, Input, List, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +72,7 @@ export default function CaseListPage() {
             data-testid="case-list"
             rowKey="id"
             size="middle"
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            pagination={false}
             dataSource={list.data}
             onRow={(c) => ({ onClick: () => open(c), style: { cursor: 'pointer' }, 'data-case': c.number } as never)}
             columns={[
@@ -109,6 +109,11 @@ export default function CaseListPage() {
             )}
           />
         )}
+        {list.hasNextPage ? (
+          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="case-list-more">
+            {t('common.loadMore')}
+          </Button>
+        ) : null}
       </Space>
     </Card>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PUBLICATION_TEXT } from '@jqt/domain';
 import { Alert, App, Button, Card, Drawer, Empty, Form, Grid, Input, List, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -39,14 +40,14 @@ function DraftForm({ onDone }: { onDone: (p: StaffPublication) => void }) {
       <Form.Item name="kind" label={t('screens.pub.kind')} rules={[req]}>
         <Select options={(['policy', 'bulletin', 'warning'] as const).map((k) => ({ value: k, label: t(`bulletins.kind.${k}`) }))} placeholder={t('screens.pub.choose')} />
       </Form.Item>
-      <Form.Item name="title" label={t('screens.pub.title')} rules={[req, { min: 2, max: 100 }]}>
-        <Input maxLength={100} />
+      <Form.Item name="title" label={t('screens.pub.title')} rules={[req, PUBLICATION_TEXT.title]}>
+        <Input maxLength={PUBLICATION_TEXT.title.max} />
       </Form.Item>
-      <Form.Item name="summary" label={t('screens.pub.summary')} rules={[req, { min: 2, max: 300 }]}>
-        <Input.TextArea rows={2} maxLength={300} />
+      <Form.Item name="summary" label={t('screens.pub.summary')} rules={[req, PUBLICATION_TEXT.summary]}>
+        <Input.TextArea rows={2} maxLength={PUBLICATION_TEXT.summary.max} />
       </Form.Item>
-      <Form.Item name="body" label={t('screens.pub.body')} extra={t('screens.pub.noPersonalData')} rules={[req, { min: 10, max: 20000 }]}>
-        <Input.TextArea rows={8} maxLength={20000} showCount />
+      <Form.Item name="body" label={t('screens.pub.body')} extra={t('screens.pub.noPersonalData')} rules={[req, PUBLICATION_TEXT.body]}>
+        <Input.TextArea rows={8} maxLength={PUBLICATION_TEXT.body.max} showCount />
       </Form.Item>
       {other ? <Alert type="error" showIcon title={other} style={{ marginBottom: 12 }} /> : null}
       <Button type="primary" htmlType="submit" loading={draft.isPending} data-testid="publication-save">

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { Localized } from '../../../types/api';
 
@@ -104,9 +104,16 @@ export const staffCaseFilterKeys = ['category', 'stage', 'unitId', 'graded', 'li
 export function staffCaseQuery(f: StaffCaseFilters): Record<string, string | undefined> {
   return Object.fromEntries(staffCaseFilterKeys.map((k) => [k, f[k] || undefined]));
 }
+/** The list page by page (newest report first, 50 a page); 加载更多 asks for the next. */
 export function useStaffCases(f: StaffCaseFilters) {
   const query = staffCaseQuery(f);
-  return useQuery({ queryKey: ['cases', 'staff-list', query], queryFn: async () => (await api<{ cases: CaseView[] }>('/cases', { query })).cases });
+  return useInfiniteQuery({
+    queryKey: ['cases', 'staff-list', query],
+    queryFn: ({ pageParam }) => api<{ cases: CaseView[]; nextCursor: string | null }>('/cases', { query: { ...query, cursor: pageParam, limit: 50 } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (d) => d.pages.flatMap((p) => p.cases),
+  });
 }
 
 export interface BulletinText {

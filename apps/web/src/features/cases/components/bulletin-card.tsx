@@ -1,3 +1,4 @@
+import { PUBLICATION_TEXT } from '@jqt/domain';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -38,14 +39,14 @@ export function BulletinCard({ caseId }: { caseId: string }) {
       ) : (
         <Form form={form} layout="vertical" name="case-bulletin" initialValues={q.data.proposal} onFinish={save}>
           <Typography.Paragraph type="secondary">{t('cases.bulletinHint')}</Typography.Paragraph>
-          <Form.Item name="title" label={t('cases.bulletinFieldTitle')} rules={[{ required: true, min: 2, max: 100, message: t('cases.bulletinTitleRule') }]}>
-            <Input maxLength={100} />
+          <Form.Item name="title" label={t('cases.bulletinFieldTitle')} rules={[{ required: true, ...PUBLICATION_TEXT.title, message: t('cases.bulletinTitleRule') }]}>
+            <Input maxLength={PUBLICATION_TEXT.title.max} />
           </Form.Item>
-          <Form.Item name="summary" label={t('cases.bulletinFieldSummary')} rules={[{ required: true, min: 2, max: 300, message: t('cases.bulletinSummaryRule') }]}>
-            <Input.TextArea rows={2} maxLength={300} />
+          <Form.Item name="summary" label={t('cases.bulletinFieldSummary')} rules={[{ required: true, ...PUBLICATION_TEXT.summary, message: t('cases.bulletinSummaryRule') }]}>
+            <Input.TextArea rows={2} maxLength={PUBLICATION_TEXT.summary.max} />
           </Form.Item>
-          <Form.Item name="body" label={t('cases.bulletinFieldBody')} rules={[{ required: true, min: 10, message: t('cases.bulletinBodyRule') }]}>
-            <Input.TextArea rows={6} maxLength={20000} />
+          <Form.Item name="body" label={t('cases.bulletinFieldBody')} rules={[{ required: true, ...PUBLICATION_TEXT.body, message: t('cases.bulletinBodyRule') }]}>
+            <Input.TextArea rows={6} maxLength={PUBLICATION_TEXT.body.max} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={draft.isPending} data-testid="case-bulletin-submit">
             {t('cases.bulletinSubmit')}
