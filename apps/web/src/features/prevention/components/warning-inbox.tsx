@@ -33,7 +33,7 @@ export function WarningInbox({ title, empty, list, ack }: { title: string; empty
                 <Typography.Text strong>{w.title}</Typography.Text>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{w.body}</Typography.Paragraph>
                 {w.acknowledgedAt ? (
-                  <Tag color="green" icon={<CheckOutlined aria-hidden />}>
+                  <Tag color="green" icon={<CheckOutlined aria-hidden />} style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
                     {w.acknowledgedBy
                       ? t('prevention.warning.acknowledgedOnBy', { at: w.acknowledgedAt.slice(0, 16).replace('T', ' '), by: w.acknowledgedBy })
                       : t('prevention.warning.acknowledgedOn', { at: w.acknowledgedAt.slice(0, 16).replace('T', ' ') })}
