@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { INDUSTRIES, RISK_KINDS, RISK_LEVELS, districts } from '@jqt/domain';
 import { isApiError } from '../../../lib/api-client';
 import { pick } from '../../../lib/i18n';
-import { useUnits } from '../../units/api/get-units';
 import { useAudienceTags, useDraftWarning, useEnterpriseSearch, type DraftInput, type WarningDetail } from '../api/warnings';
 
 interface Values {
@@ -28,13 +27,12 @@ const fieldOf = (path: string): keyof Values | null => {
 };
 
 /** 起草风险预警: title, body, kind, level, and the audience by district, tag, industry, named enterprises or partner departments. */
-export function WarningForm({ onDone }: { onDone: (w: WarningDetail) => void }) {
+export function WarningForm({ onDone, partnerUnits, partnersLoading }: { onDone: (w: WarningDetail) => void; partnerUnits: readonly { id: string; nameZh: string; nameEn: string }[]; partnersLoading: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [form] = Form.useForm<Values>();
   const draft = useDraftWarning();
   const tags = useAudienceTags();
-  const units = useUnits();
   const [q, setQ] = useState('');
   const found = useEnterpriseSearch(q);
   const [picked, setPicked] = useState<Record<string, string>>({});
@@ -116,8 +114,8 @@ export function WarningForm({ onDone }: { onDone: (w: WarningDetail) => void }) 
             mode="multiple"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            loading={units.isLoading}
-            options={(units.data ?? []).filter((u) => u.unitType === 'partner').map((u) => ({ value: u.id, label: lang === 'en' ? u.nameEn || u.nameZh : u.nameZh }))}
+            loading={partnersLoading}
+            options={partnerUnits.map((u) => ({ value: u.id, label: lang === 'en' ? u.nameEn || u.nameZh : u.nameZh }))}
             placeholder={t('prevention.warning.choose')}
           />
         </Form.Item>
