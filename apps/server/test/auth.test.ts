@@ -218,6 +218,7 @@ const registration = (over: Record<string, unknown> = {}) => ({
   uscc: makeUscc(Math.floor(Math.random() * 9e7)),
   name: '淄博测试新材料有限公司',
   district: 'zhangdian',
+  industry: 'C',
   address: '张店区人民西路 1 号',
   username: 'ent.new1',
   password: GOOD_PASSWORD,
@@ -238,6 +239,8 @@ test('registration: a valid USCC creates the enterprise and its admin, who can s
   const m = await me(sessionCookie(l)!.split(';')[0]);
   assert.equal(m.json.user.role, 'enterprise-admin');
   assert.equal(m.json.user.enterpriseId, r.json.enterpriseId);
+  const [stored] = await t.ctx.database.rows<{ industry: string }>(sql`select industry from enterprises where id = ${r.json.enterpriseId}`);
+  assert.equal(stored.industry, 'C');
   // The same code in upper case is the same enterprise.
   assertProblem(await register(registration({ username: 'ent.second', uscc: makeUscc(7301) })), 422, { paths: ['uscc'] });
 });
@@ -251,6 +254,8 @@ test('registration: bad input lists every bad field and saves nothing', async ()
     ['full-width', { uscc: '９１３５０１００Ｍ０００１００Ｙ４３' }, { uscc: 'uscc_fullwidth' }],
     ['spaces', { uscc: '91350100 M000100Y43' }, { uscc: 'uscc_whitespace' }],
     ['district', { district: 'atlantis' }, { district: 'not_in_options' }],
+    ['industry', { industry: 'Z' }, { industry: 'not_in_options' }],
+    ['industry in lower case', { industry: 'c' }, { industry: 'not_in_options' }],
     ['short password', { password: 'Ab#1' }, { password: 'password_too_short' }],
     ['simple password', { password: 'abcdefgh1' }, { password: 'password_too_simple' }],
     ['mobile', { mobile: '12345678901' }, { mobile: 'mobile_prefix' }],
@@ -274,6 +279,9 @@ test('registration: bad input lists every bad field and saves nothing', async ()
   // Shape errors from the schema are 422 with their paths too.
   assertProblem(await register({ ...registration(target), name: '', extra: 1, more: 2 }), 422, { paths: ['name', 'extra', 'more'] });
   assertProblem(await register({}), 422);
+  // The industry (GB/T 4754 门类) is required at registration.
+  const { industry: _, ...noIndustry } = registration(target);
+  assertProblem(await register(noIndustry), 422, { paths: ['industry'] });
   // Nothing was saved: the username and the code are both still free.
   assertProblem(asRes(await login({ username: 'ent.later', password: GOOD_PASSWORD })), 401, { code: 'invalid_credentials' });
   const ok = await register(registration(target));

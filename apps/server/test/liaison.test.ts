@@ -59,6 +59,21 @@ describe('key enterprises and tags', () => {
     assert.equal(ok.status, 200, ok.body);
     assert.equal(ok.json.key, true);
     assert.deepEqual(ok.json.tags, ['high-tech', 'time-honored']);
+    assert.equal(ok.json.industry, null, 'omitted: kept (none yet)');
+  });
+
+  test('the office sets the enterprise’s industry on its profile; an unknown 门类 is a 422 with nothing saved', async () => {
+    const url = `/api/v1/liaison/enterprises/${ent.enterpriseId}/profile`;
+    const bad = await call(t, deskZhangdian, { method: 'PUT', url, payload: { key: true, tags: ['nope'], industry: 'Z' } });
+    assertProblem(bad, 422, { paths: ['tags.0', 'industry'], locale: 'zh' });
+    assert.equal(await count(sql`select count(*) as n from enterprises where id = ${ent.enterpriseId} and industry is not null`), 0, 'nothing half-saved');
+    const ok = await call(t, deskZhangdian, { method: 'PUT', url, payload: { key: true, tags: ['high-tech'], industry: 'I' } });
+    assert.equal(ok.status, 200, ok.body);
+    assert.equal(ok.json.industry, 'I');
+    const kept = await call(t, deskZhangdian, { method: 'PUT', url, payload: { key: true, tags: ['high-tech'] } });
+    assert.equal(kept.json.industry, 'I', 'omitted: kept');
+    const cleared = await call(t, deskZhangdian, { method: 'PUT', url, payload: { key: true, tags: ['high-tech', 'time-honored'], industry: null } });
+    assert.equal(cleared.json.industry, null);
   });
 
   test('another district’s desk, officers, partners and enterprises cannot change the registry', async () => {

@@ -1,5 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isIndustry } from '@jqt/domain';
+import { sql } from 'drizzle-orm';
 import { call, type TestApp } from './helpers.ts';
 import { makeDemoApp, type DemoApp } from './support-demo.ts';
 
@@ -65,4 +67,11 @@ test('the demo has open lectures: one nearly full with two waiting, one with sea
   assert.ok((cells.find((c) => c.district === 'boshan' && c.topic === 'telecom-fraud')?.enterprises ?? 0) >= 1);
   // 桓台's seats are for a lecture still ahead: it has reached nobody yet
   assert.equal(cells.find((c) => c.district === 'huantai' && c.topic === 'public-security'), undefined, JSON.stringify(cells));
+});
+
+test('every demo enterprise has an industry (GB/T 4754 门类), and 制造业 holds at least three', async () => {
+  const rows = await t.ctx.database.rows<{ industry: string | null; n: number }>(sql`select industry, count(*)::int as n from enterprises group by industry`);
+  assert.ok(!rows.some((r) => r.industry === null), JSON.stringify(rows));
+  assert.ok(rows.every((r) => isIndustry(r.industry)));
+  assert.ok(Number(rows.find((r) => r.industry === 'C')?.n) >= 3);
 });

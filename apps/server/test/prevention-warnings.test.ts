@@ -160,3 +160,83 @@ test('a leader returns a draft with a note (required) and may not approve their 
   assert.ok(portal.json.publications.some((p: { id: string }) => p.id === r.json.publicationId));
   assert.equal((await call(t, e4, { method: 'GET', url: '/api/v1/enterprise/warnings' })).json.warnings.length, 1);
 });
+
+test('an audience by industry reaches the enterprises of that 门类; a partner department gets it, one of its people acknowledges for it', async () => {
+  const ents = [];
+  for (let i = 0; i < 3; i++) ents.push(await buildEnterprise(t.ctx, { district: 'linzi' }));
+  await t.ctx.database.rows(sql`update enterprises set industry = 'T' where id in (${ents[0].id}, ${ents[1].id})`);
+  await t.ctx.database.rows(sql`update enterprises set industry = 'S' where id = ${ents[2].id}`);
+  const [t1, t2, s1] = await Promise.all(ents.map((e) => buildUser(t, 'enterprise-admin', { enterpriseId: e.id })));
+  const shichang1 = await buildUser(t, 'partner', { unitId: 'partner-shichang' });
+  const shichang2 = await buildUser(t, 'partner', { unitId: 'partner-shichang' });
+  const renshe = await buildUser(t, 'partner', { unitId: 'partner-renshe' });
+  t.setNow(MONDAY);
+
+  const w = await create({ title: '国际组织驻地安全提示', audience: { industries: ['T'], partnerUnitIds: ['partner-shichang'] } });
+  assert.deepEqual(w.audience, { districts: [], tags: [], enterpriseIds: [], industries: ['T'], partnerUnitIds: ['partner-shichang'] });
+  // before publication the department sees nothing
+  assert.equal((await call(t, shichang1, { method: 'GET', url: '/api/v1/partner/warnings' })).json.warnings.length, 0);
+  await act(officer, w.id, 'submit');
+  const r = await act(leader, w.id, 'approve');
+  assert.equal(r.status, 200, r.body);
+  assert.deepEqual(r.json.counts, { delivered: 3, acknowledged: 0, escalated: 0 }, 'two enterprises and one department');
+  assert.deepEqual(r.json.deliveries.map((d: { enterpriseId: string }) => d.enterpriseId).sort(), [ents[0].id, ents[1].id].sort());
+  assert.deepEqual(r.json.departments.map((d: { unitId: string; acknowledgedAt: string | null }) => [d.unitId, d.acknowledgedAt]), [['partner-shichang', null]]);
+  assert.equal((await call(t, s1, { method: 'GET', url: '/api/v1/enterprise/warnings' })).json.warnings.length, 0, 'another industry is not reached');
+  for (const u of [t1, t2]) assert.equal((await call(t, u, { method: 'GET', url: '/api/v1/enterprise/warnings' })).json.warnings[0].id, w.id);
+
+  // every user of the department is told and sees it; another department neither
+  for (const u of [shichang1, shichang2]) {
+    assert.ok(JSON.stringify((await call(t, u, { method: 'GET', url: '/api/v1/notifications' })).json).includes('请贵部门阅知'));
+    const mine = (await call(t, u, { method: 'GET', url: '/api/v1/partner/warnings' })).json.warnings;
+    assert.deepEqual(mine.map((x: { id: string; abilities: unknown }) => [x.id, x.abilities]), [[w.id, { canAcknowledge: true }]]);
+  }
+  assert.equal((await call(t, renshe, { method: 'GET', url: '/api/v1/partner/warnings' })).json.warnings.length, 0);
+  assert.equal((await call(t, renshe, { method: 'POST', url: `/api/v1/partner/warnings/${w.id}/acknowledgement` })).status, 404);
+  // the department's people read the sender's side no more than before
+  assert.equal((await call(t, shichang1, { method: 'GET', url: `/api/v1/prevention/warnings/${w.id}` })).status, 403);
+  // enterprises and police may not use the department's routes; an enterprise of the audience may not acknowledge for it
+  for (const u of [t1, officer, supervisor]) {
+    assert.equal((await call(t, u, { method: 'GET', url: '/api/v1/partner/warnings' })).status, 403);
+    assert.equal((await call(t, u, { method: 'POST', url: `/api/v1/partner/warnings/${w.id}/acknowledgement` })).status, 403);
+  }
+  assert.equal((await call(t, null, { method: 'GET', url: '/api/v1/partner/warnings' })).status, 401);
+  assert.equal((await call(t, shichang1, { method: 'POST', url: `/api/v1/enterprise/warnings/${w.id}/acknowledgement` })).status, 403);
+
+  t.setNow('2026-06-02T11:00:00+08:00');
+  const ack = await call(t, shichang2, { method: 'POST', url: `/api/v1/partner/warnings/${w.id}/acknowledgement` });
+  assert.equal(ack.status, 200, ack.body);
+  assert.equal(ack.json.acknowledgedAt, '2026-06-02T11:00:00+08:00');
+  t.setNow('2026-06-02T12:00:00+08:00');
+  const again = await call(t, shichang1, { method: 'POST', url: `/api/v1/partner/warnings/${w.id}/acknowledgement` });
+  assert.equal(again.json.acknowledgedAt, '2026-06-02T11:00:00+08:00', 'once for the department');
+  assert.equal(again.json.acknowledgedBy, shichang2.username);
+  assert.deepEqual(again.json.abilities, { canAcknowledge: false });
+  await call(t, t1, { method: 'POST', url: `/api/v1/enterprise/warnings/${w.id}/acknowledgement` });
+  const seen = (await call(t, officer, { method: 'GET', url: `/api/v1/prevention/warnings/${w.id}` })).json;
+  assert.deepEqual(seen.counts, { delivered: 3, acknowledged: 2, escalated: 0 });
+  assert.equal(seen.departments[0].acknowledgedBy, shichang2.username);
+
+  // After three working days: the silent enterprise escalates, a department never does.
+  t.setNow('2026-06-05T09:00:00+08:00');
+  await sweepDeadlines(t.ctx);
+  const later = (await call(t, officer, { method: 'GET', url: `/api/v1/prevention/warnings/${w.id}` })).json;
+  assert.deepEqual(later.counts, { delivered: 3, acknowledged: 2, escalated: 1 });
+  t.setNow(undefined);
+});
+
+test('unknown industries and units that are not partner departments: 422 on their positions, nothing saved', async () => {
+  const n0 = await warningCount();
+  const bad = await call(t, officer, {
+    method: 'POST',
+    url: '/api/v1/prevention/warnings',
+    headers: EN,
+    payload: draft({ audience: { industries: ['C', 'Z', 3], partnerUnitIds: ['partner-shichang', 'zb-econ', 'nowhere'] } }),
+  });
+  const p = assertProblem(bad, 422, { paths: ['audience.industries.1', 'audience.industries.2', 'audience.partnerUnitIds.1', 'audience.partnerUnitIds.2'], locale: 'en' });
+  assert.equal(errorAt(p, 'audience.industries.1').code, 'industry_unknown');
+  assert.equal(errorAt(p, 'audience.partnerUnitIds.1').code, 'partner_unit_unknown');
+  const wrongType = await call(t, officer, { method: 'POST', url: '/api/v1/prevention/warnings', payload: draft({ audience: { industries: 'C' } }) });
+  assertProblem(wrongType, 422, { paths: ['audience.industries'] });
+  assert.equal(await warningCount(), n0);
+});

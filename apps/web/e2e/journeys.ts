@@ -61,6 +61,8 @@ export async function registerAndFileAppeal(stack: Stack, v: Variant, seed: numb
   await page.locator('#register_name').fill(L(v, `淄博测试企业${seed}有限公司`, `Zibo Test Co ${seed}`));
   await page.locator('#register_district').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: L(v, '张店区', 'Zhangdian District') }).click();
+  await page.locator('#register_industry').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: L(v, 'C 制造业', 'C Manufacturing') }).click();
   await page.locator('#register_displayName').fill(L(v, '王经理', 'Ms Wang'));
   await page.locator('#register_mobile').fill('13800138000');
   await page.locator('#register_username').fill(username);

@@ -14,7 +14,8 @@ export const legalFaqs = pgTable('legal_faqs', {
 
 /**
  * 风险预警 (M15): drafted by an officer, approved by a leader of the unit, then delivered to every targeted enterprise.
- * `audience`: `{ districts: string[], tags: string[], enterpriseIds: string[] }`, an enterprise matching any.
+ * `audience`: `{ districts, tags, enterpriseIds, industries, partnerUnitIds }` (string lists), an enterprise matching any;
+ * partner departments named get a unit delivery (`risk_warning_unit_deliveries`).
  */
 export const riskWarnings = pgTable(
   'risk_warnings',
@@ -61,4 +62,19 @@ export const riskWarningDeliveries = pgTable(
     // The sweeper's look-up: unacknowledged, not yet escalated, past due.
     index('risk_warning_deliveries_due_idx').on(t.dueAt).where(sql`acknowledged_at is null and escalated_at is null`),
   ],
+);
+
+/** One targeted partner department (unit of type `partner`): every user of it is told, one acknowledges for it. No escalation. */
+export const riskWarningUnitDeliveries = pgTable(
+  'risk_warning_unit_deliveries',
+  {
+    warningId: uuid('warning_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    deliveredAt: ts('delivered_at').notNull(),
+    /** 3 working days after delivery, shown to the department; nothing happens when it passes. */
+    dueAt: ts('due_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: uuid('acknowledged_by'),
+  },
+  (t) => [primaryKey({ columns: [t.warningId, t.unitId] }), index('risk_warning_unit_deliveries_unit_idx').on(t.unitId, t.deliveredAt)],
 );

@@ -49,6 +49,8 @@ export const enterprises = pgTable('enterprises', {
   /** 重点企业 (M1) and its tags (codes of `enterprise_tags`). */
   key: boolean('key').notNull().default(false),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  /** 国民经济行业分类 门类 (A–T, domain INDUSTRIES), given at registration; null for enterprises registered before. */
+  industry: text('industry'),
   /** The day of the latest logged contact, so coverage reads one row per enterprise, not its visits. */
   lastVisitOn: date('last_visit_on', { mode: 'string' }),
 });

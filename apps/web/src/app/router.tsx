@@ -78,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:id', lazy: lazy(() => import('./routes/liaison/enterprise-file')) },
       { path: 'warnings', lazy: lazy(() => import('./routes/prevention/warnings')) },
       { path: 'warnings/:id', lazy: lazy(() => import('./routes/prevention/warning-detail')) },
+      { path: 'department-warnings', lazy: lazy(() => import('./routes/prevention/partner-warnings')) },
       { path: 'cyber', lazy: named(() => import('./routes/cyber/inspections'), 'UnitInspections') },
       { path: 'cyber/inspections/:id', lazy: named(() => import('./routes/cyber/inspection-page'), 'UnitInspectionPage') },
       { path: 'cyber/drills', lazy: lazy(() => import('./routes/cyber/drills')) },

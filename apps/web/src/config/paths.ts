@@ -70,6 +70,8 @@ export const paths = {
     /** 风险预警 (M15): the unit's warnings and one warning. */
     warnings: '/workbench/warnings',
     warning: (id: string) => `/workbench/warnings/${encodeURIComponent(id)}`,
+    /** 风险预警 sent to the partner department of the signed-in user. */
+    departmentWarnings: '/workbench/department-warnings',
     /** 网络安全检查 (M16): the cyber unit's inspections, one inspection, the 护网演练 list. */
     cyber: '/workbench/cyber',
     cyberInspection: (id: string) => `/workbench/cyber/inspections/${encodeURIComponent(id)}`,

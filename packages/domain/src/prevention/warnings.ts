@@ -1,7 +1,7 @@
 import { computeDeadline, type WorkCalendar } from '../calendar/index.ts';
 import { DomainError, type FieldError } from '../errors.ts';
 import type { Label } from '../items/form.ts';
-import { isDistrict } from '../org/index.ts';
+import { isDistrict, isIndustry } from '../org/index.ts';
 
 /** 风险预警 (M15): the kinds of risk and the levels the measure names. */
 export const RISK_KINDS: readonly { value: string; label: Label }[] = [
@@ -24,6 +24,10 @@ export interface WarningAudience {
   districts: string[];
   tags: string[];
   enterpriseIds: string[];
+  /** 门类 codes of GB/T 4754-2017 (INDUSTRIES): every enterprise of the industry. */
+  industries: string[];
+  /** Partner departments (units of type `partner`): every user of the unit gets the warning, one acknowledges for it. */
+  partnerUnitIds: string[];
 }
 export interface WarningDraft {
   title: string;
@@ -37,11 +41,14 @@ export interface WarningDraft {
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const list = (v: unknown): unknown[] | null => (v === undefined ? [] : Array.isArray(v) ? v : null);
 
+const AUDIENCE_FIELDS = ['districts', 'tags', 'enterpriseIds', 'industries', 'partnerUnitIds'] as const;
+
 /**
- * A warning draft checked whole: every bad field at once. `knownTags` are the enterprise tag codes; an audience
- * must name at least one district, tag or enterprise (a warning to nobody is a mistake).
+ * A warning draft checked whole: every bad field at once. `knownTags` are the enterprise tag codes, `partnerUnits`
+ * the ids of the partner departments; an audience must name at least one district, tag, enterprise, industry or
+ * partner department (a warning to nobody is a mistake). Audience lists missing from the input are empty (older clients).
  */
-export function validateWarningDraft(input: unknown, knownTags: ReadonlySet<string>): { value: WarningDraft; errors: FieldError[] } {
+export function validateWarningDraft(input: unknown, knownTags: ReadonlySet<string>, partnerUnits: ReadonlySet<string> = new Set()): { value: WarningDraft; errors: FieldError[] } {
   const v = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
   const errors: FieldError[] = [];
   const text = (name: string, min: number, max: number) => {
@@ -63,7 +70,7 @@ export function validateWarningDraft(input: unknown, knownTags: ReadonlySet<stri
   const level = option('level', RISK_LEVELS);
   if (v.public !== undefined && typeof v.public !== 'boolean') errors.push({ path: 'public', code: 'invalid_type' });
   const a = (typeof v.audience === 'object' && v.audience !== null && !Array.isArray(v.audience) ? v.audience : {}) as Record<string, unknown>;
-  const audience: WarningAudience = { districts: [], tags: [], enterpriseIds: [] };
+  const audience: WarningAudience = { districts: [], tags: [], enterpriseIds: [], industries: [], partnerUnitIds: [] };
   const field = (name: keyof WarningAudience, ok: (x: unknown) => boolean, code: string) => {
     const xs = list(a[name]);
     if (xs === null) return errors.push({ path: `audience.${name}`, code: 'invalid_type' });
@@ -78,8 +85,10 @@ export function validateWarningDraft(input: unknown, knownTags: ReadonlySet<stri
     field('districts', (x) => typeof x === 'string' && isDistrict(x), 'district_unknown');
     field('tags', (x) => typeof x === 'string' && knownTags.has(x), 'tag_unknown');
     field('enterpriseIds', (x) => typeof x === 'string' && uuid.test(x), 'enterprise_unknown');
-    for (const k of Object.keys(a)) if (!['districts', 'tags', 'enterpriseIds'].includes(k)) errors.push({ path: `audience.${k}`, code: 'unknown_field' });
-    if (!errors.some((e) => e.path.startsWith('audience')) && !audience.districts.length && !audience.tags.length && !audience.enterpriseIds.length) {
+    field('industries', isIndustry, 'industry_unknown');
+    field('partnerUnitIds', (x) => typeof x === 'string' && partnerUnits.has(x), 'partner_unit_unknown');
+    for (const k of Object.keys(a)) if (!(AUDIENCE_FIELDS as readonly string[]).includes(k)) errors.push({ path: `audience.${k}`, code: 'unknown_field' });
+    if (!errors.some((e) => e.path.startsWith('audience')) && AUDIENCE_FIELDS.every((f) => !audience[f].length)) {
       errors.push({ path: 'audience', code: 'audience_empty' });
     }
   }

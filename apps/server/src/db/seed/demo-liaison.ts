@@ -14,9 +14,9 @@ const IP = '127.0.0.1';
 
 /** Key enterprises the liaison office has not marked yet: the browser test marks 鲁中精细化工 and assigns it. */
 export const liaisonDemoEnterprises = [
-  { name: '淄博鲁中精细化工有限公司', district: 'zhangdian', seq: 20231101 },
-  { name: '淄博张店老字号酱园有限公司', district: 'zhangdian', seq: 20231102 },
-  { name: '山东淄川耐火材料集团有限公司', district: 'zichuan', seq: 20231103 },
+  { name: '淄博鲁中精细化工有限公司', district: 'zhangdian', seq: 20231101, industry: 'C' },
+  { name: '淄博张店老字号酱园有限公司', district: 'zhangdian', seq: 20231102, industry: 'C' },
+  { name: '山东淄川耐火材料集团有限公司', district: 'zichuan', seq: 20231103, industry: 'C' },
 ] as const;
 
 /**
@@ -57,7 +57,7 @@ export async function seedDemoLiaison(ctx: AppContext): Promise<void> {
   for (const e of liaisonDemoEnterprises) {
     const d = districts.find((x) => x.code === e.district)!;
     const id = randomUUID();
-    await insertEnterprise(db, { id, uscc: makeUscc(e.seq, d.division), name: e.name, district: e.district, address: `${d.zh}工业园区 ${e.seq % 100} 号` });
+    await insertEnterprise(db, { id, uscc: makeUscc(e.seq, d.division), name: e.name, district: e.district, industry: e.industry, address: `${d.zh}工业园区 ${e.seq % 100} 号` });
     extra[e.name] = id;
   }
   const ent1Id = ent1.enterpriseId!;

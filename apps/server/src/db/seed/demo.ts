@@ -10,6 +10,7 @@ import {
   transition,
   type Actor,
   type DistrictCode,
+  type IndustryCode,
   type ItemAction,
   type ItemState,
   type Role,
@@ -30,17 +31,18 @@ export const DEMO_PASSWORD = 'Jqt#2026demo';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const DEMO_ITEMS = 360;
 
-const enterpriseNames: [string, DistrictCode][] = [
-  ['淄博齐鲁新材料科技有限公司', 'zhangdian'],
-  ['淄博博远智能装备有限公司', 'zhangdian'],
-  ['淄博华光陶瓷科技文化有限公司', 'zhangdian'],
-  ['山东淄川建筑陶瓷有限公司', 'zichuan'],
-  ['淄博博山琉璃工艺品有限公司', 'boshan'],
-  ['淄博临淄石化配套服务有限公司', 'linzi'],
-  ['淄博周村古商城文旅发展有限公司', 'zhoucun'],
-  ['桓台县金诚化工有限公司', 'huantai'],
-  ['高青县黄河生态农业有限公司', 'gaoqing'],
-  ['沂源县红苹果食品有限公司', 'yiyuan'],
+/** Name, district and industry (GB/T 4754 门类) of the demo's enterprises. */
+const enterpriseNames: [string, DistrictCode, IndustryCode][] = [
+  ['淄博齐鲁新材料科技有限公司', 'zhangdian', 'C'],
+  ['淄博博远智能装备有限公司', 'zhangdian', 'C'],
+  ['淄博华光陶瓷科技文化有限公司', 'zhangdian', 'C'],
+  ['山东淄川建筑陶瓷有限公司', 'zichuan', 'C'],
+  ['淄博博山琉璃工艺品有限公司', 'boshan', 'C'],
+  ['淄博临淄石化配套服务有限公司', 'linzi', 'M'],
+  ['淄博周村古商城文旅发展有限公司', 'zhoucun', 'R'],
+  ['桓台县金诚化工有限公司', 'huantai', 'C'],
+  ['高青县黄河生态农业有限公司', 'gaoqing', 'A'],
+  ['沂源县红苹果食品有限公司', 'yiyuan', 'C'],
 ];
 
 interface DemoUser extends Actor {
@@ -57,10 +59,10 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   if (await findUserByUsername(db, 'admin')) return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const enterpriseIds: { id: string; district: DistrictCode }[] = [];
-  for (const [i, [name, district]] of enterpriseNames.entries()) {
+  for (const [i, [name, district, industry]] of enterpriseNames.entries()) {
     const division = districts.find((d) => d.code === district)!.division;
     const id = randomUUID();
-    await insertEnterprise(db, { id, uscc: makeUscc(20230616 + i, division), name, district, address: `${districts.find((d) => d.code === district)!.zh}示范路 ${i + 1} 号` });
+    await insertEnterprise(db, { id, uscc: makeUscc(20230616 + i, division), name, district, industry, address: `${districts.find((d) => d.code === district)!.zh}示范路 ${i + 1} 号` });
     enterpriseIds.push({ id, district });
   }
 

@@ -34,6 +34,7 @@ export const registerBody = z
     uscc: z.string().max(40).describe('统一社会信用代码'),
     name: z.string().min(2).max(100).describe('Enterprise name'),
     district: z.string().max(20).describe('District code, e.g. zhangdian'),
+    industry: z.string().max(10).describe('国民经济行业分类 门类 (GB/T 4754-2017), A–T'),
     address: z.string().max(200).optional(),
     username: z.string().max(64).describe('3–32 letters, digits, . _ -'),
     password: z.string().min(1).max(128).describe('At least 8 characters from three of: lower case, upper case, digits, symbols'),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, staffRoles, totpRoles, type ErrorKind, type FieldError, type Role } from '@jqt/domain';
+import { checkMobile, checkUscc, DomainError, formatShanghai, isDistrict, isIndustry, staffRoles, totpRoles, type ErrorKind, type FieldError, type Role } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import { recordAudit, recordAuditAlone } from '../audit/service.ts';
 import { publicActor, type RequestActor, type UserActor } from './actor.ts';
@@ -194,6 +194,7 @@ export interface EnterpriseRegistration {
   uscc: string;
   name: string;
   district: string;
+  industry: string;
   address?: string;
   username: string;
   password: string;
@@ -208,6 +209,7 @@ export async function registerEnterprise(ctx: AppContext, input: EnterpriseRegis
   const uscc = checkUscc(input.uscc);
   if (!uscc.valid) errors.push(...uscc.errors.map((e) => ({ path: 'uscc', code: e.code, params: e.params })));
   if (!isDistrict(input.district)) errors.push({ path: 'district', code: 'not_in_options' });
+  if (!isIndustry(input.industry)) errors.push({ path: 'industry', code: 'not_in_options' });
   errors.push(...accountProblems(input));
   const normalized = uscc.normalized ?? input.uscc;
   if (uscc.valid && (await repo.findEnterpriseByUscc(db, normalized))) errors.push({ path: 'uscc', code: 'uscc_registered' });
@@ -218,7 +220,7 @@ export async function registerEnterprise(ctx: AppContext, input: EnterpriseRegis
   const userId = randomUUID();
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
-    await repo.insertEnterprise(tx, { id: enterpriseId, uscc: normalized, name: input.name, district: input.district, address: input.address ?? '', createdAt: now });
+    await repo.insertEnterprise(tx, { id: enterpriseId, uscc: normalized, name: input.name, district: input.district, industry: input.industry, address: input.address ?? '', createdAt: now });
     await repo.insertUser(tx, {
       id: userId,
       username: input.username,

@@ -24,6 +24,7 @@ export function presentEnterprise(e: repo.EnterpriseRow, open: repo.AssignmentRo
     address: e.address,
     key: e.key,
     tags: e.tags,
+    industry: e.industry,
     officer: open ? presentPerson(people.get(open.officerId)) : null,
     deputy: open?.deputyId ? presentPerson(people.get(open.deputyId)) : null,
     lastVisitOn: e.lastVisitOn,

@@ -78,8 +78,8 @@ export async function enterprisesByUscc(db: Queryable, usccs: string[]) {
   return db.select().from(enterprises).where(inArray(enterprises.uscc, usccs));
 }
 
-export async function setProfile(db: Queryable, id: string, key: boolean, tags: string[]) {
-  await db.update(enterprises).set({ key, tags }).where(eq(enterprises.id, id));
+export async function setProfile(db: Queryable, id: string, key: boolean, tags: string[], industry?: string | null) {
+  await db.update(enterprises).set({ key, tags, ...(industry !== undefined ? { industry } : {}) }).where(eq(enterprises.id, id));
 }
 
 export interface EnterpriseFilter {

@@ -24,7 +24,9 @@ export const enterpriseQuery = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
-export const profileBody = z.object({ key: z.boolean(), tags: z.array(z.string().max(40)).max(20) }).strict();
+export const profileBody = z
+  .object({ key: z.boolean(), tags: z.array(z.string().max(40)).max(20), industry: z.string().max(10).nullable().optional().describe('国民经济行业分类 门类 A–T; null clears; omitted keeps') })
+  .strict();
 
 export const projectQuery = z.object({ district: district.optional(), enterpriseId: uuid.optional() }).strict();
 /** Checked field by field by the domain's project form (every error at once); here only the shape. */

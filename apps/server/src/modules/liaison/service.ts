@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   assignmentSheet,
   DomainError,
+  isIndustry,
   isPoliceUser,
   projectForm,
   readerScope,
@@ -94,7 +95,7 @@ export async function presentOneEnterprise(db: Queryable, e: repo.EnterpriseRow)
   return presentEnterprise(e, open, await peopleOf(db, [open?.officerId, open?.deputyId]));
 }
 
-export async function setEnterpriseProfile(ctx: AppContext, user: UserActor, id: string, p: { key: boolean; tags: string[] }, ip: string) {
+export async function setEnterpriseProfile(ctx: AppContext, user: UserActor, id: string, p: { key: boolean; tags: string[]; industry?: string | null }, ip: string) {
   const a = await liaisonActor(ctx, user);
   const db = ctx.database.db;
   const tags = [...new Set(p.tags)];
@@ -103,9 +104,10 @@ export async function setEnterpriseProfile(ctx: AppContext, user: UserActor, id:
     if (!e) throw notFound();
     requireOfficeOver(a, e.district);
     const errors = await checkTags(tx, tags);
+    if (p.industry != null && !isIndustry(p.industry)) errors.push({ path: 'industry', code: 'industry_unknown', params: { tag: p.industry } });
     if (errors.length) throw invalid(errors);
-    await repo.setProfile(tx, id, p.key, tags);
-    await recordAudit(tx, { actor: user, action: 'liaison.enterprise.profile', subject: `enterprise:${id}`, detail: { key: p.key, tags }, ip, at: ctx.now() });
+    await repo.setProfile(tx, id, p.key, tags, p.industry);
+    await recordAudit(tx, { actor: user, action: 'liaison.enterprise.profile', subject: `enterprise:${id}`, detail: { key: p.key, tags, ...(p.industry !== undefined ? { industry: p.industry } : {}) }, ip, at: ctx.now() });
     return presentOneEnterprise(tx, (await repo.findEnterprise(tx, id))!);
   });
 }

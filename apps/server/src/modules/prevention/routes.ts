@@ -55,6 +55,14 @@ export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get('/enterprise/warnings', { schema: { tags, summary: '我的风险预警 Warnings delivered to your enterprise' }, config: { access: enterprise } }, async (req) =>
     warnings.enterpriseWarnings(ctx, userOf(req)),
   );
+  app.get('/partner/warnings', { schema: { tags, summary: '本部门风险预警 Warnings delivered to your department (partners)' }, config: { access: ['partner'] } }, async (req) =>
+    warnings.departmentWarnings(ctx, userOf(req)),
+  );
+  app.post(
+    '/partner/warnings/:id/acknowledgement',
+    { schema: { tags, summary: '已阅知 Acknowledge a warning for your department (any of its partner users, once)', params: s.warningParams }, config: { access: ['partner'] } },
+    async (req) => warnings.acknowledgeForDepartment(ctx, userOf(req), req.params.id, req.ip),
+  );
   app.post(
     '/enterprise/warnings/:id/acknowledgement',
     { schema: { tags, summary: '已阅知 Acknowledge a warning delivered to your enterprise', params: s.warningParams }, config: { access: enterprise } },

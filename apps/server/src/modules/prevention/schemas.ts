@@ -21,7 +21,7 @@ export const warningBody = z
     body: z.unknown().describe('正文, 10–5000 characters'),
     riskKind: z.unknown().describe('industry | loophole | telecom-fraud | illegal-fundraising | mass-incident | public-safety'),
     level: z.unknown().describe('general (一般) | serious (较重) | severe (严重)'),
-    audience: z.unknown().describe('{ districts: string[], tags: string[], enterpriseIds: uuid[] }: every enterprise matching any'),
+    audience: z.unknown().describe('{ districts: string[], tags: string[], enterpriseIds: uuid[], industries: (A–T)[], partnerUnitIds: string[] }: every enterprise matching any, and the partner departments named'),
     public: z.unknown().optional().describe('Also shown on the portal'),
   })
   .partial()

@@ -2,11 +2,14 @@ import type { WarningAudience } from '@jqt/domain';
 import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
-import { enterprises, enterpriseTags, riskWarningDeliveries, riskWarnings, users } from '../../db/schema.ts';
+import { enterprises, enterpriseTags, riskWarningDeliveries, riskWarnings, riskWarningUnitDeliveries, units, users } from '../../db/schema.ts';
 
 export type WarningRow = typeof riskWarnings.$inferSelect;
 
 export const tagCodes = async (db: Queryable) => new Set((await db.select({ code: enterpriseTags.code }).from(enterpriseTags)).map((r) => r.code));
+
+/** The partner departments (units of type `partner`), a warning's possible department targets. */
+export const partnerUnitIds = async (db: Queryable) => new Set((await db.select({ id: units.id }).from(units).where(eq(units.unitType, 'partner'))).map((r) => r.id));
 
 export async function existingEnterprises(db: Queryable, ids: string[]) {
   if (!ids.length) return new Set<string>();
@@ -37,9 +40,10 @@ export async function listWarnings(db: Queryable, unitId: string | null, limit: 
     .limit(limit);
 }
 
-/** Enterprises an audience reaches: any of its districts, any of its tags, or named. */
+/** Enterprises an audience reaches: any of its districts, tags or industries, or named. */
 export async function audienceEnterprises(db: Queryable, a: WarningAudience) {
   const any: SQL[] = [];
+  if (a.industries?.length) any.push(inArray(enterprises.industry, a.industries));
   if (a.districts.length) any.push(inArray(enterprises.district, a.districts));
   if (a.tags.length) any.push(arrayOverlaps(enterprises.tags, a.tags));
   if (a.enterpriseIds.length) any.push(inArray(enterprises.id, a.enterpriseIds));
@@ -162,4 +166,81 @@ export async function searchEnterprises(db: Queryable, q: string, limit: number)
     .where(or(sql`${enterprises.name} ilike ${like}`, eq(enterprises.uscc, q.toUpperCase())))
     .orderBy(asc(enterprises.name))
     .limit(limit);
+}
+
+export async function insertUnitDeliveries(db: Queryable, rows: (typeof riskWarningUnitDeliveries.$inferInsert)[]) {
+  if (rows.length) await db.insert(riskWarningUnitDeliveries).values(rows).onConflictDoNothing();
+}
+
+/** The enabled partner users of these departments, to notify. */
+export async function partnerUserIds(db: Queryable, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.unitId, unitIds), eq(users.role, 'partner'), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}
+
+/** Department deliveries and acknowledgements per warning. */
+export async function unitDeliveryCounts(db: Queryable, warningIds: string[]) {
+  if (!warningIds.length) return new Map<string, { delivered: number; acknowledged: number }>();
+  const rows = await db
+    .select({
+      warningId: riskWarningUnitDeliveries.warningId,
+      delivered: sql<number>`count(*)::int`,
+      acknowledged: sql<number>`count(${riskWarningUnitDeliveries.acknowledgedAt})::int`,
+    })
+    .from(riskWarningUnitDeliveries)
+    .where(inArray(riskWarningUnitDeliveries.warningId, warningIds))
+    .groupBy(riskWarningUnitDeliveries.warningId);
+  return new Map(rows.map((r) => [r.warningId, { delivered: Number(r.delivered), acknowledged: Number(r.acknowledged) }]));
+}
+
+/** One warning's department deliveries with the department's names and who acknowledged. */
+export async function unitDeliveriesOf(db: Queryable, warningId: string) {
+  return db
+    .select({
+      unitId: riskWarningUnitDeliveries.unitId,
+      nameZh: units.nameZh,
+      nameEn: units.nameEn,
+      deliveredAt: riskWarningUnitDeliveries.deliveredAt,
+      dueAt: riskWarningUnitDeliveries.dueAt,
+      acknowledgedAt: riskWarningUnitDeliveries.acknowledgedAt,
+      acknowledgedByName: users.displayName,
+    })
+    .from(riskWarningUnitDeliveries)
+    .innerJoin(units, eq(units.id, riskWarningUnitDeliveries.unitId))
+    .leftJoin(users, eq(users.id, riskWarningUnitDeliveries.acknowledgedBy))
+    .where(eq(riskWarningUnitDeliveries.warningId, warningId))
+    .orderBy(asc(units.id));
+}
+
+/** The warnings delivered to one partner department, newest first. */
+export async function warningsOfUnit(db: Queryable, unitId: string, limit: number) {
+  return db
+    .select({ w: riskWarnings, d: riskWarningUnitDeliveries, by: users.displayName })
+    .from(riskWarningUnitDeliveries)
+    .innerJoin(riskWarnings, eq(riskWarnings.id, riskWarningUnitDeliveries.warningId))
+    .leftJoin(users, eq(users.id, riskWarningUnitDeliveries.acknowledgedBy))
+    .where(eq(riskWarningUnitDeliveries.unitId, unitId))
+    .orderBy(desc(riskWarningUnitDeliveries.deliveredAt), desc(riskWarnings.id))
+    .limit(limit);
+}
+
+export async function findUnitDelivery(db: Queryable, warningId: string, unitId: string) {
+  const [r] = await db
+    .select()
+    .from(riskWarningUnitDeliveries)
+    .where(and(eq(riskWarningUnitDeliveries.warningId, warningId), eq(riskWarningUnitDeliveries.unitId, unitId)))
+    .limit(1);
+  return r;
+}
+
+/** 已阅知 for the department: only the first acknowledgement counts. */
+export async function acknowledgeForUnit(db: Queryable, warningId: string, unitId: string, by: string, at: Date) {
+  await db
+    .update(riskWarningUnitDeliveries)
+    .set({ acknowledgedAt: at, acknowledgedBy: by })
+    .where(and(eq(riskWarningUnitDeliveries.warningId, warningId), eq(riskWarningUnitDeliveries.unitId, unitId), isNull(riskWarningUnitDeliveries.acknowledgedAt)));
 }

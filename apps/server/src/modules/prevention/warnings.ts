@@ -26,16 +26,31 @@ import * as repo from './warnings-repository.ts';
 
 const levelLabel = (level: string) => RISK_LEVELS.find((l) => l.value === level)?.label ?? { zh: level, en: level };
 const police = (a: UserActor) => a.role === 'officer' || a.role === 'unit-leader';
+/** A stored audience; warnings drafted before industries and departments have neither list. */
+const audienceOf = (w: repo.WarningRow): WarningAudience => ({ industries: [], partnerUnitIds: [], ...(w.audience as Partial<WarningAudience>) }) as WarningAudience;
+type Counts = { delivered: number; acknowledged: number; escalated: number };
+
+/** Enterprise and department deliveries counted together: a department is one delivery, acknowledged once. */
+async function countsOf(ctx: AppContext, ids: string[]) {
+  const [e, u] = await Promise.all([repo.deliveryCounts(ctx.database.db, ids), repo.unitDeliveryCounts(ctx.database.db, ids)]);
+  const out = new Map<string, Counts>();
+  for (const id of ids) {
+    const a = e.get(id) ?? { delivered: 0, acknowledged: 0, escalated: 0 };
+    const b = u.get(id) ?? { delivered: 0, acknowledged: 0 };
+    out.set(id, { delivered: a.delivered + b.delivered, acknowledged: a.acknowledged + b.acknowledged, escalated: a.escalated });
+  }
+  return out;
+}
 
 /** The sender's view: the warning, its counts and what the actor may do. */
-function present(w: repo.WarningRow, actor: UserActor, counts?: { delivered: number; acknowledged: number; escalated: number }) {
+function present(w: repo.WarningRow, actor: UserActor, counts?: Counts) {
   return {
     id: w.id,
     title: w.title,
     body: w.body,
     riskKind: w.riskKind,
     level: w.level,
-    audience: w.audience as WarningAudience,
+    audience: audienceOf(w),
     public: w.public,
     status: w.status as WarningStatus,
     unitId: w.unitId,
@@ -61,7 +76,7 @@ async function readable(ctx: AppContext, actor: UserActor, id: string) {
 export async function draftWarning(ctx: AppContext, actor: UserActor, input: unknown, ip: string) {
   if (!police(actor) || !actor.unitId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const db = ctx.database.db;
-  const { value, errors } = validateWarningDraft(input, await repo.tagCodes(db));
+  const { value, errors } = validateWarningDraft(input, await repo.tagCodes(db), await repo.partnerUnitIds(db));
   const known = await repo.existingEnterprises(db, value.audience.enterpriseIds);
   const asked = (input as { audience?: { enterpriseIds?: unknown } } | null)?.audience?.enterpriseIds;
   if (Array.isArray(asked)) asked.forEach((x, i) => typeof x === 'string' && !known.has(x) && !errors.some((e) => e.path === `audience.enterpriseIds.${i}`) && errors.push({ path: `audience.enterpriseIds.${i}`, code: 'enterprise_unknown' }));
@@ -79,14 +94,14 @@ export async function draftWarning(ctx: AppContext, actor: UserActor, input: unk
 
 export async function listWarnings(ctx: AppContext, actor: UserActor) {
   const rows = await repo.listWarnings(ctx.database.db, actor.role === 'supervisor' ? null : actor.unitId, 200);
-  const counts = await repo.deliveryCounts(ctx.database.db, rows.map((r) => r.id));
+  const counts = await countsOf(ctx, rows.map((r) => r.id));
   return { warnings: rows.map((w) => present(w, actor, counts.get(w.id))) };
 }
 
 /** One warning with every delivery: who has read it, who was escalated to their liaison officer. */
 export async function getWarning(ctx: AppContext, actor: UserActor, id: string) {
   const w = await readable(ctx, actor, id);
-  const counts = (await repo.deliveryCounts(ctx.database.db, [id])).get(id);
+  const counts = (await countsOf(ctx, [id])).get(id);
   const deliveries = (await repo.deliveriesOf(ctx.database.db, id)).map((d) => ({
     enterpriseId: d.enterpriseId,
     enterpriseName: d.enterpriseName,
@@ -97,7 +112,16 @@ export async function getWarning(ctx: AppContext, actor: UserActor, id: string) 
     escalatedAt: d.escalatedAt ? formatShanghai(d.escalatedAt) : null,
     escalatedTo: d.escalatedToName,
   }));
-  return { ...present(w, actor, counts), deliveries };
+  const departments = (await repo.unitDeliveriesOf(ctx.database.db, id)).map((d) => ({
+    unitId: d.unitId,
+    nameZh: d.nameZh,
+    nameEn: d.nameEn,
+    deliveredAt: formatShanghai(d.deliveredAt),
+    dueAt: formatShanghai(d.dueAt),
+    acknowledgedAt: d.acknowledgedAt ? formatShanghai(d.acknowledgedAt) : null,
+    acknowledgedBy: d.acknowledgedByName,
+  }));
+  return { ...present(w, actor, counts), deliveries, departments };
 }
 
 /**
@@ -145,12 +169,17 @@ export async function actOnWarning(ctx: AppContext, actor: UserActor, id: string
         });
       }
       await repo.updateWarning(tx, id, { status: next, decidedBy: actor.id, publishedAt: now, publicationId });
-      const targets = await repo.audienceEnterprises(tx, w.audience as WarningAudience);
+      const audience = audienceOf(w);
+      const targets = await repo.audienceEnterprises(tx, audience);
       const dueAt = acknowledgementDue(calendar!, now);
       await repo.insertDeliveries(tx, targets.map((e) => ({ warningId: id, enterpriseId: e.id, deliveredAt: now, dueAt })));
       const people = await repo.enterpriseUserIds(tx, targets.map((e) => e.id));
       await insertNotifications(tx, people.map((userId) => ({ userId, kind: 'risk_warning', params, createdAt: now })));
-      woken = people;
+      // Partner departments: one delivery per department, every partner user of it told.
+      await repo.insertUnitDeliveries(tx, audience.partnerUnitIds.map((unitId) => ({ warningId: id, unitId, deliveredAt: now, dueAt })));
+      const partners = await repo.partnerUserIds(tx, audience.partnerUnitIds);
+      await insertNotifications(tx, partners.map((userId) => ({ userId, kind: 'risk_warning_department', params, createdAt: now })));
+      woken = [...people, ...partners];
     }
     await recordAudit(tx, { actor, action: `risk-warning.${action}`, subject: `risk-warning:${id}`, detail: { from: w.status, to: next }, ip, at: now });
   });
@@ -196,6 +225,42 @@ export async function acknowledgeWarning(ctx: AppContext, actor: UserActor, id: 
     });
   }
   return (await enterpriseWarnings(ctx, actor)).warnings.find((w) => w.id === id)!;
+}
+
+/** The partner department's side: the warnings delivered to the actor's department, with its acknowledgement. */
+export async function departmentWarnings(ctx: AppContext, actor: UserActor) {
+  if (actor.role !== 'partner' || !actor.unitId) throw new DomainError('forbidden', { kind: 'forbidden' });
+  const rows = await repo.warningsOfUnit(ctx.database.db, actor.unitId, 100);
+  return {
+    warnings: rows.map(({ w, d, by }) => ({
+      id: w.id,
+      title: w.title,
+      body: w.body,
+      riskKind: w.riskKind,
+      level: w.level,
+      publishedAt: formatShanghai(d.deliveredAt),
+      dueAt: formatShanghai(d.dueAt),
+      acknowledgedAt: d.acknowledgedAt ? formatShanghai(d.acknowledgedAt) : null,
+      acknowledgedBy: by,
+      abilities: { canAcknowledge: !d.acknowledgedAt },
+    })),
+  };
+}
+
+/** 已阅知 for the department: any of its partner users, once; a warning not delivered to the department is 404. */
+export async function acknowledgeForDepartment(ctx: AppContext, actor: UserActor, id: string, ip: string) {
+  if (actor.role !== 'partner' || !actor.unitId) throw new DomainError('forbidden', { kind: 'forbidden' });
+  const db = ctx.database.db;
+  const d = await repo.findUnitDelivery(db, id, actor.unitId);
+  if (!d) throw new DomainError('not_found', { kind: 'not-found' });
+  if (!d.acknowledgedAt) {
+    const now = ctx.now();
+    await db.transaction(async (tx) => {
+      await repo.acknowledgeForUnit(tx, id, actor.unitId!, actor.id, now);
+      await recordAudit(tx, { actor, action: 'risk-warning.acknowledge-department', subject: `risk-warning:${id}`, detail: { unitId: actor.unitId }, ip, at: now });
+    });
+  }
+  return (await departmentWarnings(ctx, actor)).warnings.find((w) => w.id === id)!;
 }
 
 /**

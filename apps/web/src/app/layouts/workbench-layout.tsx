@@ -29,6 +29,7 @@ export default function WorkbenchLayout() {
         { key: 'accidents', to: paths.workbench.accidents, icon: <CarOutlined aria-hidden />, label: t('screens.menu.accidents'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
         { key: 'hazards', to: paths.workbench.hazards, icon: <WarningOutlined aria-hidden />, label: t('screens.menu.hazards'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
         { key: 'warnings', to: paths.workbench.warnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['officer', 'unit-leader', 'supervisor'] },
+        { key: 'department-warnings', to: paths.workbench.departmentWarnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['partner'] },
         { key: 'answer-review', to: paths.workbench.answerReview, icon: <AuditOutlined aria-hidden />, label: t('review.menu'), roles: ['unit-leader'] },
         // 网络安全检查: the cyber unit's staff, and those who read every unit's (supervisors, the city bureau's leaders)
         { key: 'cyber', to: paths.workbench.cyber, icon: <SecurityScanOutlined aria-hidden />, label: t('cyber.menu.inspections'), roles: ['officer', 'unit-leader', 'supervisor'], unitTypes: ['cyber', 'city-bureau'] },

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Grid, Input, Modal, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { districts } from '@jqt/domain';
+import { districts, INDUSTRIES } from '@jqt/domain';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
-import { useAudienceTags, useWarning, useWarningAction, type Delivery } from '../../../features/prevention/api/warnings';
+import { useAudienceTags, useWarning, useWarningAction, type Delivery, type DepartmentDelivery } from '../../../features/prevention/api/warnings';
 import { LevelTag, riskKindName } from '../../../features/prevention/components/warning-labels';
 
 /** One warning: its text, audience, approval, and who has read it (已阅知) or was escalated to their liaison officer. */
@@ -76,6 +76,8 @@ export default function WarningDetailPage() {
         <Descriptions column={1} size="small" layout={screens.sm ? 'horizontal' : 'vertical'}>
           {w.audience.districts.length ? <Descriptions.Item label={t('prevention.warning.districts')}>{w.audience.districts.map(district).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item> : null}
           {w.audience.tags.length ? <Descriptions.Item label={t('prevention.warning.tags')}>{w.audience.tags.map((c) => { const x = tags.data?.find((g) => g.code === c); return x ? (lang === 'en' ? x.nameEn || x.nameZh : x.nameZh) : c; }).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item> : null}
+          {w.audience.industries.length ? <Descriptions.Item label={t('prevention.warning.industries')}>{w.audience.industries.map((c) => { const x = INDUSTRIES.find((i) => i.code === c); return x ? `${c} ${lang === 'en' ? x.en : x.zh}` : c; }).join(lang === 'en' ? '; ' : '；')}</Descriptions.Item> : null}
+          {w.audience.partnerUnitIds.length ? <Descriptions.Item label={t('prevention.warning.partners')}>{(w.departments.length ? w.departments.map((d) => (lang === 'en' ? d.nameEn || d.nameZh : d.nameZh)) : w.audience.partnerUnitIds).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item> : null}
           {w.audience.enterpriseIds.length ? <Descriptions.Item label={t('prevention.warning.enterprises')}>{t('prevention.warning.nEnterprises', { n: w.audience.enterpriseIds.length })}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
@@ -96,6 +98,28 @@ export default function WarningDetailPage() {
                     { title: t('prevention.warning.district'), dataIndex: 'district', render: (c: string) => district(c) },
                     { title: t('prevention.warning.acknowledgedAt'), dataIndex: 'acknowledgedAt', render: (v: string | null) => v?.slice(0, 16).replace('T', ' ') ?? '—' },
                     { title: t('prevention.warning.escalatedTo'), dataIndex: 'escalatedTo', render: (v: string | null, d: Delivery) => (d.escalatedAt ? (v ?? t('prevention.warning.noOfficer')) : '—') },
+                  ]
+                : []),
+            ]}
+          />
+        </Card>
+      ) : null}
+      {w.status === 'published' && w.departments.length ? (
+        <Card title={t('prevention.warning.departmentDeliveries')}>
+          <Table<DepartmentDelivery>
+            rowKey="unitId"
+            size="small"
+            pagination={false}
+            dataSource={w.departments}
+            scroll={{ x: true }}
+            onRow={(d) => ({ 'data-department': d.unitId, 'data-state': d.acknowledgedAt ? 'acknowledged' : 'unread' }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              { title: t('prevention.warning.department'), key: 'name', render: (_: unknown, d) => (lang === 'en' ? d.nameEn || d.nameZh : d.nameZh) },
+              { title: t('prevention.warning.state'), key: 'state', render: (_: unknown, d) => (d.acknowledgedAt ? <Tag color="green">{t('prevention.warning.acknowledged')}</Tag> : <Tag color="gold">{t('prevention.warning.unread')}</Tag>) },
+              ...(screens.md
+                ? [
+                    { title: t('prevention.warning.acknowledgedAt'), dataIndex: 'acknowledgedAt', render: (v: string | null) => v?.slice(0, 16).replace('T', ' ') ?? '—' },
+                    { title: t('prevention.warning.acknowledgedBy'), dataIndex: 'acknowledgedBy', render: (v: string | null) => v ?? '—' },
                   ]
                 : []),
             ]}

@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths';
 import { useMe } from '../../../features/auth/api/get-me';
 import { LedgerButton } from '../../../components/ledger-button';
 import { useWarnings } from '../../../features/prevention/api/warnings';
+import { useUnits } from '../../../features/units/api/get-units';
 import { WarningForm } from '../../../features/prevention/components/warning-form';
 import { LevelTag, riskKindName } from '../../../features/prevention/components/warning-labels';
 
@@ -18,6 +19,7 @@ export default function WarningsPage() {
   const navigate = useNavigate();
   const me = useMe();
   const list = useWarnings();
+  const units = useUnits();
   const screens = Grid.useBreakpoint();
   const [open, setOpen] = useState(false);
   const mayDraft = me.data?.role === 'officer' || me.data?.role === 'unit-leader';
@@ -70,6 +72,8 @@ export default function WarningsPage() {
       </Card>
       <Drawer title={t('prevention.warning.new')} open={open} onClose={() => setOpen(false)} size={screens.md ? 560 : '100%'} destroyOnHidden>
         <WarningForm
+          partnerUnits={(units.data ?? []).filter((u) => u.unitType === 'partner')}
+          partnersLoading={units.isLoading}
           onDone={(w) => {
             message.success(t('prevention.warning.saved'));
             setOpen(false);

@@ -5,6 +5,8 @@ export interface RegisterInput {
   uscc: string;
   name: string;
   district: string;
+  /** 国民经济行业分类 门类 A–T */
+  industry: string;
   address?: string;
   username: string;
   password: string;

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { districts } from '@jqt/domain/org/districts.ts';
+import { INDUSTRIES } from '@jqt/domain/org/industries.ts';
 import { isApiError } from '../../../lib/api-client';
 import { checkedValidator } from '../../../lib/validate';
 import { useRegisterEnterprise, type RegisterInput } from '../api/register-enterprise';
 
-const FIELDS = ['uscc', 'name', 'district', 'address', 'username', 'password', 'displayName', 'mobile'];
+const FIELDS = ['uscc', 'name', 'district', 'industry', 'address', 'username', 'password', 'displayName', 'mobile'];
 
 function passwordClasses(p: string) {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(p)).length;
@@ -51,6 +52,11 @@ export function RegisterForm({ onDone }: { onDone: (input: RegisterInput) => voi
         <Col xs={24} md={12}>
           <Form.Item name="district" label={t('register.district')} rules={[req(t('register.district'))]}>
             <Select options={districts.map((d) => ({ value: d.code, label: i18n.language === 'en' ? d.en : d.zh }))} placeholder={t('form.selectPlaceholder', { label: t('register.district') })} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="industry" label={t('register.industry')} extra={t('register.industryHelp')} rules={[req(t('register.industry'))]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={INDUSTRIES.map((x) => ({ value: x.code, label: `${x.code} ${i18n.language === 'en' ? x.en : x.zh}` }))} placeholder={t('form.selectPlaceholder', { label: t('register.industry') })} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

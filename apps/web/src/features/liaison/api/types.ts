@@ -22,6 +22,8 @@ export interface LiaisonEnterprise {
   address: string;
   key: boolean;
   tags: string[];
+  /** 国民经济行业分类 门类 (A–T); null for enterprises registered before it was asked. */
+  industry: string | null;
   officer: Person | null;
   deputy: Person | null;
   lastVisitOn: string | null;

@@ -1,12 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { WarningAudience } from '@jqt/domain';
 import { api } from '../../../lib/api-client';
 
 export type WarningStatus = 'draft' | 'submitted' | 'published';
-export interface WarningAudience {
-  districts: string[];
-  tags: string[];
-  enterpriseIds: string[];
-}
+export type { WarningAudience };
 export interface WarningCounts {
   delivered: number;
   acknowledged: number;
@@ -40,7 +37,17 @@ export interface Delivery {
   escalatedAt: string | null;
   escalatedTo: string | null;
 }
-export type WarningDetail = Warning & { deliveries: Delivery[] };
+/** A partner department the warning went to, and who acknowledged it for the department. */
+export interface DepartmentDelivery {
+  unitId: string;
+  nameZh: string;
+  nameEn: string;
+  deliveredAt: string;
+  dueAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+export type WarningDetail = Warning & { deliveries: Delivery[]; departments: DepartmentDelivery[] };
 export interface EnterpriseWarning {
   id: string;
   title: string;
@@ -51,6 +58,8 @@ export interface EnterpriseWarning {
   dueAt: string;
   acknowledgedAt: string | null;
   abilities: { canAcknowledge: boolean };
+  /** Partner departments only: who acknowledged for the department. */
+  acknowledgedBy?: string | null;
 }
 export interface DraftInput {
   title: string;
@@ -61,7 +70,7 @@ export interface DraftInput {
   public: boolean;
 }
 
-const keys = { list: ['prevention', 'warnings'], one: (id: string) => ['prevention', 'warnings', id], mine: ['prevention', 'enterprise-warnings'] };
+const keys = { list: ['prevention', 'warnings'], one: (id: string) => ['prevention', 'warnings', id], mine: ['prevention', 'enterprise-warnings'], department: ['prevention', 'partner-warnings'] };
 
 export function useWarnings() {
   return useQuery({ queryKey: keys.list, queryFn: async () => (await api<{ warnings: Warning[] }>('/prevention/warnings')).warnings });
@@ -94,6 +103,17 @@ export function useAcknowledgeWarning() {
   return useMutation({
     mutationFn: (id: string) => api<EnterpriseWarning>(`/enterprise/warnings/${encodeURIComponent(id)}/acknowledgement`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.mine }),
+  });
+}
+/** The warnings delivered to the signed-in partner's department; any of its people acknowledges for it, once. */
+export function useDepartmentWarnings() {
+  return useQuery({ queryKey: keys.department, queryFn: async () => (await api<{ warnings: EnterpriseWarning[] }>('/partner/warnings')).warnings });
+}
+export function useAcknowledgeForDepartment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<EnterpriseWarning>(`/partner/warnings/${encodeURIComponent(id)}/acknowledgement`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.department }),
   });
 }
 /** Enterprise tags (the liaison office's list), for a warning's audience. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RISK_KINDS, RISK_LEVELS, districts } from '@jqt/domain';
+import { INDUSTRIES, RISK_KINDS, RISK_LEVELS, districts } from '@jqt/domain';
 import { isApiError } from '../../../lib/api-client';
 import { pick } from '../../../lib/i18n';
 import { useAudienceTags, useDraftWarning, useEnterpriseSearch, type DraftInput, type WarningDetail } from '../api/warnings';
@@ -14,6 +14,8 @@ interface Values {
   districts?: string[];
   tags?: string[];
   enterpriseIds?: string[];
+  industries?: string[];
+  partnerUnitIds?: string[];
   public?: boolean;
 }
 
@@ -24,8 +26,8 @@ const fieldOf = (path: string): keyof Values | null => {
   return ['title', 'body', 'riskKind', 'level', 'public'].includes(top) ? (top as keyof Values) : null;
 };
 
-/** 起草风险预警: title, body, kind, level, and the audience by district, tag or named enterprises. */
-export function WarningForm({ onDone }: { onDone: (w: WarningDetail) => void }) {
+/** 起草风险预警: title, body, kind, level, and the audience by district, tag, industry, named enterprises or partner departments. */
+export function WarningForm({ onDone, partnerUnits, partnersLoading }: { onDone: (w: WarningDetail) => void; partnerUnits: readonly { id: string; nameZh: string; nameEn: string }[]; partnersLoading: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [form] = Form.useForm<Values>();
@@ -44,7 +46,7 @@ export function WarningForm({ onDone }: { onDone: (w: WarningDetail) => void }) 
       riskKind: v.riskKind,
       level: v.level,
       public: !!v.public,
-      audience: { districts: v.districts ?? [], tags: v.tags ?? [], enterpriseIds: v.enterpriseIds ?? [] },
+      audience: { districts: v.districts ?? [], tags: v.tags ?? [], enterpriseIds: v.enterpriseIds ?? [], industries: v.industries ?? [], partnerUnitIds: v.partnerUnitIds ?? [] },
     };
     try {
       onDone(await draft.mutateAsync(body));
@@ -86,6 +88,9 @@ export function WarningForm({ onDone }: { onDone: (w: WarningDetail) => void }) 
         <Form.Item name="tags" label={t('prevention.warning.tags')}>
           <Select mode="multiple" allowClear loading={tags.isLoading} options={(tags.data ?? []).map((x) => ({ value: x.code, label: lang === 'en' ? x.nameEn || x.nameZh : x.nameZh }))} placeholder={t('prevention.warning.choose')} />
         </Form.Item>
+        <Form.Item name="industries" label={t('prevention.warning.industries')}>
+          <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={INDUSTRIES.map((x) => ({ value: x.code, label: `${x.code} ${lang === 'en' ? x.en : x.zh}` }))} placeholder={t('prevention.warning.choose')} />
+        </Form.Item>
         <Form.Item name="enterpriseIds" label={t('prevention.warning.enterprises')}>
           <Select
             mode="multiple"
@@ -102,6 +107,16 @@ export function WarningForm({ onDone }: { onDone: (w: WarningDetail) => void }) 
               const names = Object.fromEntries([...Object.entries(picked), ...(found.data ?? []).map((e) => [e.id, e.name] as const)].filter(([id]) => ids.includes(id)));
               setPicked(names);
             }}
+          />
+        </Form.Item>
+        <Form.Item name="partnerUnitIds" label={t('prevention.warning.partners')} extra={t('prevention.warning.partnersHelp')}>
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={partnersLoading}
+            options={partnerUnits.map((u) => ({ value: u.id, label: lang === 'en' ? u.nameEn || u.nameZh : u.nameZh }))}
+            placeholder={t('prevention.warning.choose')}
           />
         </Form.Item>
       </Form.Item>
