@@ -78,6 +78,37 @@ describe('cases: an enterprise reports a contract fraud and follows it to 立案
     await snap(page, 'workbench-case-zh');
   });
 
+  test('zh desktop: the unit drafts the 涉企案件通报 of a concluded case (no company named), the supervisor publishes it, the portal shows it', async () => {
+    const { cases } = await officer.json<{ cases: { id: string; enterpriseName: string | null }[] }>('/cases?stage=concluded');
+    const concluded = cases[0]!;
+    assert.ok(concluded.enterpriseName, 'the demo has a concluded case of a named enterprise');
+    const { page } = await stack.newPage();
+    await signIn(page, 'officer.jingzhen2');
+    await page.goto(`/workbench/items/${concluded.id}`);
+    const card = page.getByTestId('case-bulletin');
+    await card.waitFor();
+    const title = page.locator('#case-bulletin_title');
+    const proposed = `${await title.inputValue()} ${await page.locator('#case-bulletin_summary').inputValue()} ${await page.locator('#case-bulletin_body').inputValue()}`;
+    assert.match(proposed, /票据诈骗/, 'the proposal names the category');
+    assert.ok(!proposed.includes(concluded.enterpriseName!), 'and not the enterprise');
+    await title.fill('');
+    await page.getByTestId('case-bulletin-submit').click();
+    await card.locator('.ant-form-item-explain-error').filter({ hasText: '标题 2–100 字' }).waitFor();
+    await title.fill('经侦支队破获一起伪造承兑汇票诈骗案');
+    await page.getByTestId('case-bulletin-submit').click();
+    await page.getByTestId('case-bulletin-made').filter({ hasText: '经侦支队破获一起伪造承兑汇票诈骗案' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe: the drafted bulletin');
+    await snap(page, 'case-bulletin-zh');
+    const { publication } = await officer.json<{ publication: { id: string } }>(`/cases/${concluded.id}/bulletin`);
+    await (await apiSession(stack.baseURL, 'supervisor')).json(`/publications/${publication.id}/publish`, { method: 'POST' });
+    const visitor = await stack.newPage({ phone: true });
+    await visitor.page.goto(`/bulletins/${publication.id}`);
+    await visitor.page.getByText('经侦支队破获一起伪造承兑汇票诈骗案').first().waitFor();
+    assert.ok(!(await visitor.page.locator('body').innerText()).includes(concluded.enterpriseName!), 'the public bulletin names no enterprise');
+    assert.ok((await horizontalOverflow(visitor.page)) <= 0, 'no sideways scroll at 390 px');
+    await snap(visitor.page, 'case-bulletin-public-phone');
+  });
+
   test('en phone: the enterprise sees 立案, the unit and its phone, and the recovered amount with the total', async () => {
     const { page } = await stack.newPage({ lang: 'en', phone: true });
     await signIn(page, 'ent.demo1');

@@ -170,8 +170,11 @@ describe('打包办 package applications (M6)', { timeout: 600_000 }, () => {
     await pickDate(page, 'package_items_1_endDate', beijingDate(30));
     // Enter in a filled date field may already have submitted the form: click only if it is still there, idle
     await page.waitForFunction(() => !document.querySelector('[data-testid="package-submit"].ant-btn-loading'));
-    if (!/\/enterprise\/packages\/[0-9a-f-]{36}$/.test(page.url()) && (await page.getByTestId('package-submit').count())) await page.getByTestId('package-submit').click();
-    await page.waitForURL(/\/enterprise\/packages\/[0-9a-f-]{36}$/);
+    // (the submit may land while we click: whichever comes first, the receipt's address decides)
+    const receiptUrl = /\/enterprise\/packages\/[0-9a-f-]{36}$/;
+    const landed = page.waitForURL(receiptUrl);
+    if (!receiptUrl.test(page.url()) && (await page.getByTestId('package-submit').count())) await Promise.race([page.getByTestId('package-submit').click().catch(() => undefined), landed]);
+    await landed;
     await page.getByTestId('package-receipt').waitFor();
     assert.match(await page.getByTestId('package-title').innerText(), /打包办申请已提交/);
     const entries = page.locator('[data-package-entry]');

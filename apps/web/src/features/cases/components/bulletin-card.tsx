@@ -39,13 +39,13 @@ export function BulletinCard({ caseId }: { caseId: string }) {
       ) : (
         <Form form={form} layout="vertical" name="case-bulletin" initialValues={q.data.proposal} onFinish={save}>
           <Typography.Paragraph type="secondary">{t('cases.bulletinHint')}</Typography.Paragraph>
-          <Form.Item name="title" label={t('cases.bulletinFieldTitle')} rules={[{ required: true, ...PUBLICATION_TEXT.title, message: t('cases.bulletinTitleRule') }]}>
+          <Form.Item name="title" label={t('cases.bulletinFieldTitle')} rules={[{ required: true, ...PUBLICATION_TEXT.title, message: t('cases.bulletinTitleRule', PUBLICATION_TEXT.title) }]}>
             <Input maxLength={PUBLICATION_TEXT.title.max} />
           </Form.Item>
-          <Form.Item name="summary" label={t('cases.bulletinFieldSummary')} rules={[{ required: true, ...PUBLICATION_TEXT.summary, message: t('cases.bulletinSummaryRule') }]}>
+          <Form.Item name="summary" label={t('cases.bulletinFieldSummary')} rules={[{ required: true, ...PUBLICATION_TEXT.summary, message: t('cases.bulletinSummaryRule', PUBLICATION_TEXT.summary) }]}>
             <Input.TextArea rows={2} maxLength={PUBLICATION_TEXT.summary.max} />
           </Form.Item>
-          <Form.Item name="body" label={t('cases.bulletinFieldBody')} rules={[{ required: true, ...PUBLICATION_TEXT.body, message: t('cases.bulletinBodyRule') }]}>
+          <Form.Item name="body" label={t('cases.bulletinFieldBody')} rules={[{ required: true, ...PUBLICATION_TEXT.body, message: t('cases.bulletinBodyRule', PUBLICATION_TEXT.body) }]}>
             <Input.TextArea rows={6} maxLength={PUBLICATION_TEXT.body.max} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={draft.isPending} data-testid="case-bulletin-submit">
