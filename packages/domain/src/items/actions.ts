@@ -1,43 +1,24 @@
-import { computeDeadline, resumeDeadline, formatShanghai, parseIsoInstant, shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
-import { DomainError, type ErrorKind, type FieldError } from '../errors.ts';
+import { shanghaiDate } from '../calendar/index.ts';
+import { DomainError, type FieldError } from '../errors.ts';
 import type { ActorRole } from '../org/index.ts';
-import { decidesOnAnswer, decidesOnBranch, decisionField, decisionOf, deniedBranchCertificates } from './certificates.ts';
+import { decidesOnAnswer, decidesOnBranch, decisionField } from './certificates.ts';
 import { validateForm, type Form, type FormField } from './form.ts';
-import { handlingClock, isBadRating, ratingScales, type ItemTypeDeclaration } from './item-type.ts';
+import { ratingScales, type ItemTypeDeclaration } from './item-type.ts';
 import { openStatuses, type ItemState, type ItemStatus } from './item.ts';
 import { itemType } from './types/index.ts';
 import { leaderScope, type Actor } from './actor.ts';
 
-export type { Actor } from './actor.ts';
+import { answerSteps } from './steps/answer.ts';
+import { clockSteps } from './steps/clock.ts';
+import { intakeSteps } from './steps/intake.ts';
+import { followUpRatingOpen, ratingSteps } from './steps/rating.ts';
+import { routingSteps } from './steps/routing.ts';
+import { pick, type Step } from './steps/step.ts';
+import { itemActions, type ItemAction, type Notice, type TransitionContext, type TransitionResult } from './transition-types.ts';
 
-export const itemActions = [
-  'accept',
-  'refuse',
-  'assign',
-  'request-supplement',
-  'resume',
-  'transfer',
-  'accept-transfer',
-  'return',
-  'open-branch',
-  'complete-branch',
-  'acknowledge-branch',
-  'answer',
-  'approve-answer',
-  'return-answer',
-  'close',
-  'rate',
-  'reopen',
-  'supervise',
-  'extend',
-  'approve-extension',
-  'refuse-extension',
-  'record-follow-up',
-  'record-rectification',
-  'appeal-rating',
-  'decide-rating-appeal',
-] as const;
-export type ItemAction = (typeof itemActions)[number];
+export type { Actor } from './actor.ts';
+export * from './transition-types.ts';
+export { RECTIFICATION_WORKDAYS, REOPEN_WINDOW_DAYS } from './steps/rating.ts';
 
 /** How an actor stands to an item. Computed here, so the server and the browser never re-derive it. */
 export type Relation = 'submitter' | 'owner-unit' | 'receiving-unit' | 'branch-unit' | 'subordinate-unit' | 'oversight';
@@ -176,57 +157,8 @@ export const actionSpecs: Record<ItemAction, ActionSpec> = {
   },
 };
 
-/** Who should hear about a change; the server resolves these to users. */
-export type NoticeAudience = 'submitter' | 'handler' | 'unit-leader' | 'supervisors' | 'receiving-unit' | 'branch-unit';
-export interface Notice {
-  to: NoticeAudience;
-  kind: string;
-  unitId?: string;
-  /** Facts the message names besides the item number (an appointment's date and place). */
-  params?: Record<string, unknown>;
-}
-
-export interface TransitionContext {
-  actor: Actor;
-  now: Date;
-  calendar: WorkCalendar;
-  type: ItemTypeDeclaration;
-  /** New branch ids come from outside: the domain makes no randomness of its own. */
-  newId?: () => string;
-  /** The window's service specialist the server chose for a type that assigns one on acceptance. */
-  specialistId?: string;
-  /** The item's unit requires a leader's review (审核) of answers of this type before they go out. */
-  answerReview?: boolean;
-  /** A case's item is closed by its closing stage (结案 / 撤案), recorded by the cases module, never by a bare close. */
-  caseStage?: boolean;
-}
-
-/** What the timeline records: the action, or `answer-submitted` for an answer held for review. */
-export type ItemEventAction = ItemAction | 'answer-submitted';
-
-export interface TransitionResult {
-  next: ItemState;
-  event: { action: ItemEventAction; fromStatus: ItemStatus; toStatus: ItemStatus; note: string | null; detail: Record<string, unknown> };
-  notices: Notice[];
-  /**
-   * What the step puts out, for the answer checks and the type's after-hooks: the action and its fields, or for an
-   * approved review the answer it releases; null for an answer held for review (nothing has gone out yet).
-   */
-  released: { action: ItemAction; fields: Record<string, unknown> } | null;
-}
-
 /** While an answer waits for review the item stays as the officer left it: no second answer, transfer or pause. */
 const heldByReview: readonly ItemAction[] = ['answer', 'request-supplement', 'transfer', 'open-branch'];
-
-export const REOPEN_WINDOW_DAYS = 7;
-export const RECTIFICATION_WORKDAYS = 15;
-
-/** 追评: one more rating once a bad rating was acted on (reopened and answered again, or rectified). */
-function followUpRatingOpen(item: ItemState): boolean {
-  if (!item.rating || item.followUpRating) return false;
-  const reanswered = !!item.reopenedAt && (item.status === 'answered' || item.status === 'closed');
-  return reanswered || !!item.afterRating?.rectification.doneAt;
-}
 
 /** 403 when the role or relation may not; 422 when the status may not. Version is checked by the caller first. */
 function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext): void {
@@ -242,20 +174,8 @@ function authorize(item: ItemState, action: ItemAction, ctx: TransitionContext):
   if ((action === 'approve-answer' || action === 'return-answer') && !item.pendingAnswer) throw new DomainError('no_answer_in_review', { kind: 'invalid' });
 }
 
-/** The submitter's notice of what the answer booked for them (a survey, an inspection slot), if it booked anything. */
-function bookingNotice(form: ItemTypeDeclaration['answerForm'], fields: Record<string, unknown>): Notice | undefined {
-  const n = Object.keys(fields).length ? form?.notice?.(fields) : undefined;
-  return n ? { to: 'submitter', kind: n.kind, params: n.params } : undefined;
-}
-
-/** The values of a form's own fields, in the form's order. */
-function pick(value: Record<string, unknown>, form: Form): Record<string, unknown> {
-  return Object.fromEntries(form.filter((f) => value[f.name] !== undefined).map((f) => [f.name, value[f.name]]));
-}
-
-function fail(code: string, kind: ErrorKind = 'invalid', params?: Record<string, unknown>): never {
-  throw new DomainError(code, { kind, ...(params ? { params } : {}) });
-}
+/** Every action's step, by family (./steps); a missing action fails the type check. */
+const steps: Record<ItemAction, Step> = { ...intakeSteps, ...routingSteps, ...answerSteps, ...ratingSteps, ...clockSteps };
 
 /**
  * The lifecycle as one pure function: the next state, the timeline event and the notices, or a DomainError.
@@ -299,261 +219,8 @@ function apply(item: ItemState, action: ItemAction, input: unknown, ctx: Transit
     notices.push({ to: 'handler', kind: 'item_assigned' });
   };
 
-  switch (action) {
-    case 'accept': {
-      const acceptInput = Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'note'));
-      const clock = handlingClock(ctx.type, item.data, acceptInput);
-      const due = computeDeadline(cal, clock.rule, now);
-      Object.assign(next, { status: 'accepted', acceptedAt: now, acceptInput, handleRule: clock.rule, dueAt: due.due, provisional: due.provisional, escalationStage: 0 });
-      detail.dueAt = formatShanghai(due.due);
-      if (Object.keys(acceptInput).length) detail.accept = acceptInput;
-      notices.push({ to: 'submitter', kind: 'item_accepted' });
-      // 联办 declared by the type: every partner starts at once, against the same deadline as the owner.
-      for (const [i, b] of (ctx.type.branchesOnAccept ?? []).entries()) {
-        if (b.unitId === item.unitId || next.branches.some((x) => x.unitId === b.unitId && x.status === 'open')) continue;
-        const id = ctx.newId ? ctx.newId() : `${item.id}-${item.branches.length + i + 1}`;
-        next.branches.push({ id, unitId: b.unitId, status: 'open', note: b.note.zh, openedAt: iso, doneAt: null, answer: null, dueAt: due.due.toISOString() });
-        notices.push({ to: 'branch-unit', kind: 'branch_opened', unitId: b.unitId });
-      }
-      if (next.branches.length > item.branches.length) detail.branches = next.branches.slice(item.branches.length).map((b) => ({ id: b.id, unitId: b.unitId }));
-      // 专员: the window's specialist handles it from acceptance on (the accepting officer where none is designated).
-      if (ctx.type.specialistOnAccept) assignTo(ctx.specialistId ?? ctx.actor.id);
-      break;
-    }
-    case 'refuse':
-      Object.assign(next, { status: 'refused', closedAt: now });
-      notices.push({ to: 'submitter', kind: 'item_refused' });
-      break;
-    case 'assign':
-      assignTo(String(v.assigneeId));
-      break;
-    case 'request-supplement':
-      Object.assign(next, { status: 'awaiting_supplement', pausedAt: now, pausedFrom: item.status });
-      notices.push({ to: 'submitter', kind: 'supplement_requested' });
-      break;
-    case 'resume': {
-      const moved = resumeDeadline(cal, item.handleRule, item.dueAt ?? now, item.pausedAt ?? now, now);
-      Object.assign(next, {
-        status: 'in_progress',
-        pausedAt: null,
-        pausedFrom: null,
-        pauses: [...item.pauses, { from: (item.pausedAt ?? now).toISOString(), to: iso }],
-        dueAt: moved.due,
-        provisional: item.provisional || moved.provisional,
-      });
-      detail.dueAt = formatShanghai(moved.due);
-      notices.push({ to: 'handler', kind: 'supplement_received' });
-      break;
-    }
-    case 'transfer': {
-      const toUnitId = String(v.toUnitId);
-      if (toUnitId === item.unitId) fail('transfer_same_unit');
-      if (item.pendingTransfer) fail('transfer_pending');
-      // An item cannot bounce: from the third transfer on, only a supervisor may move it.
-      if (item.transferCount >= 2 && ctx.actor.role !== 'supervisor') fail('third_transfer_needs_supervisor', 'forbidden');
-      next.pendingTransfer = { fromUnitId: item.unitId, toUnitId, note: noteText ?? '', at: iso };
-      detail.toUnitId = toUnitId;
-      notices.push({ to: 'receiving-unit', kind: 'transfer_requested', unitId: toUnitId });
-      break;
-    }
-    case 'accept-transfer': {
-      const t = item.pendingTransfer!;
-      Object.assign(next, { unitId: t.toUnitId, pendingTransfer: null, transferCount: item.transferCount + 1, assigneeId: null });
-      detail.fromUnitId = t.fromUnitId;
-      detail.toUnitId = t.toUnitId;
-      notices.push({ to: 'handler', kind: 'transfer_accepted', unitId: t.fromUnitId });
-      break;
-    }
-    case 'return': {
-      // A returned transfer goes back to the unit that sent it, which stays responsible.
-      const t = item.pendingTransfer!;
-      next.pendingTransfer = null;
-      detail.toUnitId = t.fromUnitId;
-      notices.push({ to: 'handler', kind: 'transfer_returned', unitId: t.fromUnitId });
-      break;
-    }
-    case 'open-branch': {
-      const unitId = String(v.toUnitId);
-      if (unitId === item.unitId) fail('branch_same_unit');
-      if (item.branches.some((b) => b.unitId === unitId && b.status === 'open')) fail('branch_exists');
-      const id = ctx.newId ? ctx.newId() : `${item.id}-${item.branches.length + 1}`;
-      const clocks = ctx.type.branchClocks;
-      // 联动: each branch runs its own short clocks from its opening; otherwise it shares the owner's deadline.
-      const dueAt = clocks ? computeDeadline(cal, clocks.report, now).due.toISOString() : (item.dueAt?.toISOString() ?? null);
-      const ack = clocks ? { ackDueAt: computeDeadline(cal, clocks.acknowledge, now).due.toISOString(), ackedAt: null } : {};
-      next.branches.push({ id, unitId, status: 'open', note: noteText ?? '', openedAt: iso, doneAt: null, answer: null, dueAt, ...ack });
-      if (item.status === 'accepted') next.status = 'in_progress';
-      detail.branchId = id;
-      detail.unitId = unitId;
-      notices.push({ to: 'branch-unit', kind: 'branch_opened', unitId });
-      break;
-    }
-    case 'complete-branch': {
-      const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
-      if (!branch) fail('branch_not_found');
-      Object.assign(branch, { status: 'done', doneAt: iso, answer: noteText });
-      if (ctx.type.branchClocks && !branch.ackedAt) branch.ackedAt = iso;
-      if (decidesOnBranch(ctx.type)) branch.decision = detail.decision = decisionOf(v);
-      detail.branchId = branch.id;
-      notices.push({ to: 'handler', kind: next.branches.every((b) => b.status === 'done') ? 'branches_all_done' : 'branch_done' });
-      break;
-    }
-    case 'acknowledge-branch': {
-      const branch = next.branches.find((b) => b.id === v.branchId && b.status === 'open' && b.unitId === ctx.actor.unitId);
-      if (!branch) fail('branch_not_found');
-      if (branch.ackedAt) fail('branch_acknowledged');
-      branch.ackedAt = iso;
-      detail.branchId = branch.id;
-      notices.push({ to: 'handler', kind: 'branch_acknowledged' });
-      break;
-    }
-    case 'answer':
-      if (item.branches.some((b) => b.status === 'open')) fail('branches_open');
-      if (ctx.answerReview && ctx.actor.role !== 'unit-leader') {
-        // 审核: held until a leader releases it; the status, and so the clock, stay as they are.
-        const { note: _text, ...fields } = v;
-        next.pendingAnswer = { note: noteText ?? '', fields, by: ctx.actor.id, at: iso };
-        notices.push({ to: 'unit-leader', kind: 'answer_review_requested' });
-        return { next, event: { action: 'answer-submitted', fromStatus: item.status, toStatus: item.status, note: noteText, detail: {} }, notices, released: null };
-      }
-      if (item.pendingTransfer) fail('transfer_pending');
-      if (decidesOnAnswer(ctx.type)) {
-        detail.decision = decisionOf(v);
-        // Approval (said or by default) cannot stand over a partner's denial: no residence permit without the work permit.
-        const denied = detail.decision === 'approved' ? deniedBranchCertificates(ctx.type, item) : [];
-        if (denied.length) fail('issuing_branch_denied', 'invalid', { document: denied[0].names });
-      }
-      Object.assign(next, { status: 'answered', answeredAt: now, answer: noteText });
-      if (Object.keys(answerFields).length) detail.answer = answerFields;
-      // A booking is told with its date and place; a denial as a plain answer: there is nothing to collect.
-      notices.push(bookingNotice(answerForm, answerFields) ?? { to: 'submitter', kind: detail.decision === 'denied' ? 'item_answered' : (ctx.type.answeredNotice ?? 'item_answered') });
-      break;
-    case 'approve-answer': {
-      // The held answer goes out as the answer it is, checked again as of now, with its review on record.
-      const held = item.pendingAnswer!;
-      const out = apply({ ...item, pendingAnswer: null }, 'answer', { ...held.fields, note: held.note }, { ...ctx, answerReview: false });
-      out.event.detail.review = { draftedBy: held.by, draftedAt: held.at, ...(noteText ? { note: noteText } : {}) };
-      out.notices.push({ to: 'handler', kind: 'answer_approved' });
-      return out;
-    }
-    case 'return-answer':
-      next.pendingAnswer = null;
-      detail.draftedBy = item.pendingAnswer!.by;
-      notices.push({ to: 'handler', kind: 'answer_returned' });
-      break;
-    case 'close':
-      if (ctx.type.caseFile && !ctx.caseStage) fail('case_closed_by_stage');
-      Object.assign(next, { status: 'closed', closedAt: now });
-      break;
-    case 'rate': {
-      const level = String(v.rating);
-      const rating = { level, note: noteText ?? '', at: iso, bad: isBadRating(level) };
-      if (!item.rating) next.rating = rating;
-      // After a reopening the submitter may add one follow-up rating (追评).
-      else if (followUpRatingOpen(item)) next.followUpRating = rating;
-      else fail('already_rated');
-      detail.rating = level;
-      if (rating.bad && !item.afterRating) {
-        // 差评: follow-up within 1 working day, rectification within 15 (SPEC §3 defaults).
-        next.afterRating = {
-          followUp: { dueAt: computeDeadline(cal, { kind: 'workdays', n: 1 }, now).due.toISOString(), doneAt: null, note: null },
-          rectification: { dueAt: computeDeadline(cal, { kind: 'workdays', n: RECTIFICATION_WORKDAYS }, now).due.toISOString(), doneAt: null, note: null },
-          appeal: null,
-        };
-        notices.push({ to: 'unit-leader', kind: 'bad_rating' }, { to: 'handler', kind: 'bad_rating' });
-      }
-      break;
-    }
-    case 'reopen': {
-      if (!item.rating?.bad) fail('reopen_requires_bad_rating');
-      if (item.reopenedAt) fail('already_reopened');
-      const answeredAt = item.answeredAt ?? now;
-      if (now.getTime() - answeredAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) fail('reopen_window_passed', 'invalid', { days: REOPEN_WINDOW_DAYS });
-      const due = computeDeadline(cal, item.handleRule, now);
-      Object.assign(next, {
-        status: 'in_progress',
-        reopenedAt: now,
-        closedAt: null,
-        assigneeId: null,
-        dueAt: due.due,
-        provisional: due.provisional,
-        escalationStage: 0,
-        supervision: { listed: false, dueAt: null, note: noteText ?? '', at: iso, reason: 'reopened' },
-      });
-      detail.dueAt = formatShanghai(due.due);
-      notices.push({ to: 'unit-leader', kind: 'item_reopened' }, { to: 'supervisors', kind: 'item_reopened' });
-      break;
-    }
-    case 'supervise': {
-      let dueAt: string | null = null;
-      if (v.dueAt !== undefined) {
-        const d = parseIsoInstant(v.dueAt);
-        if (!d) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'dueAt', code: 'invalid_datetime' }] });
-        if (d.getTime() <= now.getTime()) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'dueAt', code: 'due_in_past' }] });
-        dueAt = d.toISOString();
-      }
-      next.supervision = { listed: v.listed === true, dueAt, note: noteText ?? '', at: iso, reason: ctx.actor.role === 'unit-leader' ? 'leader' : 'supervisor' };
-      detail.listed = next.supervision.listed;
-      if (dueAt) detail.dueAt = formatShanghai(new Date(dueAt));
-      notices.push({ to: 'handler', kind: 'item_supervised' }, { to: 'unit-leader', kind: 'item_supervised' });
-      break;
-    }
-    case 'record-follow-up':
-    case 'record-rectification': {
-      const a = item.afterRating;
-      const key = action === 'record-follow-up' ? 'followUp' : 'rectification';
-      if (!a || a[key].doneAt) fail('nothing_to_record');
-      next.afterRating = { ...a, [key]: { ...a[key], doneAt: iso, note: noteText } };
-      if (key === 'rectification') notices.push({ to: 'submitter', kind: 'rectification_done' });
-      break;
-    }
-    case 'appeal-rating':
-      if (!item.afterRating || item.afterRating.appeal) fail('rating_appeal_not_possible');
-      next.afterRating = { ...item.afterRating, appeal: { note: noteText ?? '', at: iso, status: 'pending', decisionNote: null, decidedAt: null } };
-      notices.push({ to: 'supervisors', kind: 'rating_appealed' });
-      break;
-    case 'decide-rating-appeal': {
-      const a = item.afterRating;
-      if (a?.appeal?.status !== 'pending') fail('no_pending_rating_appeal');
-      const upheld = v.upheld === true;
-      next.afterRating = { ...a, appeal: { ...a.appeal, status: upheld ? 'upheld' : 'rejected', decisionNote: noteText, decidedAt: iso } };
-      // An upheld appeal voids a malicious rating: it no longer counts against the unit.
-      if (upheld && item.rating) next.rating = { ...item.rating, bad: false, voided: true } as typeof item.rating;
-      detail.upheld = upheld;
-      notices.push({ to: 'unit-leader', kind: upheld ? 'rating_appeal_upheld' : 'rating_appeal_rejected' });
-      break;
-    }
-    case 'extend':
-      if (item.extension) fail('extension_used');
-      if (ctx.type.extensionCap) {
-        // 立案审查: an extension may not carry the deadline past the cap counted from acceptance.
-        const cap = computeDeadline(cal, ctx.type.extensionCap, item.acceptedAt ?? now).due;
-        const wanted = computeDeadline(cal, { kind: ctx.type.extensionRule ?? 'workdays', n: Number(v.days) }, item.dueAt ?? now).due;
-        if (wanted.getTime() > cap.getTime()) throw new DomainError('validation_failed', { kind: 'invalid', errors: [{ path: 'days', code: 'extension_beyond_cap', params: { until: formatShanghai(cap) } }] });
-      }
-      next.extension = { days: Number(v.days), note: noteText ?? '', status: 'pending', requestedAt: iso };
-      detail.days = v.days;
-      notices.push({ to: 'unit-leader', kind: 'extension_requested' });
-      break;
-    case 'approve-extension':
-    case 'refuse-extension': {
-      if (item.extension?.status !== 'pending') fail('no_pending_extension');
-      const approved = action === 'approve-extension';
-      next.extension = { ...item.extension, status: approved ? 'approved' : 'refused' };
-      if (approved) {
-        // 行政许可法 art. 42: the new deadline and its reason are told to the submitter.
-        const due = computeDeadline(cal, { kind: ctx.type.extensionRule ?? 'workdays', n: item.extension.days }, item.dueAt ?? now);
-        Object.assign(next, { dueAt: due.due, provisional: item.provisional || due.provisional, escalationStage: 0 });
-        detail.dueAt = formatShanghai(due.due);
-        detail.reason = item.extension.note;
-        // The approving leader is on record (立案审查 extended to 30 days needs a county-level leader's approval).
-        detail.approvedBy = ctx.actor.id;
-        notices.push({ to: 'submitter', kind: 'deadline_extended' });
-      }
-      notices.push({ to: 'handler', kind: approved ? 'extension_approved' : 'extension_refused' });
-      break;
-    }
-  }
+  const ended = steps[action]({ item, action, v, noteText, now, iso, cal, ctx, next, notices, detail, answerForm, answerFields, assignTo, reapply: apply });
+  if (ended) return ended;
   // Branches opened against the owner's deadline keep sharing it when it moves (a pause resumed, an extension).
   if (item.dueAt && next.dueAt && next.dueAt.getTime() !== item.dueAt.getTime()) next.branches = followOwnerDeadline(next.branches, item.dueAt, next.dueAt);
   return { next, event: { action, fromStatus: item.status, toStatus: next.status, note: noteText, detail }, notices, released: { action, fields: v } };
