@@ -1,7 +1,7 @@
-import { date, index, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './schema-columns.ts';
 
 /** The cases module's tables (M10–M13, M17): what a case keeps beyond its item, and the losses recovered. */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * One row per crime report once registered: the 立案 decision, the recorded progress stage after it, the stage

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './schema-columns.ts';
 
 /** 网络安全检查 (M16): inspections by the cyber security unit, their findings, and the yearly 护网演练 list. */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** One inspection of an enterprise (or a major project of it): planned, then completed with its result. */
 export const cyberInspections = pgTable(

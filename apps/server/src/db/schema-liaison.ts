@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './schema-columns.ts';
 
 /** The liaison module's tables (M1): tags, major projects, assignments, visits and their problems, service centres. */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const enterpriseTags = pgTable('enterprise_tags', {
   code: text('code').primaryKey(),

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './schema-columns.ts';
 
 /** 公开宣讲 (M19): lectures the lecture team schedules on the portal, and the enterprises' sign-ups. */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const openLectures = pgTable(
   'open_lectures',

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './schema-columns.ts';
 
 /** Notices that reach people off the site (issue 13 point 5): preferences, phone verification, the outbox. */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** A user's off-site channels. SMS goes only to `verifiedPhone`, set by a confirmed code. */
 export const notificationPreferences = pgTable('notification_preferences', {

@@ -1,7 +1,7 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './schema-columns.ts';
 
 /** Forgotten passwords (issue 16 point 8): one row per reset link sent; only the token's SHA-256 is kept. */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * A reset link: valid until `expiresAt` (30 minutes) and only while `usedAt` is null. A newer link of the same user

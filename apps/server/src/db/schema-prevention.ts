@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './schema-columns.ts';
 
 /** The prevention services' tables (M15 risk warnings, M18 legal FAQ); lectures and legal questions are items. */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** 公职律师: an answered legal question an officer marked reusable, and the FAQ publication it became (one per item). */
 export const legalFaqs = pgTable('legal_faqs', {
