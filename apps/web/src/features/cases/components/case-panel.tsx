@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, 
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { showServerErrors } from '../../../lib/forms';
 import { pick } from '../../../lib/i18n';
 import { useDesignateSpecial, useInvestigationNote, useRecordRecovery, useRecordStage, useStaffCase } from '../api/cases';
 import { BulletinCard } from './bulletin-card';
@@ -22,8 +23,9 @@ function useSubmit() {
       form.resetFields();
       message.success(t('cases.saved'));
     } catch (e) {
-      if (isApiError(e) && e.fieldErrors.length) form.setFields(e.fieldErrors.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)).slice(0, 1), errors: [f.message] })));
-      else message.error(e instanceof Error ? e.message : t('common.error'));
+      // A field's errors go on the field (`memberIds.1` on memberIds); the rest beside the form.
+      const rest = isApiError(e) ? showServerErrors(form, Object.keys(form.getFieldsValue(true) as object), e, (p) => p.split('.')[0]!) : e instanceof Error ? e.message : t('common.error');
+      if (rest) message.error(rest);
     }
   };
 }
