@@ -192,22 +192,27 @@ export async function searchAudienceEnterprises(ctx: AppContext, q: string) {
   return { enterprises: await repo.searchEnterprises(ctx.database.db, q, 20) };
 }
 
+/** A warning as its recipient (an enterprise or a department) sees it, with the recipient's own delivery. */
+function presentDelivered(w: { id: string; title: string; body: string; riskKind: string; level: string }, d: { deliveredAt: Date; dueAt: Date; acknowledgedAt: Date | null }) {
+  return {
+    id: w.id,
+    title: w.title,
+    body: w.body,
+    riskKind: w.riskKind,
+    level: w.level,
+    publishedAt: formatShanghai(d.deliveredAt),
+    dueAt: formatShanghai(d.dueAt),
+    acknowledgedAt: d.acknowledgedAt ? formatShanghai(d.acknowledgedAt) : null,
+    abilities: { canAcknowledge: !d.acknowledgedAt },
+  };
+}
+
 /** The enterprise's side: the warnings delivered to it, newest first, with its own acknowledgement. */
 export async function enterpriseWarnings(ctx: AppContext, actor: UserActor) {
   if (!actor.enterpriseId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const rows = await repo.warningsOfEnterprise(ctx.database.db, actor.enterpriseId, 100);
   return {
-    warnings: rows.map(({ w, d }) => ({
-      id: w.id,
-      title: w.title,
-      body: w.body,
-      riskKind: w.riskKind,
-      level: w.level,
-      publishedAt: formatShanghai(d.deliveredAt),
-      dueAt: formatShanghai(d.dueAt),
-      acknowledgedAt: d.acknowledgedAt ? formatShanghai(d.acknowledgedAt) : null,
-      abilities: { canAcknowledge: !d.acknowledgedAt },
-    })),
+    warnings: rows.map(({ w, d }) => presentDelivered(w, d)),
   };
 }
 
@@ -232,18 +237,7 @@ export async function departmentWarnings(ctx: AppContext, actor: UserActor) {
   if (actor.role !== 'partner' || !actor.unitId) throw new DomainError('forbidden', { kind: 'forbidden' });
   const rows = await repo.warningsOfUnit(ctx.database.db, actor.unitId, 100);
   return {
-    warnings: rows.map(({ w, d, by }) => ({
-      id: w.id,
-      title: w.title,
-      body: w.body,
-      riskKind: w.riskKind,
-      level: w.level,
-      publishedAt: formatShanghai(d.deliveredAt),
-      dueAt: formatShanghai(d.dueAt),
-      acknowledgedAt: d.acknowledgedAt ? formatShanghai(d.acknowledgedAt) : null,
-      acknowledgedBy: by,
-      abilities: { canAcknowledge: !d.acknowledgedAt },
-    })),
+    warnings: rows.map(({ w, d, by }) => ({ ...presentDelivered(w, d), acknowledgedBy: by })),
   };
 }
 
