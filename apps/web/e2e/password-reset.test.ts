@@ -4,49 +4,24 @@
  * page in English at phone width; the administrator's reset of a staff password. Axe-clean, console-clean.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { startSmtp } from '../../../test-support/smtp.ts';
 import { apiSession, horizontalOverflow, seriousViolations, shot, signIn, startStack, type Stack } from './support.ts';
 
 const NEW_PASSWORD = 'Neu#Pass2026';
 
-/** The body of a mail as nodemailer writes it (quoted-printable or base64), enough to find the link. */
-function bodyOf(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head))
-    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  return body;
-}
-
 describe('forgotten password: request, e-mailed link, reset; admin reset', { timeout: 600_000 }, () => {
   let stack: Stack;
-  const mails: { to: string[]; text: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text: bodyOf(Buffer.concat(chunks).toString('utf8')) });
-        callback();
-      });
-    },
-  });
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   before(async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    stack = await startStack({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'noreply@jqt.test' } });
+    smtp = await startSmtp();
+    stack = await startStack({ env: { SMTP_URL: smtp.url, SMTP_FROM: 'noreply@jqt.test' } });
   });
   after(async () => {
     await stack?.stop();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp?.close();
   });
 
   test('zh desktop: 忘记密码 on the login page, the link by e-mail, a new password, sign-in with it', async () => {
@@ -71,11 +46,11 @@ describe('forgotten password: request, e-mailed link, reset; admin reset', { tim
     // The outbox worker (every 5 s) delivers the link to this file's SMTP server.
     let link: RegExpExecArray | null = null;
     for (let i = 0; i < 120 && !link; i++) {
-      const mail = mails.find((m) => m.to.includes('ent.demo1@example.cn'));
+      const mail = smtp.accepted.find((m) => m.to.includes('ent.demo1@example.cn'));
       link = mail ? /https?:\/\/[^\s/]+(\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(mail.text) : null;
       if (!link) await sleep(500);
     }
-    assert.ok(link, `no reset mail arrived: ${JSON.stringify(mails).slice(0, 500)}`);
+    assert.ok(link, `no reset mail arrived: ${JSON.stringify(smtp.accepted).slice(0, 500)}`);
     // The link names the platform's public origin (PUBLIC_ORIGIN); its path opens the reset page of this server.
     await page.goto(link[1]);
     await page.getByRole('heading', { name: '设置新密码' }).waitFor();
