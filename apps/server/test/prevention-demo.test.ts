@@ -75,3 +75,17 @@ test('every demo enterprise has an industry (GB/T 4754 门类), and 制造业 ho
   assert.ok(rows.every((r) => isIndustry(r.industry)));
   assert.ok(Number(rows.find((r) => r.industry === 'C')?.n) >= 3);
 });
+
+test('the demo has disputes screened at 张店 enterprises: one due today, one overdue, one high risk, one resolved; the dashboard counts them', async () => {
+  const li = await demo('officer.zhangdian', 'officer');
+  const mine = (await call(t, li, { method: 'GET', url: '/api/v1/prevention/disputes?mine=true' })).json.disputes as { kind: string; followUpState: string; followUps: unknown[]; risk: string }[];
+  assert.deepEqual(mine.map((d) => `${d.kind}:${d.followUpState}`).sort(), ['labour:scheduled', 'land:due', 'other:overdue', 'restructuring:resolved']);
+  assert.equal(mine.find((d) => d.kind === 'land')!.followUps.length, 1);
+  const told = (await call(t, li, { method: 'GET', url: '/api/v1/notifications?limit=100' })).json.notifications as { kind: string }[];
+  assert.equal(told.filter((n) => n.kind === 'dispute_follow_up_due').length, 1, 'the overdue one was reminded on its day');
+  const leader = await demo('leader.city', 'unit-leader');
+  const p = (await call(t, leader, { method: 'GET', url: '/api/v1/stats/prevention?from=2026-10-22&to=2026-11-20' })).json;
+  assert.deepEqual(p.disputes, { open: 3, high: 1, overdue: 1 });
+  assert.ok(p.warnings.published >= 1 && p.warnings.acknowledged >= 2 && p.warnings.escalated >= 1, JSON.stringify(p.warnings));
+  assert.ok(p.cyber.inspected >= 1, JSON.stringify(p.cyber));
+});

@@ -15,3 +15,4 @@ export * from './schema-cyber.ts';
 export * from './schema-outbox.ts';
 export * from './schema-open-lectures.ts';
 export * from './schema-password-resets.ts';
+export * from './schema-disputes.ts';

@@ -8,6 +8,7 @@ import { rowToState, setEscalations } from '../modules/items/repository.ts';
 import { wake } from '../modules/items/service.ts';
 import { escalateUnacknowledgedWarnings } from '../modules/prevention/warnings.ts';
 import { escalateOverdueFindings } from '../modules/cyber/findings.ts';
+import { remindDueFollowUps } from '../modules/prevention/disputes.ts';
 import { itemEvents, items } from '../db/schema.ts';
 import { every } from './every.ts';
 
@@ -17,7 +18,7 @@ const BATCH = 500;
  * One sweep: claims due items with FOR UPDATE SKIP LOCKED, so two instances sweeping at once
  * never claim the same row, and each escalation is sent once.
  */
-export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: number; notices: number; warnings: number; cyberFindings: number }> {
+export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: number; notices: number; warnings: number; cyberFindings: number; disputeReminders: number }> {
   const now = ctx.now();
   const calendar = await calendarOf(ctx);
   let escalated = 0;
@@ -70,7 +71,10 @@ export async function sweepDeadlines(ctx: AppContext): Promise<{ escalated: numb
   // 网络安全检查 (M16): findings unanswered past their rectification deadline, to the unit's leaders.
   const findings = await escalateOverdueFindings(ctx);
   await wake(ctx, findings.woken);
-  return { escalated, notices, warnings: warnings.escalated, cyberFindings: findings.escalated };
+  // 矛盾纠纷排查 (M15): on a dispute's follow-up day, to the enterprise's liaison officer.
+  const disputes = await remindDueFollowUps(ctx);
+  await wake(ctx, disputes.woken);
+  return { escalated, notices, warnings: warnings.escalated, cyberFindings: findings.escalated, disputeReminders: disputes.reminded };
 }
 
 export function startDeadlineSweeper(ctx: AppContext, log: FastifyBaseLogger) {

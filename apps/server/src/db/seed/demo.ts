@@ -115,6 +115,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await (await import('./demo-liaison.ts')).seedDemoLiaison(ctx);
   await (await import('./demo-cases.ts')).seedDemoCases(ctx);
   await (await import('./demo-prevention.ts')).seedDemoPrevention(ctx);
+  await (await import('./demo-disputes.ts')).seedDemoDisputes(ctx);
   await (await import('./demo-open-lectures.ts')).seedDemoOpenLectures(ctx);
   await (await import('./demo-review.ts')).seedDemoReview(ctx);
   await (await import('./demo-cyber.ts')).seedDemoCyber(ctx);

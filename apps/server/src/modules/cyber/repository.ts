@@ -140,3 +140,17 @@ export async function attachmentNames(db: Queryable, ids: string[]) {
   const rows = await db.select({ id: attachments.id, filename: attachments.filename }).from(attachments).where(inArray(attachments.id, ids));
   return new Map(rows.map((r) => [r.id, r.filename]));
 }
+
+/** The dashboard's counts: inspections held in the period by the units in scope; their findings open and overdue now. */
+export async function cyberCounts(db: Queryable, units: readonly string[] | null, from: string, to: string, now: Date) {
+  const inScope = units ? sql`and i.unit_id in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})` : sql``;
+  const r = (await db.execute(sql`
+    select
+      (select count(*)::int from cyber_inspections i where i.inspected_on between ${from}::date and ${to}::date ${inScope}) as inspected,
+      count(*) filter (where f.status in ('open', 'reopened', 'answered'))::int as open_findings,
+      count(*) filter (where f.status in ('open', 'reopened') and f.due_at < ${now})::int as overdue_findings
+    from cyber_findings f join cyber_inspections i on i.id = f.inspection_id
+    where true ${inScope}`)) as unknown as { rows: Record<string, number>[] };
+  const row = r.rows[0] ?? {};
+  return { inspected: Number(row.inspected ?? 0), openFindings: Number(row.open_findings ?? 0), overdueFindings: Number(row.overdue_findings ?? 0) };
+}

@@ -97,7 +97,8 @@ export interface EnterpriseFilter {
   limit: number;
 }
 
-const liaisesWith = (userId: string) =>
+/** The enterprise (joined as `enterprises`) is one this user liaises with now, as officer or deputy. */
+export const liaisesWith = (userId: string) =>
   sql`exists (select 1 from ${liaisonAssignments} a where a.enterprise_id = ${enterprises.id} and a.to_at is null and (a.officer_id = ${userId} or a.deputy_id = ${userId}))`;
 
 export async function listEnterprises(db: Queryable, f: EnterpriseFilter) {

@@ -94,3 +94,14 @@ export async function enterpriseNames(db: Queryable, ids: string[]) {
   const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The dashboard's counts: open lectures on a day of the period by the units in scope, and the people confirmed for them. */
+export async function openLectureCounts(db: Queryable, units: readonly string[] | null, from: string, to: string) {
+  const r = (await db.execute(sql`
+    select count(distinct l.id)::int as lectures, coalesce(sum(s.attendees) filter (where s.status = 'confirmed'), 0)::int as attendees
+    from open_lectures l left join open_lecture_signups s on s.lecture_id = l.id
+    where l.status = 'published' and l.date between ${from} and ${to}
+      ${units ? sql`and l.unit_id in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})` : sql``}`)) as unknown as { rows: Record<string, number>[] };
+  const row = r.rows[0] ?? {};
+  return { lectures: Number(row.lectures ?? 0), attendees: Number(row.attendees ?? 0) };
+}

@@ -4,6 +4,8 @@ import { userOf } from '../../plugins/auth.ts';
 import { faqOfItem, publishFaq } from './legal-faqs.ts';
 import * as ol from './open-lectures.ts';
 import * as warnings from './warnings.ts';
+import * as disputes from './disputes.ts';
+import { exportDisputesLedger } from './disputes-ledger.ts';
 import * as s from './schemas.ts';
 import { exportWarningsLedger } from './warnings-ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';
@@ -51,6 +53,22 @@ export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     '/prevention/enterprises',
     { schema: { tags, summary: '选择预警对象 Enterprises by name or USCC, for a warning\'s audience', querystring: s.enterpriseQuery }, config: { access: police } },
     async (req) => warnings.searchAudienceEnterprises(ctx, req.query.q),
+  );
+  app.get('/prevention/disputes', { schema: { tags, summary: '矛盾纠纷排查 Disputes screened at enterprises (scoped as the registry)', querystring: s.disputeQuery }, config: { access: [...police, 'supervisor'] } }, async (req) =>
+    disputes.listDisputes(ctx, userOf(req), req.query),
+  );
+  app.get(
+    '/prevention/disputes/export.xlsx',
+    { schema: { tags, summary: '导出台账 The disputes list as xlsx, the same filters and scope (audited)', querystring: s.disputeListQuery }, config: { access: [...police, 'supervisor'] } },
+    async (req, reply) => sendLedger(reply, await exportDisputesLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
+  );
+  app.post('/prevention/disputes', { schema: { tags, summary: '登记矛盾纠纷 Record a dispute screened at an enterprise', body: s.disputeBody }, config: { access: police } }, async (req, reply) =>
+    reply.status(201).send(await disputes.recordDispute(ctx, userOf(req), req.body, req.ip)),
+  );
+  app.post(
+    '/prevention/disputes/:id/follow-ups',
+    { schema: { tags, summary: '跟进 Follow a dispute up: the risk now and the next day, or resolved', params: s.disputeParams, body: s.followUpBody }, config: { access: police } },
+    async (req, reply) => reply.status(201).send(await disputes.followUpDispute(ctx, userOf(req), req.params.id, req.body, req.ip)),
   );
   app.get('/enterprise/warnings', { schema: { tags, summary: '我的风险预警 Warnings delivered to your enterprise' }, config: { access: enterprise } }, async (req) =>
     warnings.enterpriseWarnings(ctx, userOf(req)),

@@ -46,3 +46,35 @@ export const openLectureBody = z
   .passthrough();
 export const signupBody = z.object({ attendees: z.number().int().min(1).max(20).describe('People the enterprise sends, 1–20') }).strict();
 export const coverageQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100) }).strict();
+
+export const disputeParams = z.object({ id: z.uuid() }).strict();
+/** Checked whole by the domain (every bad field at once), so the bodies are only shaped here. */
+export const disputeBody = z
+  .object({
+    enterpriseId: z.unknown().describe('The enterprise screened (uuid)'),
+    kind: z.unknown().describe('land (征地拆迁) | restructuring (破产重组) | labour (劳资纠纷) | other'),
+    summary: z.unknown().describe('情况, 10–2000 characters'),
+    risk: z.unknown().describe('low | medium | high'),
+    nextFollowUpOn: z.unknown().describe('YYYY-MM-DD, tomorrow to 180 days ahead'),
+  })
+  .partial()
+  .passthrough();
+export const followUpBody = z
+  .object({
+    note: z.unknown().describe('跟进情况, 5–2000 characters'),
+    risk: z.unknown().describe('low | medium | high, the risk now'),
+    resolved: z.unknown().optional().describe('true: 已化解 (then no nextFollowUpOn)'),
+    nextFollowUpOn: z.unknown().optional().describe('YYYY-MM-DD, tomorrow to 180 days ahead; required unless resolved'),
+  })
+  .partial()
+  .passthrough();
+const yes = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const disputeListQuery = z
+  .object({
+    enterpriseId: z.uuid().optional(),
+    mine: yes.optional().describe('Only the enterprises you liaise with'),
+    risk: z.enum(['low', 'medium', 'high']).optional(),
+    state: z.enum(['open', 'due', 'resolved']).optional().describe('due: the follow-up day is today or past'),
+  })
+  .strict();
+export const disputeQuery = disputeListQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(200) }).strict();

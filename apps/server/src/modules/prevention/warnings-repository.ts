@@ -244,3 +244,17 @@ export async function acknowledgeForUnit(db: Queryable, warningId: string, unitI
     .set({ acknowledgedAt: at, acknowledgedBy: by })
     .where(and(eq(riskWarningUnitDeliveries.warningId, warningId), eq(riskWarningUnitDeliveries.unitId, unitId), isNull(riskWarningUnitDeliveries.acknowledgedAt)));
 }
+
+/** The dashboard's counts: warnings published in the period by the units in scope, and their deliveries' fate. */
+export async function warningCounts(db: Queryable, units: readonly string[] | null, period: { from: Date; to: Date }) {
+  const r = (await db.execute(sql`
+    select count(distinct w.id)::int as published,
+      count(d.enterprise_id)::int as delivered,
+      count(d.acknowledged_at)::int as acknowledged,
+      count(*) filter (where d.escalated_at is not null and d.acknowledged_at is null)::int as escalated
+    from risk_warnings w left join risk_warning_deliveries d on d.warning_id = w.id
+    where w.status = 'published' and w.published_at between ${period.from} and ${period.to}
+      ${units ? sql`and w.unit_id in (${sql.join(units.map((u) => sql`${u}`), sql`, `)})` : sql``}`)) as unknown as { rows: Record<string, number>[] };
+  const row = r.rows[0] ?? {};
+  return { published: Number(row.published ?? 0), delivered: Number(row.delivered ?? 0), acknowledged: Number(row.acknowledged ?? 0), escalated: Number(row.escalated ?? 0) };
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { userOf } from '../../plugins/auth.ts';
-import { exportXlsx, overview } from './service.ts';
+import { exportXlsx, overview, prevention } from './service.ts';
 
 const tags = ['stats'];
 const period = z.object({ from: z.string().max(10).describe('YYYY-MM-DD'), to: z.string().max(10).describe('YYYY-MM-DD') }).strict();
@@ -13,6 +13,11 @@ export const statsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/stats/overview',
     { schema: { tags, summary: '统计 Per unit and item type: received, on time, overdue, satisfaction', querystring: period }, config: { access: viewers } },
     async (req) => overview(ctx, userOf(req), req.query.from, req.query.to),
+  );
+  app.get(
+    '/stats/prevention',
+    { schema: { tags, summary: '平安服务 Warnings, network security inspections, open lectures and disputes, in the same scope', querystring: period }, config: { access: viewers } },
+    async (req) => prevention(ctx, userOf(req), req.query.from, req.query.to),
   );
   app.get(
     '/stats/export.xlsx',

@@ -1,11 +1,15 @@
 import ExcelJS from 'exceljs';
-import { DomainError, endOfShanghaiDay, itemType, leaderScope, parseDayRange, startOfShanghaiDay, workingDaysBetween } from '@jqt/domain';
+import { DomainError, endOfShanghaiDay, shanghaiDate, itemType, leaderScope, parseDayRange, startOfShanghaiDay, workingDaysBetween } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { listUnits } from '../accounts/repository.ts';
 import { recordAuditAlone } from '../audit/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { neutralizeCell } from '../ledgers/ledger.ts';
+import { cyberCounts } from '../cyber/repository.ts';
+import { disputeCounts } from '../prevention/disputes-repository.ts';
+import { openLectureCounts } from '../prevention/open-lectures-repository.ts';
+import { warningCounts } from '../prevention/warnings-repository.ts';
 import * as repo from './repository.ts';
 
 interface Metrics {
@@ -101,6 +105,25 @@ export async function overview(ctx: AppContext, actor: UserActor, from: string, 
     byDay: days,
     byDistrict: [...receivedByDistrict].sort(([a], [b]) => (a < b ? -1 : 1)).map(([district, received]) => ({ district, received })),
   };
+}
+
+/**
+ * 平安服务 on the dashboard (M15, M16, M19), in the same scope as the overview: warnings published in the period and
+ * how they were read, inspections held and findings open or overdue now, open lectures held, disputes open now.
+ * Booked lectures and legal questions are items: the overview's `byType` counts them.
+ */
+export async function prevention(ctx: AppContext, actor: UserActor, from: string, to: string) {
+  const period = parsePeriod(from, to);
+  const scope = scopeOf(actor);
+  const db = ctx.database.db;
+  const now = ctx.now();
+  const [warnings, cyber, openLectures, disputes] = await Promise.all([
+    warningCounts(db, scope, period),
+    cyberCounts(db, scope, from, to, now),
+    openLectureCounts(db, scope, from, to),
+    disputeCounts(db, scope, shanghaiDate(now)),
+  ]);
+  return { from, to, warnings, cyber, openLectures, disputes };
 }
 
 // The one formula guard is the ledgers' (SPEC §6); re-exported for the exports built here and in liaison.
