@@ -6,9 +6,9 @@ import react from '@vitejs/plugin-react';
 /**
  * Records the initial JavaScript of the public portal home (the entry chunk and every chunk it imports
  * statically: exactly what the browser must fetch before the home page renders) into dist/size-report.json.
- * The budget is 300 KB gzip (issue 4); the build fails above it.
+ * The budget is 310 KB gzip (issue 4, raised from 300 on 2026-12-07: see docs/decisions.md); the build fails above it.
  */
-function initialSizeReport(budgetKb = 300): Plugin {
+function initialSizeReport(budgetKb = 310): Plugin {
   return {
     name: 'jqt-initial-size-report',
     apply: 'build',

@@ -77,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'liaison/centres', lazy: lazy(() => import('./routes/liaison/centres-admin')) },
       { path: 'enterprises/:id', lazy: lazy(() => import('./routes/liaison/enterprise-file')) },
       { path: 'warnings', lazy: lazy(() => import('./routes/prevention/warnings')) },
+      { path: 'disputes', lazy: lazy(() => import('./routes/disputes/disputes')) },
       { path: 'warnings/:id', lazy: lazy(() => import('./routes/prevention/warning-detail')) },
       { path: 'department-warnings', lazy: lazy(() => import('./routes/prevention/partner-warnings')) },
       { path: 'cyber', lazy: named(() => import('./routes/cyber/inspections'), 'UnitInspections') },

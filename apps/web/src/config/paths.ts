@@ -67,6 +67,8 @@ export const paths = {
     liaisonVisits: '/workbench/liaison/visits',
     newVisit: (enterpriseId?: string) => (enterpriseId ? `/workbench/liaison/visits/new?enterpriseId=${encodeURIComponent(enterpriseId)}` : '/workbench/liaison/visits/new'),
     serviceCentres: '/workbench/liaison/centres',
+    /** 矛盾纠纷排查 (M15): disputes screened at enterprises in the reader's scope. */
+    disputes: '/workbench/disputes',
     /** 风险预警 (M15): the unit's warnings and one warning. */
     warnings: '/workbench/warnings',
     warning: (id: string) => `/workbench/warnings/${encodeURIComponent(id)}`,

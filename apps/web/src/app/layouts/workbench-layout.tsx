@@ -1,5 +1,5 @@
 import { caseUnitTypes } from '@jqt/domain';
-import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined, AuditOutlined, SecurityScanOutlined, FlagOutlined, TeamOutlined, BarChartOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined, BellOutlined, DashboardOutlined, ShopOutlined, ContactsOutlined, FileTextOutlined, BankOutlined, FundOutlined, AlertOutlined, IdcardOutlined, ReadOutlined, CarOutlined, WarningOutlined, AuditOutlined, SecurityScanOutlined, FlagOutlined, TeamOutlined, BarChartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths';
 import { StaffShell } from './staff-shell';
@@ -29,6 +29,7 @@ export default function WorkbenchLayout() {
         { key: 'accidents', to: paths.workbench.accidents, icon: <CarOutlined aria-hidden />, label: t('screens.menu.accidents'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
         { key: 'hazards', to: paths.workbench.hazards, icon: <WarningOutlined aria-hidden />, label: t('screens.menu.hazards'), roles: ['officer', 'unit-leader', 'supervisor', 'admin'] },
         { key: 'warnings', to: paths.workbench.warnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['officer', 'unit-leader', 'supervisor'] },
+        { key: 'disputes', to: paths.workbench.disputes, icon: <SolutionOutlined aria-hidden />, label: t('disputes.menu'), roles: ['officer', 'unit-leader', 'supervisor'] },
         { key: 'department-warnings', to: paths.workbench.departmentWarnings, icon: <AlertOutlined aria-hidden />, label: t('prevention.menu.warnings'), roles: ['partner'] },
         { key: 'answer-review', to: paths.workbench.answerReview, icon: <AuditOutlined aria-hidden />, label: t('review.menu'), roles: ['unit-leader'] },
         // 网络安全检查: the cyber unit's staff, and those who read every unit's (supervisors, the city bureau's leaders)

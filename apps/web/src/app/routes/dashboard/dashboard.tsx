@@ -9,6 +9,7 @@ import { exportUrl, useStatsOverview } from '../../../features/stats/api/get-ove
 import { EChart } from '../../../features/stats/components/echart';
 import { KpiCards } from '../../../features/stats/components/kpi-cards';
 import { RatingTable } from '../../../features/stats/components/rating-table';
+import { PreventionCard } from '../../../features/stats/components/prevention-card';
 import { ItemList } from '../../../features/items/components/item-list';
 import { itemLedgerQuery, type ItemFilters } from '../../../features/items/api/get-items';
 import { LedgerButton } from '../../../components/ledger-button';
@@ -150,6 +151,9 @@ export default function DashboardPage() {
               <Card title={t('dashboard.ratings')} size="small">
                 <RatingTable stats={s} />
               </Card>
+            </Col>
+            <Col xs={24}>
+              <PreventionCard from={range[0]} to={range[1]} byType={s.byType} />
             </Col>
           </Row>
         </>

@@ -17,10 +17,12 @@ import { VisitList } from '../../../features/liaison/components/visit-list';
 import { OfficerCell } from '../../../features/liaison/components/person';
 import { districtName } from '../../../features/liaison/components/labels';
 import { LiaisonError } from '../../../features/liaison/components/liaison-error';
+import { useMe } from '../../../features/auth/api/get-me';
+import { DisputesPanel } from '../../../features/disputes/components/disputes-panel';
 
 const DONE = ['answered', 'closed', 'refused'];
 
-/** 一企一档: one enterprise's profile and tags, officer history, projects, visits, items with their deadlines, pass codes. */
+/** 一企一档: one enterprise's profile and tags, officer history, projects, visits, disputes, items with their deadlines, pass codes. */
 export default function EnterpriseFilePage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
@@ -28,6 +30,7 @@ export default function EnterpriseFilePage() {
   const file = useEnterpriseFile(id);
   const tags = useLiaisonTags();
   const types = useItemTypes();
+  const me = useMe();
   if (file.isLoading) return <Skeleton active />;
   if (file.isError) return <LiaisonError error={file.error} />;
   const f = file.data!;
@@ -98,6 +101,11 @@ export default function EnterpriseFilePage() {
                 />
                 </>
               ),
+            },
+            {
+              key: 'disputes',
+              label: t('disputes.tab'),
+              children: <DisputesPanel base={{ enterpriseId: e.id }} enterprise={{ id: e.id, name: e.name }} canAct={me.data?.role === 'officer' || me.data?.role === 'unit-leader'} testId="file-disputes" />,
             },
             { key: 'officers', label: t('liaison.officerHistory'), children: <AssignmentHistory assignments={f.assignments} /> },
             {

@@ -19,3 +19,17 @@ export function useStatsOverview(from: string, to: string) {
 }
 
 export const exportUrl = (from: string, to: string) => apiUrl('/stats/export.xlsx', { from, to });
+
+/** 平安服务: warnings, network security inspections, open lectures and disputes in the dashboard's scope (GET /stats/prevention). */
+export interface PreventionStats {
+  from: string;
+  to: string;
+  warnings: { published: number; delivered: number; acknowledged: number; escalated: number };
+  cyber: { inspected: number; openFindings: number; overdueFindings: number };
+  openLectures: { lectures: number; attendees: number };
+  disputes: { open: number; high: number; overdue: number };
+}
+
+export function usePreventionStats(from: string, to: string) {
+  return useQuery({ queryKey: ['stats', 'prevention', from, to], queryFn: () => api<PreventionStats>('/stats/prevention', { query: { from, to } }), retry: false });
+}
