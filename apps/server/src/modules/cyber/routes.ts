@@ -4,7 +4,10 @@ import { userOf } from '../../plugins/auth.ts';
 import { drillList, setDrill } from './drills.ts';
 import { answerFinding, reviewFinding } from './findings.ts';
 import { getInspection, listInspections, planInspection, recordResult } from './inspections.ts';
+import { exportDrillsLedger, exportInspectionsLedger } from './ledger.ts';
 import { noticePdf } from './notice.ts';
+import { sendLedger } from '../../plugins/ledger-reply.ts';
+import { localeOf } from '../../plugins/problem-json.ts';
 import * as s from './schemas.ts';
 
 const { tags } = s;
@@ -16,6 +19,11 @@ const enterprise = ['enterprise-admin', 'enterprise-staff'] as const;
 export const cyberRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/cyber/inspections', { schema: { tags, summary: '网络安全检查 The cyber unit\'s inspections (supervisors, city leaders: all)' }, config: { access: readers } }, async (req) =>
     listInspections(ctx, userOf(req)),
+  );
+  app.get(
+    '/cyber/inspections/export.xlsx',
+    { schema: { tags, summary: '导出台账 The inspections list as xlsx, the same scope (audited)', querystring: s.exportQuery }, config: { access: readers } },
+    async (req, reply) => sendLedger(reply, await exportInspectionsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip })),
   );
   app.post(
     '/cyber/inspections',
@@ -45,6 +53,11 @@ export const cyberRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   );
   app.get('/cyber/drills', { schema: { tags, summary: '护网演练 The enterprises taking part in a year\'s drill', querystring: s.drillQuery }, config: { access: readers } }, async (req) =>
     drillList(ctx, userOf(req), req.query.year),
+  );
+  app.get(
+    '/cyber/drills/export.xlsx',
+    { schema: { tags, summary: '导出台账 A year\'s drill list as xlsx, the same year and access (audited)', querystring: s.drillQuery }, config: { access: readers } },
+    async (req, reply) => sendLedger(reply, await exportDrillsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
   app.put(
     '/cyber/drills/:year/enterprises/:enterpriseId',

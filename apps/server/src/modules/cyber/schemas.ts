@@ -33,5 +33,7 @@ export const reviewBody = z
   .object({ action: z.unknown().describe('verify (closes the finding) | reopen (a new deadline of its severity)'), note: z.unknown().describe('核验意见, 2–500 characters') })
   .partial()
   .passthrough();
+/** The inspections list has no filter: its ledger takes none, and an unknown key is a 422 rather than ignored. */
+export const exportQuery = z.object({}).strict();
 export const drillQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100).optional() }).strict();
 export const drillParams = z.object({ year: z.coerce.number().int().min(2020).max(2100), enterpriseId: z.uuid() }).strict();

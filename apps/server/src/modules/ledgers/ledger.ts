@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DomainError, formatMessage, formatShanghaiMinute, maskIdCard, maskMobile, type Locale } from '@jqt/domain';
+import { DomainError, districts, formatMessage, formatShanghaiMinute, maskIdCard, maskMobile, type Locale } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { listUnits } from '../accounts/repository.ts';
@@ -139,3 +139,6 @@ export async function unitNamer(ctx: AppContext, locale: Locale): Promise<(id: s
   const names = new Map((await listUnits(ctx.database.db)).map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }]));
   return (id) => (id ? (inLocale(names.get(id), locale) ?? id) : null);
 }
+
+/** A district's name in the requester's language (the code when unknown). */
+export const districtName = (code: string | null, locale: Locale) => (code ? (inLocale(districts.find((d) => d.code === code), locale) ?? code) : null);

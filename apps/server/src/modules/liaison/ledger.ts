@@ -1,8 +1,8 @@
-import { contactWayLabels, formatMessage, type ContactWay } from '@jqt/domain';
+import { INDUSTRIES, contactWayLabels, formatMessage, type ContactWay } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
-import { inLocale, listLedger, type LedgerRequest } from '../ledgers/ledger.ts';
+import { districtName, inLocale, listLedger, type LedgerRequest } from '../ledgers/ledger.ts';
 import { findEnterprise, findProject } from './repository.ts';
-import { assignmentHistory } from './service.ts';
+import { assignmentHistory, listEnterprises, listTags, type EnterpriseQuery } from './service.ts';
 import { listVisits } from './visits.ts';
 
 type Visit = Awaited<ReturnType<typeof listVisits>>['visits'][number];
@@ -60,6 +60,48 @@ export async function exportAssignmentsLedger(ctx: AppContext, req: LedgerReques
         { key: 'assignedBy', header: 'ledger.col.assignedBy', width: 14, value: (a) => a.assignedBy.displayName },
         { key: 'reason', header: 'ledger.col.reason', width: 28, value: (a) => a.reason },
         { key: 'endReason', header: 'ledger.col.endReason', width: 28, value: (a) => a.endReason },
+      ],
+    },
+    req,
+  );
+}
+
+type Enterprise = Awaited<ReturnType<typeof listEnterprises>>['enterprises'][number];
+
+/**
+ * 企业台账 (我联系的企业 and the registry): the enterprises list with its filters and scope, read page after page by the
+ * list's own cursor until the end (or one past the ledger's cap, which then refuses the export).
+ */
+export async function exportEnterprisesLedger(ctx: AppContext, req: LedgerRequest, q: Omit<EnterpriseQuery, 'cursor' | 'limit'>) {
+  const { locale } = req;
+  const rows: Enterprise[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEnterprises(ctx, req.actor, { ...q, cursor, limit: 200 });
+    rows.push(...page.enterprises);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && rows.length <= ctx.config.ledgerMaxRows);
+  const tags = new Map((await listTags(ctx)).tags.map((t) => [t.code, { zh: t.nameZh, en: t.nameEn }]));
+  const person = (p: Enterprise['officer']) => (p ? `${p.displayName}${p.unitName.zh ? `（${inLocale(p.unitName, locale)}）` : ''}` : null);
+  return listLedger<Enterprise>(
+    ctx,
+    {
+      name: 'liaison-enterprises',
+      title: q.mine ? 'ledger.myEnterprises.title' : 'ledger.enterprises.title',
+      filters: q,
+      filterText: (key, value) => (key === 'district' ? (districtName(String(value), locale) ?? undefined) : key === 'tag' ? (inLocale(tags.get(String(value)), locale) ?? undefined) : undefined),
+      rows,
+      columns: [
+        { key: 'name', header: 'ledger.col.enterprise', width: 28, value: (e) => e.name },
+        { key: 'uscc', header: 'ledger.col.uscc', width: 20, value: (e) => e.uscc },
+        { key: 'district', header: 'ledger.col.district', width: 12, value: (e) => districtName(e.district, locale) },
+        { key: 'address', header: 'ledger.col.address', width: 30, value: (e) => e.address },
+        { key: 'industry', header: 'ledger.col.industry', width: 18, value: (e) => inLocale(INDUSTRIES.find((i) => i.code === e.industry), locale) ?? e.industry },
+        { key: 'key', header: 'ledger.col.keyEnterprise', width: 8, value: (e) => formatMessage(locale, e.key ? 'ledger.yes' : 'ledger.no') },
+        { key: 'tags', header: 'ledger.col.tags', width: 20, value: (e) => e.tags.map((t) => inLocale(tags.get(t), locale) ?? t).join('、') },
+        { key: 'officer', header: 'ledger.col.officer', width: 24, value: (e) => person(e.officer) },
+        { key: 'deputy', header: 'ledger.col.deputy', width: 24, value: (e) => person(e.deputy) },
+        { key: 'lastVisitOn', header: 'ledger.col.lastVisitOn', width: 12, value: (e) => e.lastVisitOn },
       ],
     },
     req,

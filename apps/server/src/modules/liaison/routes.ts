@@ -7,7 +7,7 @@ import { MAX_SPREADSHEET_BYTES } from '../applications/spreadsheet.ts';
 import * as centres from './centres.ts';
 import { coverage, coverageXlsx } from './coverage.ts';
 import * as s from './schemas.ts';
-import { exportAssignmentsLedger, exportVisitsLedger } from './ledger.ts';
+import { exportAssignmentsLedger, exportEnterprisesLedger, exportVisitsLedger } from './ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 import * as registry from './service.ts';
@@ -36,6 +36,11 @@ export const liaisonRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.get('/liaison/enterprises', { schema: { tags, summary: '重点企业 Enterprises of the registry (scoped)', querystring: s.enterpriseQuery }, config: { access: [...staff] } }, async (req) =>
     registry.listEnterprises(ctx, userOf(req), req.query),
+  );
+  app.get(
+    '/liaison/enterprises/export.xlsx',
+    { schema: { tags, summary: '导出台账 The enterprises list as xlsx, the same filters and scope, every page (audited)', querystring: s.enterpriseQuery.omit({ cursor: true, limit: true }) }, config: { access: [...staff] } },
+    async (req, reply) => sendLedger(reply, await exportEnterprisesLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
   app.put(
     '/liaison/enterprises/:id/profile',

@@ -8,6 +8,7 @@ import * as disputes from './disputes.ts';
 import { exportDisputesLedger } from './disputes-ledger.ts';
 import * as s from './schemas.ts';
 import { exportWarningsLedger } from './warnings-ledger.ts';
+import { exportLectureCoverageLedger, exportOpenLecturesLedger } from './open-lectures-ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';
 import { localeOf } from '../../plugins/problem-json.ts';
 
@@ -92,6 +93,11 @@ export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get('/prevention/open-lectures', { schema: { tags, summary: '公开宣讲管理 The lecture team\'s open lectures with sign-ups and waitlist' }, config: { access: police } }, async (req) =>
     ol.teamLectures(ctx, userOf(req)),
   );
+  app.get(
+    '/prevention/open-lectures/export.xlsx',
+    { schema: { tags, summary: '导出台账 The lecture team\'s open lectures as xlsx, the same access (audited)', querystring: s.exportQuery }, config: { access: police } },
+    async (req, reply) => sendLedger(reply, await exportOpenLecturesLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip })),
+  );
   app.post(
     '/prevention/open-lectures',
     { schema: { tags, summary: '发布公开宣讲 Publish an open lecture on the portal', body: s.openLectureBody }, config: { access: police } },
@@ -109,6 +115,11 @@ export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     '/prevention/lecture-coverage',
     { schema: { tags, summary: '宣讲覆盖 Enterprises reached in a year per district and topic', querystring: s.coverageQuery }, config: { access: [...police, 'supervisor'] } },
     async (req) => ol.lectureCoverage(ctx, userOf(req), req.query.year),
+  );
+  app.get(
+    '/prevention/lecture-coverage/export.xlsx',
+    { schema: { tags, summary: '导出台账 A year\'s lecture coverage as xlsx, one row per district and topic (audited)', querystring: s.coverageQuery }, config: { access: [...police, 'supervisor'] } },
+    async (req, reply) => sendLedger(reply, await exportLectureCoverageLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
   app.get('/enterprise/open-lectures', { schema: { tags, summary: '我的宣讲报名 Your enterprise\'s open-lecture sign-ups' }, config: { access: enterprise } }, async (req) =>
     ol.enterpriseSignups(ctx, userOf(req)),

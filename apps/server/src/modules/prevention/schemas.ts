@@ -45,6 +45,8 @@ export const openLectureBody = z
   .partial()
   .passthrough();
 export const signupBody = z.object({ attendees: z.number().int().min(1).max(20).describe('People the enterprise sends, 1–20') }).strict();
+/** A list without filters: its ledger takes none, and an unknown key is a 422 rather than ignored. */
+export const exportQuery = z.object({}).strict();
 export const coverageQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100) }).strict();
 
 export const disputeParams = z.object({ id: z.uuid() }).strict();

@@ -16,7 +16,7 @@ export interface AccidentInput {
   note?: string;
 }
 
-function presentAccident(r: repo.AccidentRow) {
+export function presentAccident(r: repo.AccidentRow) {
   return {
     id: r.id,
     plate: r.plate,
@@ -76,8 +76,11 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Count, median and average minutes from accident to release, and the share handled without any detention. */
-export async function accidentStats(ctx: AppContext, actor: UserActor, q: { from?: string; to?: string }) {
+/**
+ * The accidents of a period of Beijing days, oldest first: the records behind the statistics (and their ledger), with
+ * the same checks — only the traffic police among the police, both days required and in order.
+ */
+export async function accidentsInPeriod(ctx: AppContext, actor: UserActor, q: { from?: string; to?: string }) {
   if (actor.role === 'officer' || actor.role === 'unit-leader') await assertTrafficOfficer(ctx.database.db, actor);
   const errors: FieldError[] = [];
   if (!q.from || !isIsoDate(q.from)) errors.push({ path: 'from', code: q.from ? 'invalid_date' : 'required' });
@@ -86,7 +89,12 @@ export async function accidentStats(ctx: AppContext, actor: UserActor, q: { from
   if (errors.length) throw new DomainError('validation_failed', { kind: 'invalid', errors });
   const from = new Date(`${q.from}T00:00:00+08:00`);
   const to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
-  const rows = await repo.accidentsBetween(ctx.database.db, from, to);
+  return { from: q.from!, to: q.to!, rows: await repo.accidentsBetween(ctx.database.db, from, to) };
+}
+
+/** Count, median and average minutes from accident to release, and the share handled without any detention. */
+export async function accidentStats(ctx: AppContext, actor: UserActor, q: { from?: string; to?: string }) {
+  const { rows } = await accidentsInPeriod(ctx, actor, q);
   const minutes = rows.map((r) => (r.releasedAt.getTime() - r.occurredAt.getTime()) / 60_000);
   const undetained = rows.filter((r) => !r.vehicleDetained && !r.licenceDetained).length;
   const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);

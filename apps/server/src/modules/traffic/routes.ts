@@ -8,7 +8,7 @@ import * as accidents from './accidents.ts';
 import * as hazards from './hazards.ts';
 import * as tia from './tia-thresholds.ts';
 import * as s from './schemas.ts';
-import { exportPassCodesLedger } from './ledger.ts';
+import { exportAccidentsLedger, exportHazardsLedger, exportPassCodesLedger } from './ledger.ts';
 import { sendLedger } from '../../plugins/ledger-reply.ts';
 
 const tags = ['traffic'];
@@ -116,6 +116,12 @@ export const trafficRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (req) => accidents.accidentStats(ctx, userOf(req), req.query),
   );
 
+  app.get(
+    '/traffic/accidents/export.xlsx',
+    { schema: { tags, summary: '导出台账 The accidents behind the statistics of a period as xlsx, the same days and access (audited)', querystring: s.statsQuery.strict() }, config: { access: ['officer', 'unit-leader', 'supervisor', 'admin'] } },
+    async (req, reply) => sendLedger(reply, await exportAccidentsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
+  );
+
   app.post(
     '/traffic/hazard-inspections',
     { schema: { tags, summary: '重大项目周边交通安全隐患排查 Record a hazard inspection (M9)', body: s.hazardBody }, config: { access: ['officer', 'unit-leader'] } },
@@ -126,6 +132,12 @@ export const trafficRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/traffic/hazard-inspections',
     { schema: { tags, summary: '隐患排查记录 Hazard inspections, open rectifications first', querystring: s.hazardListQuery }, config: { access: ['officer', 'unit-leader', 'supervisor', 'admin'] } },
     async (req) => hazards.listHazardInspections(ctx, userOf(req), req.query.open === 'true'),
+  );
+
+  app.get(
+    '/traffic/hazard-inspections/export.xlsx',
+    { schema: { tags, summary: '导出台账 The hazard inspections list as xlsx, the same filter and access (audited)', querystring: s.hazardListQuery.strict() }, config: { access: ['officer', 'unit-leader', 'supervisor', 'admin'] } },
+    async (req, reply) => sendLedger(reply, await exportHazardsLedger(ctx, { actor: userOf(req), locale: localeOf(req), ip: req.ip }, req.query)),
   );
 
   app.post(
