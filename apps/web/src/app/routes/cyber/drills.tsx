@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Card, Empty, InputNumber, List, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { shanghaiDate } from '../../../lib/format';
-import { useDrills, useEnterpriseSearch, useSetDrill } from '../../../features/cyber/api/cyber';
+import { drillQuery, useDrills, useEnterpriseSearch, useSetDrill } from '../../../features/cyber/api/cyber';
+import { LedgerButton } from '../../../components/ledger-button';
 
 /** 护网演练: which enterprises take part in a year's drill; the cyber unit marks and unmarks them. */
 export default function DrillsPage() {
@@ -13,7 +14,10 @@ export default function DrillsPage() {
   const [q, setQ] = useState('');
   const found = useEnterpriseSearch(q);
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('cyber.drillTitle')}</Typography.Title>}>
+    <Card
+      title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('cyber.drillTitle')}</Typography.Title>}
+      extra={list.data ? <LedgerButton path="/cyber/drills/export.xlsx" query={drillQuery(year)} testId="cyber-drills-ledger" /> : null}
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <label htmlFor="cyber-drill-year">{t('cyber.year')}</label>
         <InputNumber id="cyber-drill-year" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />

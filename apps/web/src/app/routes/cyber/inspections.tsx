@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths';
 import { useInspections, type Inspection, type Side } from '../../../features/cyber/api/cyber';
 import { PlanForm } from '../../../features/cyber/components/plan-form';
+import { LedgerButton } from '../../../components/ledger-button';
 
 function Row({ i, to }: { i: Inspection; to: string }) {
   const { t } = useTranslation();
@@ -43,11 +44,14 @@ function InspectionList({ side }: { side: Side }) {
       <Card
         title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t(side === 'unit' ? 'cyber.listTitle' : 'cyber.mineTitle')}</Typography.Title>}
         extra={
-          list.data?.abilities.canPlan ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="cyber-plan-new">
-              {t('cyber.plan')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {side === 'unit' && list.data ? <LedgerButton path="/cyber/inspections/export.xlsx" query={{}} testId="cyber-inspections-ledger" /> : null}
+            {list.data?.abilities.canPlan ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="cyber-plan-new">
+                {t('cyber.plan')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         {list.isLoading ? <Skeleton active /> : !list.data?.inspections.length ? <Empty description={t('cyber.none')} /> : <List dataSource={list.data.inspections} renderItem={(i) => <Row key={i.id} i={i} to={link(i.id)} />} />}

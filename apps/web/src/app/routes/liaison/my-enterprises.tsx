@@ -3,7 +3,8 @@ import { EditOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths';
-import { useLiaisonEnterprises } from '../../../features/liaison/api/get-enterprises';
+import { enterpriseQuery, useLiaisonEnterprises } from '../../../features/liaison/api/get-enterprises';
+import { LedgerButton } from '../../../components/ledger-button';
 import { useLiaisonTags } from '../../../features/liaison/api/get-tags';
 import { EnterpriseTable } from '../../../features/liaison/components/enterprise-table';
 import { LiaisonError } from '../../../features/liaison/components/liaison-error';
@@ -13,12 +14,18 @@ export default function MyEnterprisesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const tags = useLiaisonTags();
-  const list = useLiaisonEnterprises({ mine: true });
+  const filters = { mine: true };
+  const list = useLiaisonEnterprises(filters);
   const enterprises = list.data?.pages.flatMap((p) => p.enterprises) ?? [];
   return (
     <Card
       title={<Typography.Title level={1} style={{ fontSize: '1.2em', margin: 0 }}>{t('liaison.mineTitle')}</Typography.Title>}
-      extra={<Link to={paths.workbench.liaisonVisits}>{t('liaison.myVisits')}</Link>}
+      extra={
+        <Space wrap>
+          <Link to={paths.workbench.liaisonVisits}>{t('liaison.myVisits')}</Link>
+          <LedgerButton path="/liaison/enterprises/export.xlsx" query={enterpriseQuery(filters)} testId="my-enterprises-ledger" />
+        </Space>
+      }
       className="jqt-wrap-title"
       data-testid="liaison-mine"
     >

@@ -3,7 +3,8 @@ import { Card, Empty, InputNumber, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { todayShanghai } from '../../../lib/format';
-import { useLectureCoverage } from '../../../features/prevention/api/open-lectures';
+import { coverageQuery, useLectureCoverage } from '../../../features/prevention/api/open-lectures';
+import { LedgerButton } from '../../../components/ledger-button';
 import { LectureCoverageTable } from '../../../features/prevention/components/lecture-coverage-table';
 
 /** 宣讲覆盖 (leaders and the lecture team): enterprises reached in a year per district and topic. */
@@ -12,7 +13,10 @@ export default function LectureCoveragePage() {
   const [year, setYear] = useState(Number(todayShanghai().slice(0, 4)));
   const coverage = useLectureCoverage(year);
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('openLectures.coverageTitle')}</Typography.Title>}>
+    <Card
+      title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('openLectures.coverageTitle')}</Typography.Title>}
+      extra={coverage.data ? <LedgerButton path="/prevention/lecture-coverage/export.xlsx" query={coverageQuery(year)} testId="lecture-coverage-ledger" /> : null}
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <label htmlFor="lecture-coverage-year">{t('openLectures.year')}</label>
         <InputNumber id="lecture-coverage-year" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />

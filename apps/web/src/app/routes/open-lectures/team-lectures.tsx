@@ -11,6 +11,7 @@ import { useCalendarDays } from '../../../features/calendar/api/get-calendar-day
 import { useCancelLecture, useTeamLectures, type TeamLecture } from '../../../features/prevention/api/open-lectures';
 import { OpenLectureFacts, SignupTag } from '../../../features/prevention/components/open-lecture-facts';
 import { OpenLecturePublishForm } from '../../../features/prevention/components/open-lecture-publish-form';
+import { LedgerButton } from '../../../components/ledger-button';
 
 /** The statutory calendar of the days a lecture may be published for, so the date picker asks the domain's rule. */
 function usePublishCalendar(): WorkCalendar | null {
@@ -71,6 +72,7 @@ export default function TeamOpenLecturesPage() {
             <Link to={paths.workbench.lectureCoverage}>
               <BarChartOutlined aria-hidden /> {t('openLectures.coverageTitle')}
             </Link>
+            {list.data ? <LedgerButton path="/prevention/open-lectures/export.xlsx" query={{}} testId="open-lectures-ledger" /> : null}
             {list.data ? (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="open-lecture-new">
                 {t('openLectures.new')}

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { showServerErrors } from '../../../lib/forms';
 import { addDays, todayShanghai } from '../../../lib/format';
-import { useAccidentStats, useRecordAccident, type Accident } from '../../../features/traffic/api/accidents';
+import { accidentPeriodQuery, useAccidentStats, useRecordAccident, type Accident } from '../../../features/traffic/api/accidents';
+import { LedgerButton } from '../../../components/ledger-button';
 
 interface Values {
   plate: string;
@@ -98,7 +99,11 @@ export default function AccidentsPage() {
           />
         ) : null}
       </Card>
-      <Card title={<Typography.Title level={2} style={{ fontSize: '1.1em', margin: 0 }}>{t('screens.accident.statsTitle')}</Typography.Title>} className="jqt-wrap-title">
+      <Card
+        title={<Typography.Title level={2} style={{ fontSize: '1.1em', margin: 0 }}>{t('screens.accident.statsTitle')}</Typography.Title>}
+        className="jqt-wrap-title"
+        extra={<LedgerButton path="/traffic/accidents/export.xlsx" query={accidentPeriodQuery(range[0], range[1])} testId="accidents-ledger" />}
+      >
         <DatePicker.RangePicker
           allowClear={false}
           value={[dayjs(range[0]), dayjs(range[1])]}

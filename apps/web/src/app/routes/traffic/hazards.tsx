@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { checkedValues, showServerErrors } from '../../../lib/forms';
 import { formatDateTime } from '../../../lib/format';
-import { useHazardInspections, useRecordHazardInspection, useRecordRectification, type HazardInput, type HazardInspection } from '../../../features/traffic/api/hazards';
+import { hazardQuery, useHazardInspections, useRecordHazardInspection, useRecordRectification, type HazardInput, type HazardInspection } from '../../../features/traffic/api/hazards';
+import { LedgerButton } from '../../../components/ledger-button';
 
 const FIELDS = ['project', 'location', 'inspectedOn', 'findings', 'hazardCount', 'rectificationDueOn'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -94,9 +95,12 @@ export default function HazardsPage() {
         title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('screens.hazard.title')}</Typography.Title>}
         className="jqt-wrap-title"
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDrawer(true)} data-testid="hazard-new">
-            {t('screens.hazard.new')}
-          </Button>
+          <Space wrap>
+            <LedgerButton path="/traffic/hazard-inspections/export.xlsx" query={hazardQuery(openOnly)} testId="hazards-ledger" />
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDrawer(true)} data-testid="hazard-new">
+              {t('screens.hazard.new')}
+            </Button>
+          </Space>
         }
       >
         <Segmented

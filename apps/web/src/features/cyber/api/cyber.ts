@@ -75,8 +75,10 @@ export const useRecordResult = (id: string) => useWrite((v: ResultInput) => api<
 export const useAnswerFinding = () => useWrite((v: { findingId: string; text: string; attachmentIds: string[] }) => api<Inspection>(`/enterprise/cyber/findings/${encodeURIComponent(v.findingId)}/answer`, { method: 'POST', body: { text: v.text, attachmentIds: v.attachmentIds } }));
 export const useReviewFinding = () => useWrite((v: { findingId: string; action: 'verify' | 'reopen'; note: string }) => api<Inspection>(`/cyber/findings/${encodeURIComponent(v.findingId)}/review`, { method: 'POST', body: { action: v.action, note: v.note } }));
 
+/** The drill list's year as the query string, for the list and its ledger alike. */
+export const drillQuery = (year: number) => ({ year: String(year) });
 export function useDrills(year: number) {
-  return useQuery({ queryKey: keys.drills(year), queryFn: () => api<DrillList>('/cyber/drills', { query: { year: String(year) } }) });
+  return useQuery({ queryKey: keys.drills(year), queryFn: () => api<DrillList>('/cyber/drills', { query: drillQuery(year) }) });
 }
 export function useSetDrill(year: number) {
   const qc = useQueryClient();

@@ -12,10 +12,11 @@ export interface EnterpriseFilters {
   limit?: number;
 }
 
+/** The list's filters as the query string, for the list and its ledger (`/liaison/enterprises/export.xlsx`) alike. */
+export const enterpriseQuery = (f: EnterpriseFilters) => ({ district: f.district, tag: f.tag, key: f.key, unassigned: f.unassigned ? true : undefined, mine: f.mine ? true : undefined, q: f.q });
+
 export function getLiaisonEnterprises(f: EnterpriseFilters, cursor?: string) {
-  return api<{ enterprises: LiaisonEnterprise[]; nextCursor: string | null }>('/liaison/enterprises', {
-    query: { district: f.district, tag: f.tag, key: f.key, unassigned: f.unassigned ? true : undefined, mine: f.mine ? true : undefined, q: f.q, limit: f.limit ?? 50, cursor },
-  });
+  return api<{ enterprises: LiaisonEnterprise[]; nextCursor: string | null }>('/liaison/enterprises', { query: { ...enterpriseQuery(f), limit: f.limit ?? 50, cursor } });
 }
 
 export function useLiaisonEnterprises(filters: EnterpriseFilters) {

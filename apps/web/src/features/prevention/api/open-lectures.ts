@@ -51,8 +51,10 @@ export function useTeamLectures() {
 export function useMySignups(enabled = true) {
   return useQuery({ queryKey: keys.mine, queryFn: async () => (await api<{ signups: MySignup[] }>('/enterprise/open-lectures')).signups, enabled });
 }
+/** The coverage's year as the query string, for the table and its ledger alike. */
+export const coverageQuery = (year: number) => ({ year: String(year) });
 export function useLectureCoverage(year: number) {
-  return useQuery({ queryKey: keys.coverage(year), queryFn: () => api<Coverage>('/prevention/lecture-coverage', { query: { year: String(year) } }) });
+  return useQuery({ queryKey: keys.coverage(year), queryFn: () => api<Coverage>('/prevention/lecture-coverage', { query: coverageQuery(year) }) });
 }
 
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {

@@ -33,7 +33,9 @@ export function useRecordAccident() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['traffic', 'accident-stats'] }),
   });
 }
+/** The period as the query string, for the statistics and the accidents' ledger alike. */
+export const accidentPeriodQuery = (from: string, to: string) => ({ from, to });
 /** Count, median and average minutes from accident to release over [from, to] (Beijing days). */
 export function useAccidentStats(from: string, to: string) {
-  return useQuery({ queryKey: ['traffic', 'accident-stats', from, to], queryFn: () => api<AccidentStats>('/traffic/accidents/stats', { query: { from, to } }), retry: false });
+  return useQuery({ queryKey: ['traffic', 'accident-stats', from, to], queryFn: () => api<AccidentStats>('/traffic/accidents/stats', { query: accidentPeriodQuery(from, to) }), retry: false });
 }

@@ -19,12 +19,14 @@ export interface HazardInspection extends HazardInput {
 }
 
 const key = ['traffic', 'hazard-inspections'];
+/** The list's filter as the query string, for the list and its ledger alike. */
+export const hazardQuery = (openOnly: boolean) => ({ open: openOnly ? 'true' : undefined });
 
 /** 隐患排查 (M9): the inspections, open rectifications first. */
 export function useHazardInspections(openOnly: boolean) {
   return useQuery({
     queryKey: [...key, openOnly],
-    queryFn: async () => (await api<{ inspections: HazardInspection[] }>('/traffic/hazard-inspections', { query: { open: openOnly ? 'true' : undefined } })).inspections,
+    queryFn: async () => (await api<{ inspections: HazardInspection[] }>('/traffic/hazard-inspections', { query: hazardQuery(openOnly) })).inspections,
     retry: false,
   });
 }
