@@ -57,7 +57,7 @@ describe('dispute screening and the prevention figures', { timeout: 600_000 }, (
     const file = page.getByTestId('file-disputes');
     await file.getByTestId('dispute-record').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('此项为必填项').first().waitFor();
     assert.equal(await dialog.getByText('此项为必填项').count(), 4);
     await dialog.getByTestId('dispute-kind').getByText('劳资纠纷').click();
@@ -67,7 +67,7 @@ describe('dispute screening and the prevention figures', { timeout: 600_000 }, (
     await dialog.getByTestId('dispute-risk').getByText('中').click();
     await pickDate(page, 'dispute_nextFollowUpOn', beijingDate(3));
     await shot(page, 'disputes-record-zh', { here: true });
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已登记').waitFor();
     await file.locator('[data-testid="dispute"][data-kind="labour"]').getByText(/劳务派遣工/).waitFor();
 
@@ -79,7 +79,7 @@ describe('dispute screening and the prevention figures', { timeout: 600_000 }, (
     await follow.getByTestId('follow-up-risk').getByText('低').click();
     await follow.getByTestId('follow-up-resolved').click();
     assert.equal(await page.locator('#follow-up_nextFollowUpOn').count(), 0, 'a resolved dispute takes no next day');
-    await follow.getByRole('button', { name: '保存' }).click();
+    await follow.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已记录化解').waitFor();
     await land.waitFor({ state: 'detached' });
     await file.getByTestId('dispute-state-filter').getByText('已化解').click();
