@@ -141,4 +141,7 @@ export async function unitNamer(ctx: AppContext, locale: Locale): Promise<(id: s
 }
 
 /** A district's name in the requester's language (the code when unknown). */
+/** The label of a declared option (`{ value, label }` lists of the domain), for a ledger cell. */
+export const optionLabel = (list: readonly { value: string; label: { zh: string; en: string } }[], v: string) => list.find((x) => x.value === v)?.label;
+
 export const districtName = (code: string | null, locale: Locale) => (code ? (inLocale(districts.find((d) => d.code === code), locale) ?? code) : null);

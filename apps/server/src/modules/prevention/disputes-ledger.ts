@@ -1,10 +1,9 @@
-import { DISPUTE_KINDS, DISPUTE_RISKS, districts, formatMessage } from '@jqt/domain';
+import { DISPUTE_KINDS, DISPUTE_RISKS, formatMessage } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
-import { inLocale, listLedger, type LedgerRequest } from '../ledgers/ledger.ts';
+import { districtName, inLocale, listLedger, optionLabel, type LedgerRequest } from '../ledgers/ledger.ts';
 import { listDisputes, type DisputeQuery } from './disputes.ts';
 
 type Dispute = Awaited<ReturnType<typeof listDisputes>>['disputes'][number];
-const labelOf = (list: readonly { value: string; label: { zh: string; en: string } }[], v: string) => list.find((x) => x.value === v)?.label;
 
 /** 矛盾纠纷排查台账: the disputes list with its filters and scope (the list's `limit` replaced by the ledger's cap). */
 export async function exportDisputesLedger(ctx: AppContext, req: LedgerRequest, q: Omit<DisputeQuery, 'limit'>) {
@@ -16,13 +15,13 @@ export async function exportDisputesLedger(ctx: AppContext, req: LedgerRequest, 
       name: 'disputes',
       title: 'ledger.disputes.title',
       filters: q,
-      filterText: (key, v) => (key === 'risk' ? (inLocale(labelOf(DISPUTE_RISKS, String(v)), locale) ?? undefined) : key === 'state' ? formatMessage(locale, `ledger.disputeState.${String(v)}`) : undefined),
+      filterText: (key, v) => (key === 'risk' ? (inLocale(optionLabel(DISPUTE_RISKS, String(v)), locale) ?? undefined) : key === 'state' ? formatMessage(locale, `ledger.disputeState.${String(v)}`) : undefined),
       rows: disputes,
       columns: [
         { key: 'enterprise', header: 'ledger.col.enterprise', width: 28, value: (d) => d.enterpriseName },
-        { key: 'district', header: 'ledger.col.district', width: 10, value: (d) => ((dd) => (dd ? (locale === 'en' ? dd.en : dd.zh) : d.district))(districts.find((x) => x.code === d.district)) },
-        { key: 'kind', header: 'ledger.col.kind', width: 12, value: (d) => inLocale(labelOf(DISPUTE_KINDS, d.kind), locale) ?? d.kind },
-        { key: 'risk', header: 'ledger.col.risk', width: 8, value: (d) => inLocale(labelOf(DISPUTE_RISKS, d.risk), locale) ?? d.risk },
+        { key: 'district', header: 'ledger.col.district', width: 10, value: (d) => districtName(d.district, locale) },
+        { key: 'kind', header: 'ledger.col.kind', width: 12, value: (d) => inLocale(optionLabel(DISPUTE_KINDS, d.kind), locale) ?? d.kind },
+        { key: 'risk', header: 'ledger.col.risk', width: 8, value: (d) => inLocale(optionLabel(DISPUTE_RISKS, d.risk), locale) ?? d.risk },
         { key: 'state', header: 'ledger.col.status', width: 10, value: (d) => formatMessage(locale, `ledger.disputeState.${d.followUpState}`) },
         { key: 'next', header: 'ledger.col.nextFollowUpOn', width: 12, value: (d) => d.nextFollowUpOn },
         { key: 'summary', header: 'ledger.col.summary', width: 40, value: (d) => d.summary },

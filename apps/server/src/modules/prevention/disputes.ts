@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, followUpState, formatShanghai, isPoliceUser, readerScope, shanghaiDate, validateDispute, validateFollowUp, type FieldError } from '@jqt/domain';
+import { DomainError, followUpState, formatShanghai, isPoliceUser, readerScope, shanghaiDate, validateDispute, validateFollowUp } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
 import type { UserActor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { wake } from '../items/service.ts';
+import { invalid, isUuid, notFound } from '../liaison/errors.ts';
 import { canReadEnterprise, liaisonActor } from '../liaison/policy.ts';
 import { findEnterprise } from '../liaison/repository.ts';
 import { insertNotifications } from '../notifications/repository.ts';
@@ -15,9 +16,6 @@ import * as repo from './disputes-repository.ts';
  * Internal police work: enterprises and departments never see it.
  */
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const invalid = (errors: FieldError[]) => new DomainError('validation_failed', { kind: 'invalid', errors });
-const notFound = () => new DomainError('not_found', { kind: 'not-found' });
 
 export interface DisputeQuery {
   enterpriseId?: string;
@@ -70,7 +68,7 @@ export async function recordDispute(ctx: AppContext, user: UserActor, body: Reco
   const db = ctx.database.db;
   const now = ctx.now();
   const { enterpriseId, ...fields } = body;
-  const enterprise = typeof enterpriseId === 'string' && uuid.test(enterpriseId) ? await findEnterprise(db, enterpriseId) : undefined;
+  const enterprise = typeof enterpriseId === 'string' && isUuid(enterpriseId) ? await findEnterprise(db, enterpriseId) : undefined;
   const v = validateDispute(fields, shanghaiDate(now));
   const errors = [...(enterprise ? [] : [{ path: 'enterpriseId', code: enterpriseId === undefined ? 'required' : 'enterprise_unknown' }]), ...v.errors];
   if (errors.length) throw invalid(errors);

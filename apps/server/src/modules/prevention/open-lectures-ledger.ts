@@ -1,9 +1,9 @@
 import { LECTURE_TOPICS, formatMessage, type Locale } from '@jqt/domain';
 import type { AppContext } from '../../context.ts';
-import { districtName, inLocale, listLedger, type LedgerRequest } from '../ledgers/ledger.ts';
+import { districtName, inLocale, listLedger, optionLabel, type LedgerRequest } from '../ledgers/ledger.ts';
 import { lectureCoverage, teamLectures } from './open-lectures.ts';
 
-const topicName = (t: string, locale: Locale) => inLocale(LECTURE_TOPICS.find((x) => x.value === t)?.label, locale) ?? t;
+const topicName = (t: string, locale: Locale) => inLocale(optionLabel(LECTURE_TOPICS, t), locale) ?? t;
 
 type TeamLecture = Awaited<ReturnType<typeof teamLectures>>['lectures'][number];
 
