@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,7 +40,9 @@ async function freshTotp(server: string, username: string): Promise<string> {
   let current = Math.floor(Date.now() / TOTP_MS);
   const wanted = Math.max(current, (lastStep.get(key) ?? -1) + 1);
   if (wanted > current + 1) {
-    await sleep((wanted - 1) * TOTP_MS - Date.now() + 300);
+    const wait = (wanted - 1) * TOTP_MS - Date.now() + 300;
+    console.log(`# e2e: ${username} waits ${Math.round(wait / 1000)} s for an unused TOTP step`);
+    await sleep(wait);
     current = wanted - 1;
   }
   lastStep.set(key, wanted);
@@ -73,6 +75,76 @@ async function buildWebOnce() {
   }
   for (let i = 0; i < 600 && !existsSync(stamp); i++) await sleep(500);
   if (!existsSync(stamp)) throw new Error('timed out waiting for the web build');
+}
+
+/**
+ * Seeds one data folder with the demo per test run and gives every file a copy: seeding takes about 20 s and a
+ * restart on a seeded folder about 4 s, and the seed is the same for every file (it is made of the same run's
+ * "today"). The server is stopped cleanly before the folder is copied, so the embedded database is closed.
+ */
+async function seededDataOnce(): Promise<string> {
+  const runId = String(process.ppid);
+  const template = join(tmpdir(), `jqt-e2e-seed-${runId}`);
+  const stamp = `${template}.ok`;
+  const lock = `${template}.lock`;
+  if (existsSync(stamp)) return template;
+  let mine = false;
+  try {
+    mkdirSync(lock);
+    mine = true;
+  } catch {
+    /* another file is seeding */
+  }
+  if (mine) {
+    try {
+      // earlier runs' seeds (a run leaves its own behind: files of the run copy it until the last one starts)
+      for (const name of readdirSync(tmpdir())) {
+        const p = join(tmpdir(), name);
+        if (name.startsWith('jqt-e2e-seed-') && !p.startsWith(template) && Date.now() - statSync(p).mtimeMs > 6 * 3600_000) rmSync(p, { recursive: true, force: true });
+      }
+      rmSync(template, { recursive: true, force: true });
+      const port = await freePort();
+      let log = '';
+      const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(template, 'data'), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      server.stdout?.on('data', (d) => (log += d));
+      server.stderr?.on('data', (d) => (log += d));
+      await waitHealthy(`http://127.0.0.1:${port}`, server, () => log);
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, sleep(15_000)]);
+      if (server.exitCode === null) throw new Error(`the seeding server did not stop:\n${log.slice(-3000)}`);
+      writeFileSync(stamp, 'ok');
+      return template;
+    } catch (e) {
+      rmSync(lock, { recursive: true, force: true });
+      throw e;
+    }
+  }
+  for (let i = 0; i < 600 && !existsSync(stamp); i++) {
+    if (!existsSync(lock)) return seededDataOnce(); // the seeder failed: try ourselves
+    await sleep(500);
+  }
+  if (!existsSync(stamp)) throw new Error('timed out waiting for the seeded demo data');
+  return template;
+}
+
+async function waitHealthy(baseURL: string, server: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log().slice(-3000)}`);
+    try {
+      const r = await fetch(`${baseURL}/api/v1/health`);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log().slice(-3000)}`);
+    await sleep(300);
+  }
 }
 
 function freePort(): Promise<number> {
@@ -117,6 +189,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
   if (!external) await buildWebOnce();
   const port = external ? 0 : await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'jqt-e2e-'));
+  if (!external) cpSync(join(await seededDataOnce(), 'data'), join(dataDir, 'data'), { recursive: true });
   let log = '';
   const server: ChildProcess = external ? (spawn(process.execPath, ['-e', 'setInterval(()=>{},1e6)'], { stdio: 'ignore' }) as ChildProcess) : spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
@@ -127,18 +200,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
   server.stderr?.on('data', (d) => (log += d));
   const baseURL = external ?? `http://127.0.0.1:${port}`;
   serverLogs.set(new URL(baseURL).origin, () => log);
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log.slice(-3000)}`);
-    try {
-      const r = await fetch(`${baseURL}/api/v1/health`);
-      if (r.ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log.slice(-3000)}`);
-    await sleep(500);
-  }
+  await waitHealthy(baseURL, server, () => log);
   // playwright gives every launch its own empty temporary profile (the --user-data-dir of STACK.md)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
