@@ -4,18 +4,8 @@
  * has the rows the screen shows, in the screen's order.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { readLedgerBook } from '../../../test-support/ledger-book.ts';
-import { horizontalOverflow, seriousViolations, shot, signIn, startStack, type Stack } from './support.ts';
-
-async function download(page: Page, testId: string, name: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  assert.match(file.suggestedFilename(), new RegExp(`^jqt-${name}-\\d{12}\\.xlsx$`));
-  return readLedgerBook(readFileSync(await file.path()));
-}
+import { downloadLedger, horizontalOverflow, seriousViolations, shot, signIn, startStack, type Stack } from './support.ts';
 
 describe('ledgers of the cyber inspections and the open lectures', { timeout: 600_000 }, () => {
   let stack: Stack;
@@ -33,7 +23,7 @@ describe('ledgers of the cyber inspections and the open lectures', { timeout: 60
     await page.locator('.ant-menu a[href="/workbench/cyber"]').first().click();
     const onScreen = page.locator('[data-inspection]');
     await onScreen.first().waitFor();
-    const book = await download(page, 'cyber-inspections-ledger', 'cyber-inspections');
+    const book = await downloadLedger(page, 'cyber-inspections-ledger', 'cyber-inspections');
     assert.match(book.title, /^网络安全检查台账｜筛选：无｜导出时间：.*（北京时间）｜导出人：.*｜共 \d+ 条$/);
     assert.ok(book.headers.includes('企业') && book.headers.includes('整改通知书编号'), book.headers.join(','));
     assert.equal(book.rows.length, await onScreen.count());
@@ -52,7 +42,7 @@ describe('ledgers of the cyber inspections and the open lectures', { timeout: 60
     await page.goto('/workbench/open-lectures');
     const onScreen = page.locator('[data-lecture]');
     await onScreen.first().waitFor();
-    const book = await download(page, 'open-lectures-ledger', 'open-lectures');
+    const book = await downloadLedger(page, 'open-lectures-ledger', 'open-lectures');
     assert.match(book.title, /^Open lectures ledger \| Filters: none \| Exported .* \(Beijing time\) \| By .* \| \d+ rows$/);
     assert.ok(['Title', 'Capacity', 'Seats left'].every((h) => book.headers.includes(h)), book.headers.join(','));
     assert.equal(book.rows.length, await onScreen.count());

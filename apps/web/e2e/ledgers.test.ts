@@ -3,18 +3,9 @@
  * file read back has exactly the rows the server lists for the same filters.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { readLedgerBook } from '../../../test-support/ledger-book.ts';
 import type { Page } from 'playwright-core';
-import { choose, seriousViolations, shot, signIn, startStack, type Stack } from './support.ts';
-
-/** Clicks the button, waits for the download and reads the book: the title, the headers, the rows by header. */
-async function download(page: Page, testId: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  assert.match(file.suggestedFilename(), /^jqt-items-\d{12}\.xlsx$/);
-  return readLedgerBook(readFileSync(await file.path()));
-}
+import { choose, downloadLedger, seriousViolations, shot, signIn, startStack, type Stack } from './support.ts';
 
 /** Every item number the list gives for a query, page after page. */
 async function listed(page: Page, query: string): Promise<string[]> {
@@ -47,7 +38,7 @@ describe('ledgers: the list on the screen, as xlsx', { timeout: 600_000 }, () =>
       const rows = [...document.querySelectorAll('[data-testid="queue"] tr[data-item-number]')];
       return rows.length > 0 && rows.every((r) => r.textContent?.includes('待受理'));
     });
-    const book = await download(page, 'ledger-export');
+    const book = await downloadLedger(page, 'ledger-export', 'items');
     assert.match(book.title, /^受理事项台账｜筛选：状态=待受理｜导出时间：.*（北京时间）｜导出人：/);
     assert.ok(book.rows.length > 0, 'the demo has items awaiting acceptance');
     assert.ok(book.rows.every((r) => r['状态'] === '待受理'));
@@ -65,7 +56,7 @@ describe('ledgers: the list on the screen, as xlsx', { timeout: 600_000 }, () =>
     await page.getByTestId('kpi-cards').waitFor();
     await page.locator('[data-testid="overdue-list"] [data-item-number]').first().waitFor();
     await page.getByTestId('ledger-export-overdue').scrollIntoViewIfNeeded();
-    const book = await download(page, 'ledger-export-overdue');
+    const book = await downloadLedger(page, 'ledger-export-overdue', 'items');
     assert.match(book.title, /^Items ledger \| Filters: Overdue=Yes \| Exported .* \(Beijing time\) \| By /);
     assert.ok(book.rows.every((r) => r.Overdue === 'Yes'));
     assert.deepEqual(book.rows.map((r) => r.Number), await listed(page, 'overdue=true'));

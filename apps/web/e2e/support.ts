@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { AxeBuilder } from '@axe-core/playwright';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { readLedgerBook } from '../../../test-support/ledger-book.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const DEMO_PASSWORD = 'Jqt#2026demo';
@@ -49,32 +50,48 @@ async function freshTotp(server: string, username: string): Promise<string> {
   return generateHOTP(decodeBase32IgnorePadding(TOTP_SECRET), BigInt(wanted), 6);
 }
 
-/** Builds apps/web once per `node --test` run (files run in parallel share the parent's pid as the run id). */
-async function buildWebOnce() {
-  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(ROOT, 'apps/web/dist/index.html'))) return;
-  const runId = String(process.ppid);
-  const stamp = join(tmpdir(), `jqt-web-built-${runId}`);
-  const lock = join(tmpdir(), `jqt-web-build-lock-${runId}`);
+/**
+ * Runs `work` once per `node --test` run, however many files ask (files run in parallel share the parent's pid as
+ * the run id): the first takes a lock folder, the others wait for its stamp; a failed attempt frees the lock, so a
+ * waiting file tries again itself.
+ */
+async function oncePerRun(name: string, what: string, work: () => Promise<void>): Promise<void> {
+  const base = join(tmpdir(), `jqt-${name}-${process.ppid}`);
+  const stamp = `${base}.ok`;
+  const lock = `${base}.lock`;
   if (existsSync(stamp)) return;
   let mine = false;
   try {
     mkdirSync(lock);
     mine = true;
   } catch {
-    /* another file is building */
+    /* another file is at it */
   }
   if (mine) {
-    // the test runner sets NODE_ENV=test, which would make Vite bundle React's development build
-    const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-    if (r.status !== 0) {
+    try {
+      await work();
+    } catch (e) {
       rmSync(lock, { recursive: true, force: true });
-      throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
+      throw e;
     }
     writeFileSync(stamp, 'ok');
     return;
   }
-  for (let i = 0; i < 600 && !existsSync(stamp); i++) await sleep(500);
-  if (!existsSync(stamp)) throw new Error('timed out waiting for the web build');
+  for (let i = 0; i < 600 && !existsSync(stamp); i++) {
+    if (!existsSync(lock)) return oncePerRun(name, what, work);
+    await sleep(500);
+  }
+  if (!existsSync(stamp)) throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Builds apps/web once per test run. */
+async function buildWebOnce() {
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(ROOT, 'apps/web/dist/index.html'))) return;
+  await oncePerRun('web-build', 'the web build', async () => {
+    // the test runner sets NODE_ENV=test, which would make Vite bundle React's development build
+    const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
+  });
 }
 
 /**
@@ -83,53 +100,42 @@ async function buildWebOnce() {
  * "today"). The server is stopped cleanly before the folder is copied, so the embedded database is closed.
  */
 async function seededDataOnce(): Promise<string> {
-  const runId = String(process.ppid);
-  const template = join(tmpdir(), `jqt-e2e-seed-${runId}`);
-  const stamp = `${template}.ok`;
-  const lock = `${template}.lock`;
-  if (existsSync(stamp)) return template;
-  let mine = false;
-  try {
-    mkdirSync(lock);
-    mine = true;
-  } catch {
-    /* another file is seeding */
-  }
-  if (mine) {
-    try {
-      // earlier runs' seeds (a run leaves its own behind: files of the run copy it until the last one starts)
-      for (const name of readdirSync(tmpdir())) {
-        const p = join(tmpdir(), name);
-        if (name.startsWith('jqt-e2e-seed-') && !p.startsWith(template) && Date.now() - statSync(p).mtimeMs > 6 * 3600_000) rmSync(p, { recursive: true, force: true });
-      }
-      rmSync(template, { recursive: true, force: true });
-      const port = await freePort();
-      let log = '';
-      const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(template, 'data'), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      server.stdout?.on('data', (d) => (log += d));
-      server.stderr?.on('data', (d) => (log += d));
-      await waitHealthy(`http://127.0.0.1:${port}`, server, () => log);
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, sleep(15_000)]);
-      if (server.exitCode === null) throw new Error(`the seeding server did not stop:\n${log.slice(-3000)}`);
-      writeFileSync(stamp, 'ok');
-      return template;
-    } catch (e) {
-      rmSync(lock, { recursive: true, force: true });
-      throw e;
+  const template = join(tmpdir(), `jqt-e2e-seed-${process.ppid}`);
+  await oncePerRun('e2e-seed', 'the seeded demo data', async () => {
+    // earlier runs' seeds (a run leaves its own behind: files of the run copy it until the last one starts)
+    for (const name of readdirSync(tmpdir())) {
+      const p = join(tmpdir(), name);
+      if (name.startsWith('jqt-e2e-seed-') && !p.startsWith(template) && Date.now() - statSync(p).mtimeMs > 6 * 3600_000) rmSync(p, { recursive: true, force: true });
     }
-  }
-  for (let i = 0; i < 600 && !existsSync(stamp); i++) {
-    if (!existsSync(lock)) return seededDataOnce(); // the seeder failed: try ourselves
-    await sleep(500);
-  }
-  if (!existsSync(stamp)) throw new Error('timed out waiting for the seeded demo data');
+    rmSync(template, { recursive: true, force: true });
+    const port = await freePort();
+    const { server, log } = spawnServer(port, join(template, 'data'));
+    await waitHealthy(`http://127.0.0.1:${port}`, server, log);
+    if (!(await stopServer(server, 15_000))) throw new Error(`the seeding server did not stop:\n${log().slice(-3000)}`);
+  });
   return template;
+}
+
+/** The real server on a port and a data folder, its output kept for failure messages. */
+function spawnServer(port: number, dataDir: string, env: Record<string, string> = {}) {
+  let log = '';
+  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (d) => (log += d));
+  server.stderr?.on('data', (d) => (log += d));
+  return { server: server as ChildProcess, log: () => log };
+}
+
+/** SIGTERM (the server closes its database), waiting up to `ms`; whether it exited. */
+async function stopServer(server: ChildProcess, ms: number): Promise<boolean> {
+  if (server.exitCode !== null) return true;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await Promise.race([exited, sleep(ms)]);
+  return server.exitCode !== null;
 }
 
 async function waitHealthy(baseURL: string, server: ChildProcess, log: () => string) {
@@ -190,17 +196,10 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
   const port = external ? 0 : await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'jqt-e2e-'));
   if (!external) cpSync(join(await seededDataOnce(), 'data'), join(dataDir, 'data'), { recursive: true });
-  let log = '';
-  const server: ChildProcess = external ? (spawn(process.execPath, ['-e', 'setInterval(()=>{},1e6)'], { stdio: 'ignore' }) as ChildProcess) : spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (d) => (log += d));
-  server.stderr?.on('data', (d) => (log += d));
+  const { server, log: serverLog } = external ? { server: spawn(process.execPath, ['-e', 'setInterval(()=>{},1e6)'], { stdio: 'ignore' }) as ChildProcess, log: () => '' } : spawnServer(port, join(dataDir, 'data'), opts.env);
   const baseURL = external ?? `http://127.0.0.1:${port}`;
-  serverLogs.set(new URL(baseURL).origin, () => log);
-  await waitHealthy(baseURL, server, () => log);
+  serverLogs.set(new URL(baseURL).origin, serverLog);
+  await waitHealthy(baseURL, server, serverLog);
   // playwright gives every launch its own empty temporary profile (the --user-data-dir of STACK.md)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -218,7 +217,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
   return {
     baseURL,
     browser,
-    serverLog: () => log,
+    serverLog,
     consoleProblems: () => problems.filter((p) => !allowed.some((a) => a.test(p))),
     allowConsole: (pattern: RegExp) => {
       allowed.push(pattern);
@@ -257,11 +256,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
       for (const c of contexts) await c.close().catch(() => {});
       const unclean = problems.filter((p) => !allowed.some((a) => a.test(p)));
       await browser.close().catch(() => {});
-      if (server.exitCode === null) {
-        server.kill('SIGTERM');
-        await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);
-        if (server.exitCode === null) server.kill('SIGKILL');
-      }
+      if (!(await stopServer(server, 5000))) server.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
       assert.deepEqual(unclean, [], 'a normal journey leaves the browser console clean');
     },
@@ -460,4 +455,11 @@ export async function choose(page: Page, id: string, option: string) {
   }
   const closed = await page.waitForFunction((sel) => !document.querySelector(sel), open, { timeout: 10_000 }).then(() => true, () => false);
   if (!closed) await page.keyboard.press('Escape');
+}
+
+/** Clicks a ledger button (导出台账), waits for the download named `jqt-<name>-<minute>.xlsx` and reads the book back. */
+export async function downloadLedger(page: Page, testId: string, name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  assert.match(file.suggestedFilename(), new RegExp(`^jqt-${name}-\\d{12}\\.xlsx$`));
+  return readLedgerBook(readFileSync(await file.path()));
 }
